@@ -1,0 +1,77 @@
+//! A contract as the engine sees it: typed terms resolved against the vocabulary, each with the span of
+//! the words that state it. This is the "facts" the rules are evaluated over.
+
+use crate::quantity::Quantity;
+use crate::source::Span;
+use crate::vocabulary::TermId;
+use chrono::NaiveDate;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TermValue {
+    Quantity(Quantity),
+    Commitment(bool),
+}
+
+/// One term a clause states: `产假: 158天`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StatedTerm {
+    pub term: TermId,
+    pub value: TermValue,
+    /// The value's words in the source (what a finding underlines).
+    pub span: Span,
+    /// The value as written, for messages.
+    pub written: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Clause {
+    pub id: String,
+    pub id_span: Span,
+    pub topic: Option<String>,
+    pub text: String,
+    pub text_span: Span,
+    pub terms: Vec<StatedTerm>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ContractTerm {
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Workforce {
+    pub total: Option<u32>,
+    pub women: Option<u32>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Contract {
+    /// The file name it was read from, for diagnostics.
+    pub file: String,
+    /// The source text, for rendering findings under their line.
+    pub source: String,
+    pub title: Option<String>,
+    pub region: String,
+    pub region_span: Span,
+    pub signed: Option<NaiveDate>,
+    pub term: ContractTerm,
+    pub workforce: Workforce,
+    pub clauses: Vec<Clause>,
+}
+
+impl Contract {
+    /// Every stated term with the index of its clause, in contract order.
+    pub fn stated_terms(&self) -> impl Iterator<Item = (usize, &StatedTerm)> {
+        self.clauses.iter().enumerate().flat_map(|(i, c)| c.terms.iter().map(move |t| (i, t)))
+    }
+
+    /// The share of women in the workforce, in thousandths of a percent (40% → 40_000).
+    pub fn women_share_milli(&self) -> Option<i64> {
+        let (Some(total), Some(women)) = (self.workforce.total, self.workforce.women) else { return None };
+        if total == 0 {
+            return None;
+        }
+        Some(i64::from(women) * 100_000 / i64::from(total))
+    }
+}

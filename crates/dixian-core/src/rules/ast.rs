@@ -1,0 +1,103 @@
+//! The syntax tree of one rule file, names still unresolved, every node with its span.
+
+use crate::source::Span;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Spanned<T> {
+    pub value: T,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct File {
+    pub units: Vec<UnitDecl>,
+    pub terms: Vec<TermDecl>,
+    pub jurisdictions: Vec<JurisdictionDecl>,
+    pub rules: Vec<RuleDecl>,
+}
+
+#[derive(Clone, Debug)]
+pub struct UnitDecl {
+    pub name: Spanned<String>,
+    pub aliases: Vec<String>,
+}
+
+#[derive(Clone, Debug)]
+pub struct TermDecl {
+    pub name: Spanned<String>,
+    pub id: String,
+    /// Empty for a yes/no commitment.
+    pub units: Vec<Spanned<String>>,
+    pub periods: Vec<Spanned<String>>,
+}
+
+#[derive(Clone, Debug)]
+pub struct JurisdictionDecl {
+    pub name: Spanned<String>,
+    pub parent: Option<Spanned<String>>,
+    pub names: Vec<String>,
+    pub cities: Vec<String>,
+}
+
+#[derive(Clone, Debug)]
+pub struct RuleDecl {
+    pub id: Spanned<String>,
+    pub title: Option<String>,
+    /// The jurisdiction declared in the same file (the rule belongs to it).
+    pub jurisdiction: Option<String>,
+    pub common: Statements,
+    pub versions: Vec<VersionDecl>,
+    /// Byte range of the whole rule in its file, for `dixian explain`.
+    pub span: Span,
+}
+
+#[derive(Clone, Debug)]
+pub struct VersionDecl {
+    pub from: Option<Spanned<String>>,
+    pub until: Option<Spanned<String>>,
+    pub body: Statements,
+    pub span: Span,
+}
+
+/// Statements valid in a rule body and in a version; a version's own override the rule's.
+#[derive(Clone, Debug, Default)]
+pub struct Statements {
+    pub severity: Option<Spanned<String>>,
+    pub message: Option<String>,
+    pub cite: Option<Spanned<Cite>>,
+    pub statute: Option<String>,
+    pub note: Option<String>,
+    pub provisional: Option<String>,
+    pub when: Vec<ConditionDecl>,
+    pub missing: Option<Spanned<String>>,
+    pub check: Option<Spanned<CheckDecl>>,
+    /// Statements given twice in one body: reported by validation.
+    pub repeated: Vec<Span>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Cite {
+    pub source: String,
+    pub article: Option<String>,
+    pub docno: Option<String>,
+}
+
+#[derive(Clone, Debug)]
+pub struct ConditionDecl {
+    pub fact: Spanned<String>,
+    pub op: String,
+    pub value: Spanned<String>,
+}
+
+#[derive(Clone, Debug)]
+pub enum CheckDecl {
+    Require { term: Spanned<String>, op: Option<String>, operand: Option<Spanned<Operand>> },
+    Forbid { patterns: Vec<String> },
+}
+
+#[derive(Clone, Debug)]
+pub enum Operand {
+    Quantity(String),
+    YesNo(bool),
+    Fact(String),
+}

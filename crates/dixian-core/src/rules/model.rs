@@ -1,0 +1,289 @@
+//! The validated rule set: names resolved, dates parsed, citations present, floors consistent.
+//! Evaluation works on this and never fails.
+
+use crate::quantity::Quantity;
+use crate::source::Span;
+use crate::vocabulary::{TermId, Vocabulary};
+use chrono::NaiveDate;
+use serde::Serialize;
+use std::fmt;
+
+/// The union's ladder (一函两书): 提示 → 整改 → 转办.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Notice,
+    Rectify,
+    Refer,
+}
+
+impl Severity {
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "notice" | "提示" => Some(Self::Notice),
+            "rectify" | "整改" => Some(Self::Rectify),
+            "refer" | "转办" => Some(Self::Refer),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Notice => "notice",
+            Self::Rectify => "rectify",
+            Self::Refer => "refer",
+        }
+    }
+
+    pub fn chinese(self) -> &'static str {
+        match self {
+            Self::Notice => "提示",
+            Self::Rectify => "整改",
+            Self::Refer => "转办",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A fact about the contract as a whole, usable in conditions and comparisons.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Fact {
+    /// 职工人数
+    Workforce,
+    /// 女职工人数
+    Women,
+    /// 女职工占比, in percent
+    WomenShare,
+}
+
+impl Fact {
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "职工人数" | "workforce" => Some(Self::Workforce),
+            "女职工人数" | "women" => Some(Self::Women),
+            "女职工占比" | "women_share" => Some(Self::WomenShare),
+            _ => None,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Workforce => "职工人数",
+            Self::Women => "女职工人数",
+            Self::WomenShare => "女职工占比",
+        }
+    }
+
+    pub const NAMES: &'static str = "职工人数、女职工人数、女职工占比";
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Op {
+    AtLeast,
+    AtMost,
+    /// Strictly more: `妇科检查 > 0次/年` says "at some frequency" where the law gives none.
+    Above,
+    Below,
+    Equals,
+}
+
+impl Op {
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            ">=" | "≥" => Some(Self::AtLeast),
+            "<=" | "≤" => Some(Self::AtMost),
+            ">" => Some(Self::Above),
+            "<" => Some(Self::Below),
+            "=" => Some(Self::Equals),
+            _ => None,
+        }
+    }
+
+    pub fn holds(self, actual: i64, required: i64) -> bool {
+        match self {
+            Self::AtLeast => actual >= required,
+            Self::AtMost => actual <= required,
+            Self::Above => actual > required,
+            Self::Below => actual < required,
+            Self::Equals => actual == required,
+        }
+    }
+
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Self::AtLeast => "≥",
+            Self::AtMost => "≤",
+            Self::Above => ">",
+            Self::Below => "<",
+            Self::Equals => "=",
+        }
+    }
+
+    /// True for ceilings, where a lower figure protects more.
+    pub fn lower_protects(self) -> bool {
+        matches!(self, Self::AtMost | Self::Below)
+    }
+}
+
+/// A condition on the contract's facts: the version applies only when it holds.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Condition {
+    pub fact: Fact,
+    pub op: Op,
+    /// Thousandths, like quantities.
+    pub milli: i64,
+    pub text: String,
+}
+
+/// What a floor or ceiling is compared with.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Operand {
+    Quantity(Quantity),
+    Fact(Fact),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Check {
+    /// `term >= value` (floor) or `term <= value` (ceiling, where lower protects more).
+    Bound { term: TermId, op: Op, value: Operand },
+    /// The contract must promise the commitment (是).
+    Commitment { term: TermId },
+    /// Clause text must contain none of these patterns (`*` matches a short gap).
+    ForbidText { patterns: Vec<String> },
+}
+
+impl Check {
+    pub fn term(&self) -> Option<TermId> {
+        match self {
+            Self::Bound { term, .. } | Self::Commitment { term } => Some(*term),
+            Self::ForbidText { .. } => None,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Citation {
+    pub source: String,
+    pub article: Option<String>,
+    pub docno: Option<String>,
+}
+
+impl fmt::Display for Citation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.source)?;
+        if let Some(a) = &self.article {
+            write!(f, " {a}")?;
+        }
+        if let Some(d) = &self.docno {
+            write!(f, "（{d}）")?;
+        }
+        Ok(())
+    }
+}
+
+/// What to report when the contract does not state the term at all.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Missing {
+    Ignore,
+    Report(Severity),
+}
+
+/// One dated version of a rule: a check in force from `from` to `until` (inclusive, open when `None`).
+#[derive(Clone, Debug)]
+pub struct Version {
+    pub from: Option<NaiveDate>,
+    pub until: Option<NaiveDate>,
+    pub check: Check,
+    pub severity: Severity,
+    pub missing: Missing,
+    pub citation: Citation,
+    pub provisional: Option<String>,
+    pub conditions: Vec<Condition>,
+    pub message: Option<String>,
+    pub statute: Option<String>,
+    pub note: Option<String>,
+    pub span: Span,
+}
+
+impl Version {
+    pub fn in_force_on(&self, day: NaiveDate) -> bool {
+        self.from.is_none_or(|f| f <= day) && self.until.is_none_or(|u| day <= u)
+    }
+
+    /// The severity this version may yield: a provisional figure yields at most a notice.
+    pub fn effective_severity(&self) -> Severity {
+        if self.provisional.is_some() { Severity::Notice } else { self.severity }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct JurisdictionId(pub u16);
+
+#[derive(Clone, Debug)]
+pub struct Jurisdiction {
+    pub name: String,
+    pub parent: Option<JurisdictionId>,
+    /// Other names it is known by: 湖北省, 宁夏回族自治区 …
+    pub names: Vec<String>,
+    /// Cities with no rules of their own, known so that 武汉市 alone resolves to 湖北.
+    pub cities: Vec<String>,
+    pub file: String,
+}
+
+#[derive(Clone, Debug)]
+pub struct Rule {
+    pub id: String,
+    pub title: Option<String>,
+    pub jurisdiction: JurisdictionId,
+    pub versions: Vec<Version>,
+    pub file: String,
+    /// The rule's source text, for `explain`.
+    pub source: String,
+    pub span: Span,
+}
+
+/// A validated rule set.
+#[derive(Clone, Debug, Default)]
+pub struct RuleSet {
+    pub vocabulary: Vocabulary,
+    pub jurisdictions: Vec<Jurisdiction>,
+    pub rules: Vec<Rule>,
+}
+
+impl RuleSet {
+    pub fn jurisdiction(&self, id: JurisdictionId) -> Option<&Jurisdiction> {
+        self.jurisdictions.get(usize::from(id.0))
+    }
+
+    pub fn jurisdiction_by_name(&self, name: &str) -> Option<JurisdictionId> {
+        self.jurisdictions
+            .iter()
+            .position(|j| j.name == name)
+            .and_then(|i| u16::try_from(i).ok())
+            .map(JurisdictionId)
+    }
+
+    /// The chain from the root (全国) down to `id`.
+    pub fn chain(&self, id: JurisdictionId) -> Vec<JurisdictionId> {
+        let mut chain = vec![id];
+        let mut cur = id;
+        while let Some(parent) = self.jurisdiction(cur).and_then(|j| j.parent) {
+            if chain.contains(&parent) || chain.len() > self.jurisdictions.len() {
+                break; // cycles are refused at load; this guard keeps a bad set from looping
+            }
+            chain.push(parent);
+            cur = parent;
+        }
+        chain.reverse();
+        chain
+    }
+
+    pub fn rule(&self, id: &str) -> Option<&Rule> {
+        self.rules.iter().find(|r| r.id == id)
+    }
+}

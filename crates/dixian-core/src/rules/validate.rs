@@ -1,0 +1,379 @@
+//! Syntax trees of all rule files → one validated `RuleSet`, or every problem found, each located.
+//! A set is refused for: parse errors, unknown terms or units, a unit that does not fit its term, a
+//! missing citation or severity, overlapping versions of one rule, an unknown or cyclic parent, and a
+//! regional floor less protective than its parent's over the same dates (a province may raise a national
+//! floor, never lower it).
+
+use super::ast;
+use super::model::*;
+use super::parser::parse_file;
+use crate::error::{Diagnostic, LoadError};
+use crate::quantity::{parse_quantity, split_number, parse_milli};
+use crate::source::Span;
+use crate::vocabulary::{Period, Term, TermKind, Vocabulary};
+use chrono::NaiveDate;
+use std::collections::HashMap;
+
+/// One rule file: a name for diagnostics and its text.
+#[derive(Clone, Debug)]
+pub struct RuleSource {
+    pub name: String,
+    pub text: String,
+}
+
+struct Diags(Vec<Diagnostic>);
+
+impl Diags {
+    fn at(&mut self, file: &str, span: Span, message: impl Into<String>) {
+        self.0.push(Diagnostic { file: file.to_owned(), line: span.line, column: span.column, message: message.into() });
+    }
+}
+
+/// Parses and validates a whole rule set. Every problem in every file is reported together.
+pub fn load(sources: &[RuleSource]) -> Result<RuleSet, LoadError> {
+    let mut d = Diags(Vec::new());
+    let mut files = Vec::new();
+    for s in sources {
+        match parse_file(&s.name, &s.text) {
+            Ok(ast) => files.push((s, ast)),
+            Err(e) => d.0.extend(e.diagnostics),
+        }
+    }
+    let vocabulary = build_vocabulary(&files, &mut d);
+    let jurisdictions = build_jurisdictions(&files, &mut d);
+    let mut set = RuleSet { vocabulary, jurisdictions, rules: Vec::new() };
+    build_rules(&files, &mut set, &mut d);
+    check_floors_against_parents(&set, &mut d);
+    if d.0.is_empty() { Ok(set) } else { Err(LoadError { diagnostics: d.0 }) }
+}
+
+fn build_vocabulary(files: &[(&RuleSource, ast::File)], d: &mut Diags) -> Vocabulary {
+    let mut v = Vocabulary::default();
+    for (src, f) in files {
+        for u in &f.units {
+            if !v.add_unit(&u.name.value, &u.aliases) {
+                d.at(&src.name, u.name.span, format!("单位“{}”或其别名重复声明", u.name.value));
+            }
+        }
+    }
+    for (src, f) in files {
+        for t in &f.terms {
+            let kind = if t.units.is_empty() {
+                TermKind::Commitment
+            } else {
+                let mut ids = Vec::new();
+                for u in &t.units {
+                    match v.unit(&u.value) {
+                        Some(id) => ids.push(id),
+                        None => d.at(&src.name, u.span, format!("条目“{}”的单位“{}”未声明", t.name.value, u.value)),
+                    }
+                }
+                TermKind::Quantity(ids)
+            };
+            let mut periods = Vec::new();
+            for p in &t.periods {
+                match Period::parse(&p.value) {
+                    Some(period) => periods.push(period),
+                    None if p.value == "—" || p.value == "-" || p.value == "无" => {}
+                    None => d.at(&src.name, p.span, format!("“{}”不是五期之一（经期 孕期 产期 哺乳期 更年期）", p.value)),
+                }
+            }
+            let term = Term { name: t.name.value.clone(), id: t.id.clone(), kind, periods };
+            if !v.add_term(term) {
+                d.at(&src.name, t.name.span, format!("条目“{}”或其英文名“{}”重复声明", t.name.value, t.id));
+            }
+        }
+    }
+    v
+}
+
+fn build_jurisdictions(files: &[(&RuleSource, ast::File)], d: &mut Diags) -> Vec<Jurisdiction> {
+    let mut out: Vec<Jurisdiction> = Vec::new();
+    let mut index: HashMap<&str, usize> = HashMap::new();
+    let mut decls = Vec::new();
+    for (src, f) in files {
+        for j in &f.jurisdictions {
+            if index.contains_key(j.name.value.as_str()) {
+                d.at(&src.name, j.name.span, format!("辖区“{}”重复声明", j.name.value));
+                continue;
+            }
+            index.insert(&j.name.value, out.len());
+            out.push(Jurisdiction {
+                name: j.name.value.clone(),
+                parent: None,
+                names: j.names.clone(),
+                cities: j.cities.clone(),
+                file: src.name.clone(),
+            });
+            decls.push((src, j));
+        }
+    }
+    for (i, (src, j)) in decls.iter().enumerate() {
+        if let Some(p) = &j.parent {
+            match index.get(p.value.as_str()) {
+                Some(&pi) => {
+                    if let Some(slot) = out.get_mut(i) {
+                        slot.parent = u16::try_from(pi).ok().map(JurisdictionId);
+                    }
+                }
+                None => d.at(&src.name, p.span, format!("上级辖区“{}”未声明", p.value)),
+            }
+        }
+    }
+    // A cycle of parents would make every chain endless: refuse it where it is declared.
+    for (i, (src, j)) in decls.iter().enumerate() {
+        let mut seen = vec![i];
+        let mut cur = i;
+        while let Some(p) = out.get(cur).and_then(|x| x.parent).map(|p| usize::from(p.0)) {
+            if seen.contains(&p) {
+                if p == i {
+                    let span = j.parent.as_ref().map_or(j.name.span, |p| p.span);
+                    d.at(&src.name, span, format!("辖区“{}”的上级形成循环", j.name.value));
+                }
+                break;
+            }
+            seen.push(p);
+            cur = p;
+        }
+    }
+    out
+}
+
+fn parse_date(file: &str, s: &ast::Spanned<String>, d: &mut Diags) -> Option<NaiveDate> {
+    let date = NaiveDate::parse_from_str(&s.value, "%Y-%m-%d").ok();
+    if date.is_none() {
+        d.at(file, s.span, format!("日期“{}”不存在", s.value));
+    }
+    date
+}
+
+fn build_rules(files: &[(&RuleSource, ast::File)], set: &mut RuleSet, d: &mut Diags) {
+    let mut ids: HashMap<String, String> = HashMap::new();
+    for (src, f) in files {
+        for r in &f.rules {
+            if let Some(other) = ids.get(&r.id.value) {
+                d.at(&src.name, r.id.span, format!("规则“{}”重复（已在 {other} 中声明）", r.id.value));
+                continue;
+            }
+            ids.insert(r.id.value.clone(), src.name.clone());
+            let Some(jurisdiction) = r.jurisdiction.as_deref().and_then(|j| set.jurisdiction_by_name(j)) else {
+                continue; // reported by the parser (no jurisdiction) or above (bad declaration)
+            };
+            let implicit;
+            let versions: Vec<&ast::VersionDecl> = if r.versions.is_empty() {
+                implicit = ast::VersionDecl { from: None, until: None, body: ast::Statements::default(), span: r.span };
+                vec![&implicit]
+            } else {
+                r.versions.iter().collect()
+            };
+            for span in &r.common.repeated {
+                d.at(&src.name, *span, "同一语句在规则中重复出现");
+            }
+            let mut built = Vec::new();
+            for v in versions {
+                if let Some(version) = build_version(&src.name, r, v, &set.vocabulary, d) {
+                    built.push(version);
+                }
+            }
+            check_overlaps(&src.name, &r.id.value, &built, d);
+            let source = src.text.get(r.span.start..r.span.end).unwrap_or("").to_owned();
+            set.rules.push(Rule {
+                id: r.id.value.clone(),
+                title: r.title.clone(),
+                jurisdiction,
+                versions: built,
+                file: src.name.clone(),
+                source,
+                span: r.id.span,
+            });
+        }
+    }
+}
+
+fn build_version(file: &str, r: &ast::RuleDecl, v: &ast::VersionDecl, vocab: &Vocabulary, d: &mut Diags) -> Option<Version> {
+    let (c, own) = (&r.common, &v.body);
+    for span in &own.repeated {
+        d.at(file, *span, "同一语句在版本中重复出现");
+    }
+    let from = v.from.as_ref().and_then(|s| parse_date(file, s, d));
+    let until = v.until.as_ref().and_then(|s| parse_date(file, s, d));
+    if let (Some(f), Some(u)) = (from, until) {
+        if u < f {
+            d.at(file, v.span, format!("版本的终止日期 {u} 早于起始日期 {f}"));
+        }
+    }
+    let Some(cite) = own.cite.as_ref().or(c.cite.as_ref()) else {
+        d.at(file, v.span, format!("规则“{}”缺少法律依据（cite）：每条规则都必须注明出处", r.id.value));
+        return None;
+    };
+    let severity = match own.severity.as_ref().or(c.severity.as_ref()) {
+        Some(s) => Severity::parse(&s.value),
+        None => {
+            d.at(file, r.id.span, format!("规则“{}”缺少级别（severity：提示/整改/转办）", r.id.value));
+            None
+        }
+    }?;
+    let Some(check) = own.check.as_ref().or(c.check.as_ref()) else {
+        d.at(file, v.span, format!("规则“{}”没有检查内容（require 或 forbid）", r.id.value));
+        return None;
+    };
+    let check = build_check(file, check, vocab, d)?;
+    let missing = match own.missing.as_ref().or(c.missing.as_ref()) {
+        Some(m) => Severity::parse(&m.value).map_or(Missing::Ignore, Missing::Report),
+        // A quantity the contract leaves out falls back on the law: worth a reminder. A commitment
+        // that is mandatory and absent is as serious as one refused.
+        None => match &check {
+            Check::Commitment { .. } => Missing::Report(severity),
+            Check::Bound { .. } => Missing::Report(Severity::Notice),
+            Check::ForbidText { .. } => Missing::Ignore,
+        },
+    };
+    let mut conditions = Vec::new();
+    for w in own.when.iter().chain(c.when.iter()) {
+        let Some(fact) = Fact::parse(&w.fact.value) else {
+            d.at(file, w.fact.span, format!("“{}”不是合同事实（可用：{}）", w.fact.value, Fact::NAMES));
+            continue;
+        };
+        let (number, _unit) = split_number(&w.value.value);
+        match (Op::parse(&w.op), parse_milli(number)) {
+            (Some(op), Ok(milli)) => conditions.push(Condition { fact, op, milli, text: format!("{} {} {}", w.fact.value, w.op, w.value.value) }),
+            _ => d.at(file, w.value.span, format!("条件数值“{}”无法识别", w.value.value)),
+        }
+    }
+    Some(Version {
+        from,
+        until,
+        check,
+        severity,
+        missing,
+        citation: Citation { source: cite.value.source.clone(), article: cite.value.article.clone(), docno: cite.value.docno.clone() },
+        provisional: own.provisional.clone().or_else(|| c.provisional.clone()),
+        conditions,
+        message: own.message.clone().or_else(|| c.message.clone()),
+        statute: own.statute.clone().or_else(|| c.statute.clone()),
+        note: own.note.clone().or_else(|| c.note.clone()),
+        span: check_span(own, c).unwrap_or(v.span),
+    })
+}
+
+fn check_span(own: &ast::Statements, common: &ast::Statements) -> Option<Span> {
+    own.check.as_ref().or(common.check.as_ref()).map(|c| c.span)
+}
+
+fn build_check(file: &str, check: &ast::Spanned<ast::CheckDecl>, vocab: &Vocabulary, d: &mut Diags) -> Option<Check> {
+    match &check.value {
+        ast::CheckDecl::Forbid { patterns } => {
+            if patterns.iter().any(|p| p.trim_matches('*').is_empty()) {
+                d.at(file, check.span, "禁止文字不能为空");
+                return None;
+            }
+            Some(Check::ForbidText { patterns: patterns.clone() })
+        }
+        ast::CheckDecl::Require { term: name, op, operand } => {
+            let Some(term) = vocab.term(&name.value) else {
+                d.at(file, name.span, format!("未知条目“{}”（见 rules/vocabulary.dixian）", name.value));
+                return None;
+            };
+            let kind = vocab.term_info(term).map(|t| t.kind.clone())?;
+            let op = op.as_deref().and_then(Op::parse);
+            match (kind, op, operand) {
+                (TermKind::Commitment, None, None) | (TermKind::Commitment, Some(Op::Equals), Some(ast::Spanned { value: ast::Operand::YesNo(true), .. })) => {
+                    Some(Check::Commitment { term })
+                }
+                (TermKind::Commitment, _, _) => {
+                    d.at(file, check.span, format!("“{}”是承诺条目：写作 require {} 或 require {} = 是", name.value, name.value, name.value));
+                    None
+                }
+                (TermKind::Quantity(units), Some(op @ (Op::AtLeast | Op::AtMost | Op::Above | Op::Below)), Some(operand)) => {
+                    let value = match &operand.value {
+                        ast::Operand::Quantity(text) => match parse_quantity(text, vocab) {
+                            Ok(q) if units.contains(&q.unit) => Operand::Quantity(q),
+                            Ok(_) => {
+                                let allowed = vocab.units_of(term).join("、");
+                                d.at(file, operand.span, format!("单位不符：“{}”的单位应为 {allowed}，却写了“{text}”", name.value));
+                                return None;
+                            }
+                            Err(e) => {
+                                d.at(file, operand.span, e.message(text));
+                                return None;
+                            }
+                        },
+                        ast::Operand::Fact(f) => match Fact::parse(f) {
+                            Some(fact) => Operand::Fact(fact),
+                            None => {
+                                d.at(file, operand.span, format!("“{f}”不是合同事实（可用：{}）", Fact::NAMES));
+                                return None;
+                            }
+                        },
+                        ast::Operand::YesNo(_) => {
+                            d.at(file, operand.span, format!("“{}”是数量条目，不能与 是/否 比较", name.value));
+                            return None;
+                        }
+                    };
+                    Some(Check::Bound { term, op, value })
+                }
+                (TermKind::Quantity(_), _, _) => {
+                    d.at(file, check.span, format!("“{}”是数量条目：写作 require {} >= 数量 或 <= 数量", name.value, name.value));
+                    None
+                }
+            }
+        }
+    }
+}
+
+fn overlaps(a: &Version, b: &Version) -> bool {
+    let starts_before_end = |x: &Version, y: &Version| match (x.from, y.until) {
+        (Some(f), Some(u)) => f <= u,
+        _ => true,
+    };
+    starts_before_end(a, b) && starts_before_end(b, a)
+}
+
+fn check_overlaps(file: &str, id: &str, versions: &[Version], d: &mut Diags) {
+    for (i, a) in versions.iter().enumerate() {
+        for b in versions.iter().skip(i + 1) {
+            if overlaps(a, b) {
+                d.at(file, b.span, format!("规则“{id}”的版本日期重叠：同一天不能有两个版本生效"));
+            }
+        }
+    }
+}
+
+/// Strictest floor, checked statically: no regional floor or ceiling may protect less than one of an
+/// ancestor's over any shared day. Conditional and provisional parent figures bind nobody.
+fn check_floors_against_parents(set: &RuleSet, d: &mut Diags) {
+    for rule in &set.rules {
+        let chain = set.chain(rule.jurisdiction);
+        for v in &rule.versions {
+            let Check::Bound { term, op, value: Operand::Quantity(q) } = &v.check else { continue };
+            if !v.conditions.is_empty() {
+                continue;
+            }
+            for parent_rule in set.rules.iter().filter(|p| p.jurisdiction != rule.jurisdiction && chain.contains(&p.jurisdiction)) {
+                for pv in &parent_rule.versions {
+                    let Check::Bound { term: pt, op: pop, value: Operand::Quantity(pq) } = &pv.check else { continue };
+                    if pt != term || pop != op || pq.unit != q.unit || pv.provisional.is_some() || !pv.conditions.is_empty() || !overlaps(v, pv) {
+                        continue;
+                    }
+                    let weaker = if op.lower_protects() { q.milli > pq.milli } else { q.milli < pq.milli };
+                    if weaker {
+                        let parent = set.jurisdiction(parent_rule.jurisdiction).map_or("?", |j| j.name.as_str());
+                        d.at(
+                            &rule.file,
+                            v.span,
+                            format!(
+                                "“{}”{} {} 不如上级辖区“{parent}”的规则“{}”（{} {}）有利于职工：地方标准只能提高，不能降低",
+                                set.vocabulary.term_name(*term),
+                                op.symbol(),
+                                q.display(&set.vocabulary),
+                                parent_rule.id,
+                                op.symbol(),
+                                pq.display(&set.vocabulary),
+                            ),
+                        );
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,143 @@
+//! The vocabulary contracts and rules share: units and terms (产假, 卫生费 …). It is data, declared in
+//! `rules/vocabulary.dixian`, so a new benefit is a new line there, not a release.
+
+use serde::Serialize;
+use std::collections::HashMap;
+use std::fmt;
+
+/// Index of a unit in the vocabulary.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct UnitId(pub u16);
+
+/// Index of a term in the vocabulary.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct TermId(pub u16);
+
+/// The five periods (五期) of women workers' protection.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub enum Period {
+    经期,
+    孕期,
+    产期,
+    哺乳期,
+    更年期,
+}
+
+impl Period {
+    pub const ALL: [Period; 5] = [Self::经期, Self::孕期, Self::产期, Self::哺乳期, Self::更年期];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::经期 => "经期",
+            Self::孕期 => "孕期",
+            Self::产期 => "产期",
+            Self::哺乳期 => "哺乳期",
+            Self::更年期 => "更年期",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|p| p.name() == s)
+    }
+
+    pub fn index(self) -> usize {
+        self as usize
+    }
+}
+
+impl fmt::Display for Period {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// What a term's value is: a quantity in one of some units, or a yes/no commitment.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TermKind {
+    Quantity(Vec<UnitId>),
+    Commitment,
+}
+
+#[derive(Clone, Debug)]
+pub struct Term {
+    pub name: String,
+    pub id: String,
+    pub kind: TermKind,
+    pub periods: Vec<Period>,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Vocabulary {
+    units: Vec<String>,
+    unit_names: HashMap<String, UnitId>,
+    terms: Vec<Term>,
+    term_names: HashMap<String, TermId>,
+}
+
+impl Vocabulary {
+    /// Declares a unit and its aliases; returns false if a name is already taken.
+    pub fn add_unit(&mut self, name: &str, aliases: &[String]) -> bool {
+        let id = UnitId(u16::try_from(self.units.len()).unwrap_or(u16::MAX));
+        if self.unit_names.contains_key(name) || aliases.iter().any(|a| self.unit_names.contains_key(a)) {
+            return false;
+        }
+        self.units.push(name.to_owned());
+        self.unit_names.insert(name.to_owned(), id);
+        for a in aliases {
+            self.unit_names.insert(a.clone(), id);
+        }
+        true
+    }
+
+    /// Declares a term under its canonical name and English id; returns false if either is taken.
+    pub fn add_term(&mut self, term: Term) -> bool {
+        if self.term_names.contains_key(&term.name) || self.term_names.contains_key(&term.id) {
+            return false;
+        }
+        let id = TermId(u16::try_from(self.terms.len()).unwrap_or(u16::MAX));
+        self.term_names.insert(term.name.clone(), id);
+        self.term_names.insert(term.id.clone(), id);
+        self.terms.push(term);
+        true
+    }
+
+    pub fn unit(&self, name: &str) -> Option<UnitId> {
+        self.unit_names.get(name).copied()
+    }
+
+    pub fn unit_name(&self, id: UnitId) -> &str {
+        self.units.get(usize::from(id.0)).map_or("?", String::as_str)
+    }
+
+    /// A term by canonical Chinese name or English id.
+    pub fn term(&self, name: &str) -> Option<TermId> {
+        self.term_names.get(name).copied()
+    }
+
+    pub fn term_info(&self, id: TermId) -> Option<&Term> {
+        self.terms.get(usize::from(id.0))
+    }
+
+    pub fn term_name(&self, id: TermId) -> &str {
+        self.term_info(id).map_or("?", |t| t.name.as_str())
+    }
+
+    pub fn term_count(&self) -> usize {
+        self.terms.len()
+    }
+
+    pub fn terms(&self) -> impl Iterator<Item = (TermId, &Term)> {
+        self.terms
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (TermId(u16::try_from(i).unwrap_or(u16::MAX)), t))
+    }
+
+    /// The units a term may be stated in, by name (for messages).
+    pub fn units_of(&self, id: TermId) -> Vec<&str> {
+        match self.term_info(id).map(|t| &t.kind) {
+            Some(TermKind::Quantity(units)) => units.iter().map(|u| self.unit_name(*u)).collect(),
+            _ => Vec::new(),
+        }
+    }
+}
