@@ -9,15 +9,25 @@ fn main() {
     let rules = Path::new(&manifest).join("../../rules");
     println!("cargo:rerun-if-changed={}", rules.display());
     let mut files: Vec<_> = fs::read_dir(&rules)
-        .map(|d| d.filter_map(Result::ok).map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "dixian")).collect())
+        .map(|d| {
+            d.filter_map(Result::ok)
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|x| x == "dixian"))
+                .collect()
+        })
         .unwrap_or_default();
     files.sort();
-    let mut out = String::from("/// The built-in rule files: (name, text).\npub static BUILTIN_RULES: &[(&str, &str)] = &[\n");
+    let mut out = String::from(
+        "/// The built-in rule files: (name, text).\npub static BUILTIN_RULES: &[(&str, &str)] = &[\n",
+    );
     for f in &files {
         println!("cargo:rerun-if-changed={}", f.display());
         let name = f.file_name().and_then(|n| n.to_str()).unwrap_or_default();
         let abs = fs::canonicalize(f).unwrap_or_else(|_| f.clone());
-        out.push_str(&format!("    (\"rules/{name}\", include_str!({:?})),\n", abs.display().to_string()));
+        out.push_str(&format!(
+            "    (\"rules/{name}\", include_str!({:?})),\n",
+            abs.display().to_string()
+        ));
     }
     out.push_str("];\n");
     let dest = Path::new(&env::var("OUT_DIR").unwrap_or_default()).join("builtin_rules.rs");

@@ -8,7 +8,11 @@ use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "dixian", version, about = "检查女职工权益保护专项集体合同是否达到法定底线")]
+#[command(
+    name = "dixian",
+    version,
+    about = "检查女职工权益保护专项集体合同是否达到法定底线"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,

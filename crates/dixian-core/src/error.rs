@@ -14,7 +14,11 @@ pub struct Diagnostic {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}:{}: {}", self.file, self.line, self.column, self.message)
+        write!(
+            f,
+            "{}:{}:{}: {}",
+            self.file, self.line, self.column, self.message
+        )
     }
 }
 
@@ -63,7 +67,10 @@ pub struct Collector<'a> {
 
 impl<'a> Collector<'a> {
     pub fn new(file: &'a str) -> Self {
-        Self { file, diagnostics: Vec::new() }
+        Self {
+            file,
+            diagnostics: Vec::new(),
+        }
     }
 
     pub fn push(&mut self, span: crate::source::Span, message: impl Into<String>) {
@@ -79,7 +86,9 @@ impl<'a> Collector<'a> {
         if self.diagnostics.is_empty() {
             Ok(value)
         } else {
-            Err(LoadError { diagnostics: self.diagnostics })
+            Err(LoadError {
+                diagnostics: self.diagnostics,
+            })
         }
     }
 }

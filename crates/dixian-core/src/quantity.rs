@@ -53,10 +53,14 @@ pub enum QuantityError {
 impl QuantityError {
     pub fn message(&self, text: &str) -> String {
         match self {
-            Self::NoNumber => format!("“{text}”不是数量：应为数字加单位，如 158天、35元/月、1小时/日"),
+            Self::NoNumber => {
+                format!("“{text}”不是数量：应为数字加单位，如 158天、35元/月、1小时/日")
+            }
             Self::BadNumber(n) => format!("“{text}”中的数字“{n}”无法识别"),
             Self::TooPrecise => format!("“{text}”的小数超过三位"),
-            Self::OutOfRange => format!("“{text}”的数值超出合理范围（绝对值不超过 {MAX_MAGNITUDE}）"),
+            Self::OutOfRange => {
+                format!("“{text}”的数值超出合理范围（绝对值不超过 {MAX_MAGNITUDE}）")
+            }
             Self::Negative => format!("“{text}”是负数：约定的待遇不能为负"),
             Self::NoUnit => format!("“{text}”缺少单位，如 158天、35元/月"),
             Self::UnknownUnit(u) => format!("“{text}”的单位“{u}”不认识"),
@@ -72,7 +76,11 @@ pub fn parse_milli(number: &str) -> Result<i64, QuantityError> {
     };
     let (whole, frac) = digits.split_once('.').unwrap_or((digits, ""));
     let all_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
-    if whole.is_empty() || !all_digits(whole) || !all_digits(frac) || (digits.contains('.') && frac.is_empty()) {
+    if whole.is_empty()
+        || !all_digits(whole)
+        || !all_digits(frac)
+        || (digits.contains('.') && frac.is_empty())
+    {
         return Err(QuantityError::BadNumber(number.to_owned()));
     }
     if frac.len() > 3 {
@@ -82,7 +90,11 @@ pub fn parse_milli(number: &str) -> Result<i64, QuantityError> {
     if whole.len() > 10 {
         return Err(QuantityError::OutOfRange);
     }
-    let whole: i64 = if whole.is_empty() { 0 } else { whole.parse().map_err(|_| QuantityError::OutOfRange)? };
+    let whole: i64 = if whole.is_empty() {
+        0
+    } else {
+        whole.parse().map_err(|_| QuantityError::OutOfRange)?
+    };
     let mut frac_milli: i64 = 0;
     for (i, b) in frac.bytes().enumerate() {
         let scale = [100, 10, 1].get(i).copied().unwrap_or(0);
@@ -119,7 +131,9 @@ pub fn parse_quantity(text: &str, vocab: &Vocabulary) -> Result<Quantity, Quanti
     if unit.is_empty() {
         return Err(QuantityError::NoUnit);
     }
-    let unit = vocab.unit(unit).ok_or_else(|| QuantityError::UnknownUnit(unit.to_owned()))?;
+    let unit = vocab
+        .unit(unit)
+        .ok_or_else(|| QuantityError::UnknownUnit(unit.to_owned()))?;
     Ok(Quantity { milli, unit })
 }
 
@@ -148,7 +162,10 @@ mod tests {
         let q = parse_quantity("158日", &v);
         assert_eq!(q.map(|q| q.milli), Ok(158_000));
         assert_eq!(parse_quantity("158", &v), Err(QuantityError::NoUnit));
-        assert_eq!(parse_quantity("158元", &v), Err(QuantityError::UnknownUnit("元".into())));
+        assert_eq!(
+            parse_quantity("158元", &v),
+            Err(QuantityError::UnknownUnit("元".into()))
+        );
         assert_eq!(parse_quantity("-5天", &v), Err(QuantityError::Negative));
         assert_eq!(parse_quantity("天", &v), Err(QuantityError::NoNumber));
     }

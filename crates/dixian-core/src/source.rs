@@ -12,6 +12,31 @@ pub struct Span {
     pub column: u32,
 }
 
+impl Span {
+    /// The span of `len` bytes starting `offset` bytes into `text`, where `text` is the source
+    /// slice this span covers. Line and column are counted from this span's own start.
+    pub fn advance(&self, text: &str, offset: usize, len: usize) -> Span {
+        let before = text.get(..offset).unwrap_or("");
+        let (line, column) = match before.rfind('\n') {
+            Some(nl) => (
+                self.line
+                    .saturating_add(to_u32(before.matches('\n').count())),
+                to_u32(before.get(nl + 1..).map_or(0, |s| s.chars().count()) + 1),
+            ),
+            None => (
+                self.line,
+                self.column.saturating_add(to_u32(before.chars().count())),
+            ),
+        };
+        Span {
+            start: self.start + offset,
+            end: self.start + offset + len,
+            line,
+            column,
+        }
+    }
+}
+
 /// Line starts of a text, to turn byte offsets into line and column cheaply.
 #[derive(Clone, Debug)]
 pub struct LineIndex {
@@ -38,7 +63,12 @@ impl LineIndex {
 
     pub fn span(&self, text: &str, start: usize, end: usize) -> Span {
         let (line, column) = self.line_col(text, start);
-        Span { start, end: end.max(start), line, column }
+        Span {
+            start,
+            end: end.max(start),
+            line,
+            column,
+        }
     }
 }
 

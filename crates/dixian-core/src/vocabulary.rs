@@ -24,7 +24,13 @@ pub enum Period {
 }
 
 impl Period {
-    pub const ALL: [Period; 5] = [Self::经期, Self::孕期, Self::产期, Self::哺乳期, Self::更年期];
+    pub const ALL: [Period; 5] = [
+        Self::经期,
+        Self::孕期,
+        Self::产期,
+        Self::哺乳期,
+        Self::更年期,
+    ];
 
     pub fn name(self) -> &'static str {
         match self {
@@ -78,7 +84,9 @@ impl Vocabulary {
     /// Declares a unit and its aliases; returns false if a name is already taken.
     pub fn add_unit(&mut self, name: &str, aliases: &[String]) -> bool {
         let id = UnitId(u16::try_from(self.units.len()).unwrap_or(u16::MAX));
-        if self.unit_names.contains_key(name) || aliases.iter().any(|a| self.unit_names.contains_key(a)) {
+        if self.unit_names.contains_key(name)
+            || aliases.iter().any(|a| self.unit_names.contains_key(a))
+        {
             return false;
         }
         self.units.push(name.to_owned());
@@ -106,7 +114,9 @@ impl Vocabulary {
     }
 
     pub fn unit_name(&self, id: UnitId) -> &str {
-        self.units.get(usize::from(id.0)).map_or("?", String::as_str)
+        self.units
+            .get(usize::from(id.0))
+            .map_or("?", String::as_str)
     }
 
     /// A term by canonical Chinese name or English id.

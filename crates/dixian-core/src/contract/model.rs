@@ -63,12 +63,17 @@ pub struct Contract {
 impl Contract {
     /// Every stated term with the index of its clause, in contract order.
     pub fn stated_terms(&self) -> impl Iterator<Item = (usize, &StatedTerm)> {
-        self.clauses.iter().enumerate().flat_map(|(i, c)| c.terms.iter().map(move |t| (i, t)))
+        self.clauses
+            .iter()
+            .enumerate()
+            .flat_map(|(i, c)| c.terms.iter().map(move |t| (i, t)))
     }
 
     /// The share of women in the workforce, in thousandths of a percent (40% → 40_000).
     pub fn women_share_milli(&self) -> Option<i64> {
-        let (Some(total), Some(women)) = (self.workforce.total, self.workforce.women) else { return None };
+        let (Some(total), Some(women)) = (self.workforce.total, self.workforce.women) else {
+            return None;
+        };
         if total == 0 {
             return None;
         }

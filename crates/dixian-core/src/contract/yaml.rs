@@ -151,9 +151,15 @@ impl Ctx<'_> {
         match (sp.byte_offset(), sp.byte_len()) {
             (Some(off), Some(len)) => {
                 let start = usize::try_from(off).unwrap_or(0);
-                self.lines.span(self.text, start, start + usize::try_from(len).unwrap_or(0))
+                self.lines
+                    .span(self.text, start, start + usize::try_from(len).unwrap_or(0))
             }
-            _ => Span { start: 0, end: 0, line: u32::try_from(loc.line()).unwrap_or(1), column: u32::try_from(loc.column()).unwrap_or(1) },
+            _ => Span {
+                start: 0,
+                end: 0,
+                line: u32::try_from(loc.line()).unwrap_or(1),
+                column: u32::try_from(loc.column()).unwrap_or(1),
+            },
         }
     }
 
@@ -162,7 +168,10 @@ impl Ctx<'_> {
         let date = NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok();
         if date.is_none() {
             let span = self.span(s);
-            self.out.push(span, format!("{what}“{text}”不是有效日期（应为 YYYY-MM-DD，且该日存在）"));
+            self.out.push(
+                span,
+                format!("{what}“{text}”不是有效日期（应为 YYYY-MM-DD，且该日存在）"),
+            );
         }
         date
     }
@@ -181,15 +190,33 @@ impl Ctx<'_> {
 /// Reads a contract from YAML text. `file` names it in diagnostics; terms are checked against `vocab`.
 pub fn load_yaml(file: &str, text: &str, vocab: &Vocabulary) -> Result<Contract, LoadError> {
     if text.len() > MAX_CONTRACT_BYTES {
-        return Err(LoadError::one(file, 1, 1, format!("文件过大（{} 字节，上限 {MAX_CONTRACT_BYTES} 字节）", text.len())));
+        return Err(LoadError::one(
+            file,
+            1,
+            1,
+            format!(
+                "文件过大（{} 字节，上限 {MAX_CONTRACT_BYTES} 字节）",
+                text.len()
+            ),
+        ));
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
         return Err(LoadError::one(file, 1, 1, "文件为空：没有合同内容"));
     }
-    let raw: RawContract = serde_saphyr::from_str_with_options(text, options()).map_err(|e| yaml_error(file, text, &e))?;
-    let mut cx = Ctx { text, lines: LineIndex::new(text), out: Collector::new(file) };
-    let top = Span { start: 0, end: 0, line: 1, column: 1 };
+    let raw: RawContract = serde_saphyr::from_str_with_options(text, options())
+        .map_err(|e| yaml_error(file, text, &e))?;
+    let mut cx = Ctx {
+        text,
+        lines: LineIndex::new(text),
+        out: Collector::new(file),
+    };
+    let top = Span {
+        start: 0,
+        end: 0,
+        line: 1,
+        column: 1,
+    };
 
     let region = match &raw.region {
         Some(r) if !r.value.trim().is_empty() => Some((r.value.trim().to_owned(), cx.span(r))),
@@ -199,7 +226,8 @@ pub fn load_yaml(file: &str, text: &str, vocab: &Vocabulary) -> Result<Contract,
             None
         }
         None => {
-            cx.out.push(top, "缺少地区（region / 地区），如 region: 湖北省武汉市");
+            cx.out
+                .push(top, "缺少地区（region / 地区），如 region: 湖北省武汉市");
             None
         }
     };
@@ -224,8 +252,13 @@ pub fn load_yaml(file: &str, text: &str, vocab: &Vocabulary) -> Result<Contract,
             };
             match (start, end) {
                 (Some(start), Some(end)) if end < start => {
-                    let span = t.value.end.as_ref().map_or_else(|| cx.span(t), |e| cx.span(e));
-                    cx.out.push(span, format!("期限终止日 {end} 早于起始日 {start}"));
+                    let span = t
+                        .value
+                        .end
+                        .as_ref()
+                        .map_or_else(|| cx.span(t), |e| cx.span(e));
+                    cx.out
+                        .push(span, format!("期限终止日 {end} 早于起始日 {start}"));
                     None
                 }
                 (Some(start), Some(end)) => Some(ContractTerm { start, end }),
@@ -233,7 +266,10 @@ pub fn load_yaml(file: &str, text: &str, vocab: &Vocabulary) -> Result<Contract,
             }
         }
         None => {
-            cx.out.push(top, "缺少合同期限（term: {start: …, end: …} / 期限: {起: …, 止: …}）");
+            cx.out.push(
+                top,
+                "缺少合同期限（term: {start: …, end: …} / 期限: {起: …, 止: …}）",
+            );
             None
         }
     };
@@ -248,16 +284,26 @@ pub fn load_yaml(file: &str, text: &str, vocab: &Vocabulary) -> Result<Contract,
     if let Some(s) = &raw.women {
         workforce.women = cx.count(s, "女职工人数");
     }
-    if let (Some(total), Some(women), Some(s)) = (workforce.total, workforce.women, raw.women.as_ref().or(raw.workforce.as_ref().and_then(|w| w.women.as_ref()))) {
+    if let (Some(total), Some(women), Some(s)) = (
+        workforce.total,
+        workforce.women,
+        raw.women
+            .as_ref()
+            .or(raw.workforce.as_ref().and_then(|w| w.women.as_ref())),
+    ) {
         if women > total {
             let span = cx.span(s);
-            cx.out.push(span, format!("女职工人数 {women} 多于职工总数 {total}"));
+            cx.out
+                .push(span, format!("女职工人数 {women} 多于职工总数 {total}"));
         }
     }
     let clauses = match &raw.clauses {
         Some(c) if c.value.len() > MAX_CLAUSES => {
             let span = cx.span(c);
-            cx.out.push(span, format!("条款过多（{} 条，上限 {MAX_CLAUSES}）", c.value.len()));
+            cx.out.push(
+                span,
+                format!("条款过多（{} 条，上限 {MAX_CLAUSES}）", c.value.len()),
+            );
             Vec::new()
         }
         Some(c) => clauses(&mut cx, &c.value, vocab),
@@ -279,7 +325,9 @@ pub fn load_yaml(file: &str, text: &str, vocab: &Vocabulary) -> Result<Contract,
     };
     match contract {
         Some(c) => cx.out.finish(c),
-        None => Err(LoadError { diagnostics: cx.out.diagnostics }),
+        None => Err(LoadError {
+            diagnostics: cx.out.diagnostics,
+        }),
     }
 }
 
@@ -307,10 +355,20 @@ fn clauses(cx: &mut Ctx<'_>, raw: &[RawClause], vocab: &Vocabulary) -> Vec<Claus
             let parsed = match vocab.term_info(term).map(|t| &t.kind) {
                 Some(TermKind::Commitment) => match &value.value {
                     Scalar::Bool(b) => Some(TermValue::Commitment(*b)),
-                    Scalar::Text(t) if matches!(t.trim(), "是" | "有" | "yes") => Some(TermValue::Commitment(true)),
-                    Scalar::Text(t) if matches!(t.trim(), "否" | "无" | "no") => Some(TermValue::Commitment(false)),
+                    Scalar::Text(t) if matches!(t.trim(), "是" | "有" | "yes") => {
+                        Some(TermValue::Commitment(true))
+                    }
+                    Scalar::Text(t) if matches!(t.trim(), "否" | "无" | "no") => {
+                        Some(TermValue::Commitment(false))
+                    }
                     _ => {
-                        cx.out.push(span, format!("“{}”是承诺条目，值应为 是 或 否，却是“{written}”", key.value));
+                        cx.out.push(
+                            span,
+                            format!(
+                                "“{}”是承诺条目，值应为 是 或 否，却是“{written}”",
+                                key.value
+                            ),
+                        );
                         None
                     }
                 },
@@ -318,7 +376,13 @@ fn clauses(cx: &mut Ctx<'_>, raw: &[RawClause], vocab: &Vocabulary) -> Vec<Claus
                     Ok(q) if units.contains(&q.unit) => Some(TermValue::Quantity(q)),
                     Ok(_) => {
                         let allowed = vocab.units_of(term).join("、");
-                        cx.out.push(span, format!("单位不符：“{}”的单位应为 {allowed}，却写了“{written}”", key.value));
+                        cx.out.push(
+                            span,
+                            format!(
+                                "单位不符：“{}”的单位应为 {allowed}，却写了“{written}”",
+                                key.value
+                            ),
+                        );
                         None
                     }
                     Err(e) => {
@@ -329,10 +393,22 @@ fn clauses(cx: &mut Ctx<'_>, raw: &[RawClause], vocab: &Vocabulary) -> Vec<Claus
                 None => None,
             };
             if let Some(value) = parsed {
-                terms.push(StatedTerm { term, value, span, written });
+                terms.push(StatedTerm {
+                    term,
+                    value,
+                    span,
+                    written,
+                });
             }
         }
-        out.push(Clause { id, id_span, topic: c.topic.as_ref().map(|t| t.value.trim().to_owned()), text, text_span, terms });
+        out.push(Clause {
+            id,
+            id_span,
+            topic: c.topic.as_ref().map(|t| t.value.trim().to_owned()),
+            text,
+            text_span,
+            terms,
+        });
     }
     out
 }
@@ -355,11 +431,18 @@ fn yaml_error(file: &str, text: &str, e: &serde_saphyr::Error) -> LoadError {
         .location()
         .map(|l| match l.span().byte_offset() {
             Some(off) => lines.line_col(text, usize::try_from(off).unwrap_or(0)),
-            None => (u32::try_from(l.line()).unwrap_or(1).max(1), u32::try_from(l.column()).unwrap_or(1).max(1)),
+            None => (
+                u32::try_from(l.line()).unwrap_or(1).max(1),
+                u32::try_from(l.column()).unwrap_or(1).max(1),
+            ),
         })
         .unwrap_or((1, 1));
     let mut message = format!("YAML 无法读取：{}", strip_location(&e.to_string()));
-    if let Some((n, _)) = text.lines().enumerate().find(|(_, l)| l.contains('：') && !l.contains(':')) {
+    if let Some((n, _)) = text
+        .lines()
+        .enumerate()
+        .find(|(_, l)| l.contains('：') && !l.contains(':'))
+    {
         message.push_str(&format!("（第 {} 行使用了全角冒号“：”；YAML 的键值之间要用半角冒号“:”加空格，否则整行只是一段文字）", n + 1));
     } else if text.contains('\t') {
         message.push_str("（文件含有制表符；YAML 缩进只能用空格）");

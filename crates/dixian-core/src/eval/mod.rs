@@ -13,7 +13,10 @@ use crate::error::LoadError;
 use crate::quantity::{Quantity, format_milli};
 use crate::region;
 use crate::report::*;
-use crate::rules::{Check, Fact, JurisdictionId, Missing, Op, Operand, Rule, RuleSet, Severity, Version};
+use crate::rules::{
+    Check, Fact, JurisdictionId, Missing, Op, Operand, Rule, RuleSet, Severity, Version,
+};
+use crate::source::Span;
 use crate::vocabulary::TermId;
 use chrono::NaiveDate;
 use std::collections::HashMap;
@@ -21,10 +24,23 @@ use std::collections::HashMap;
 /// Resolves the contract's region and evaluates it. Fails only on a region no rule file knows.
 pub fn check(set: &RuleSet, contract: &Contract) -> Result<Report, LoadError> {
     let resolved = region::resolve(set, &contract.region).map_err(|e| {
-        LoadError::one(&contract.file, contract.region_span.line, contract.region_span.column, e.message)
+        LoadError::one(
+            &contract.file,
+            contract.region_span.line,
+            contract.region_span.column,
+            e.message,
+        )
     })?;
-    Ok(evaluate(set, contract, resolved.jurisdiction, resolved.note))
+    Ok(evaluate(
+        set,
+        contract,
+        resolved.jurisdiction,
+        resolved.note,
+    ))
 }
+
+/// Term, kind, statement (clause, index) and whether it is a ceiling.
+type Group = (TermId, FindingKind, Option<(usize, usize)>, bool);
 
 /// A failure found in one segment, before subsumption and merging.
 struct Candidate<'a> {
@@ -40,27 +56,29 @@ struct Candidate<'a> {
     severity: Severity,
     expected: String,
     actual: String,
-    bytes: Option<(usize, usize)>,
+    location: Option<Span>,
 }
 
 impl Candidate<'_> {
-    fn group(&self) -> Option<(TermId, FindingKind, Option<(usize, usize)>, u8)> {
-        let op = match &self.version.check {
-            Check::Bound { op, .. } if op.lower_protects() => 1,
-            _ => 0,
-        };
-        self.term.map(|t| (t, self.kind, self.at, op))
+    /// Candidates compete only with others about the same statement (or absence) of the same term,
+    /// floors with floors and ceilings with ceilings.
+    fn group(&self) -> Option<Group> {
+        let ceiling = matches!(&self.version.check, Check::Bound { op, .. } if op.lower_protects());
+        self.term.map(|t| (t, self.kind, self.at, ceiling))
     }
 
     /// Rank among equals: the deeper jurisdiction (the more specific rule) first, then the rule id.
     fn outranks(&self, other: &Candidate<'_>) -> bool {
-        (std::cmp::Reverse(self.depth), &self.rule.id) < (std::cmp::Reverse(other.depth), &other.rule.id)
+        (std::cmp::Reverse(self.depth), &self.rule.id)
+            < (std::cmp::Reverse(other.depth), &other.rule.id)
     }
 
     fn dominates(&self, other: &Candidate<'_>) -> bool {
         self.strictness >= other.strictness
             && self.severity >= other.severity
-            && (self.strictness > other.strictness || self.severity > other.severity || self.outranks(other))
+            && (self.strictness > other.strictness
+                || self.severity > other.severity
+                || self.outranks(other))
     }
 }
 
@@ -92,7 +110,9 @@ impl<'c> Facts<'c> {
     }
 
     fn stated(&self, term: TermId) -> &[(usize, usize, &'c StatedTerm)] {
-        self.by_term.get(usize::from(term.0)).map_or(&[], Vec::as_slice)
+        self.by_term
+            .get(usize::from(term.0))
+            .map_or(&[], Vec::as_slice)
     }
 }
 
@@ -104,12 +124,22 @@ struct FloorSeen {
 }
 
 /// Evaluates a contract under the chain ending at `at`. Never fails.
-pub fn evaluate(set: &RuleSet, contract: &Contract, at: JurisdictionId, note: Option<String>) -> Report {
+pub fn evaluate(
+    set: &RuleSet,
+    contract: &Contract,
+    at: JurisdictionId,
+    note: Option<String>,
+) -> Report {
     let chain = set.chain(at);
     let rules: Vec<(&Rule, usize)> = set
         .rules
         .iter()
-        .filter_map(|r| chain.iter().position(|j| *j == r.jurisdiction).map(|depth| (r, depth)))
+        .filter_map(|r| {
+            chain
+                .iter()
+                .position(|j| *j == r.jurisdiction)
+                .map(|depth| (r, depth))
+        })
         .collect();
     let facts = Facts::new(set, contract);
     let (start, end) = (contract.term.start, contract.term.end);
@@ -121,23 +151,46 @@ pub fn evaluate(set: &RuleSet, contract: &Contract, at: JurisdictionId, note: Op
     for (from, to) in segments::segments(start, end, rules.iter().map(|(r, _)| *r)) {
         let mut candidates = Vec::new();
         for &(rule, depth) in &rules {
-            let Some(version) = rule.versions.iter().find(|v| v.in_force_on(from)) else { continue };
+            let Some(version) = rule.versions.iter().find(|v| v.in_force_on(from)) else {
+                continue;
+            };
             match applies(version, &facts) {
                 Some(true) => {}
                 Some(false) => continue,
                 None => {
-                    push_undetermined(&mut undetermined, rule, format!("缺少适用条件所需的合同事实：{}", conditions_text(version)));
+                    push_undetermined(
+                        &mut undetermined,
+                        rule,
+                        format!("缺少适用条件所需的合同事实：{}", conditions_text(version)),
+                    );
                     continue;
                 }
             }
-            evaluate_version(set, &facts, rule, version, depth, &mut candidates, &mut undetermined, &mut floors);
+            evaluate_version(
+                set,
+                &facts,
+                rule,
+                version,
+                depth,
+                &mut candidates,
+                &mut undetermined,
+                &mut floors,
+            );
         }
         let survivors = subsume(candidates);
         for c in survivors {
             let finding = to_finding(set, contract, &chain, &c, from, to);
-            let key = format!("{}|{:?}|{:?}|{}|{}|{}", c.rule.id, c.kind, c.at, finding.expected, finding.actual, finding.severity);
-            match open.get(&key).and_then(|&i| findings.get_mut(i).map(|f| (i, f))) {
-                Some((_, f)) if from.pred_opt().map(|d| d.to_string()) == Some(f.to.clone()) => f.to = to.to_string(),
+            let key = format!(
+                "{}|{:?}|{:?}|{}|{}|{}",
+                c.rule.id, c.kind, c.at, finding.expected, finding.actual, finding.severity
+            );
+            match open
+                .get(&key)
+                .and_then(|&i| findings.get_mut(i).map(|f| (i, f)))
+            {
+                Some((_, f)) if from.pred_opt().map(|d| d.to_string()) == Some(f.to.clone()) => {
+                    f.to = to.to_string()
+                }
                 _ => {
                     open.insert(key, findings.len());
                     findings.push(finding);
@@ -146,7 +199,14 @@ pub fn evaluate(set: &RuleSet, contract: &Contract, at: JurisdictionId, note: Op
         }
     }
     findings.sort_by(|a, b| {
-        (a.line.is_none(), a.line, a.column, &a.rule, &a.from, a.kind).cmp(&(b.line.is_none(), b.line, b.column, &b.rule, &b.from, b.kind))
+        (a.line.is_none(), a.line, a.column, &a.rule, &a.from, a.kind).cmp(&(
+            b.line.is_none(),
+            b.line,
+            b.column,
+            &b.rule,
+            &b.from,
+            b.kind,
+        ))
     });
     undetermined.sort_by(|a, b| (&a.rule, &a.reason).cmp(&(&b.rule, &b.reason)));
 
@@ -156,8 +216,15 @@ pub fn evaluate(set: &RuleSet, contract: &Contract, at: JurisdictionId, note: Op
             file: contract.file.clone(),
             title: contract.title.clone(),
             region: contract.region.clone(),
-            jurisdictions: chain.iter().filter_map(|j| set.jurisdiction(*j)).map(|j| j.name.clone()).collect(),
-            term: TermWindow { start: start.to_string(), end: end.to_string() },
+            jurisdictions: chain
+                .iter()
+                .filter_map(|j| set.jurisdiction(*j))
+                .map(|j| j.name.clone())
+                .collect(),
+            term: TermWindow {
+                start: start.to_string(),
+                end: end.to_string(),
+            },
         },
         findings,
         above_floor: above_floor(set, contract, &floors),
@@ -177,12 +244,19 @@ fn applies(version: &Version, facts: &Facts<'_>) -> Option<bool> {
 }
 
 fn conditions_text(v: &Version) -> String {
-    v.conditions.iter().map(|c| c.text.as_str()).collect::<Vec<_>>().join("，")
+    v.conditions
+        .iter()
+        .map(|c| c.text.as_str())
+        .collect::<Vec<_>>()
+        .join("，")
 }
 
 fn push_undetermined(list: &mut Vec<Undetermined>, rule: &Rule, reason: String) {
     if !list.iter().any(|u| u.rule == rule.id && u.reason == reason) {
-        list.push(Undetermined { rule: rule.id.clone(), reason });
+        list.push(Undetermined {
+            rule: rule.id.clone(),
+            reason,
+        });
     }
 }
 
@@ -199,27 +273,37 @@ fn evaluate_version<'a>(
 ) {
     let vocab = &set.vocabulary;
     let severity = version.effective_severity();
-    let base = |kind, term, at, strictness, severity, expected: String, actual: String, bytes| Candidate {
-        rule,
-        version,
-        depth,
-        kind,
-        term,
-        at,
-        strictness,
-        severity,
-        expected,
-        actual,
-        bytes,
-    };
+    let base =
+        |kind, term, at, strictness, severity, expected: String, actual: String, location| {
+            Candidate {
+                rule,
+                version,
+                depth,
+                kind,
+                term,
+                at,
+                strictness,
+                severity,
+                expected,
+                actual,
+                location,
+            }
+        };
     match &version.check {
         Check::Bound { term, op, value } => {
             let (required, expected) = match value {
                 Operand::Quantity(q) => (q.milli, format!("{}{}", op.symbol(), q.display(vocab))),
                 Operand::Fact(f) => match facts.fact(*f) {
-                    Some(v) => (v, format!("{}{}（{}）", op.symbol(), f.name(), format_milli(v))),
+                    Some(v) => (
+                        v,
+                        format!("{}{}（{}）", op.symbol(), f.name(), format_milli(v)),
+                    ),
                     None => {
-                        push_undetermined(undetermined, rule, format!("合同未写明{}，无法比较", f.name()));
+                        push_undetermined(
+                            undetermined,
+                            rule,
+                            format!("合同未写明{}，无法比较", f.name()),
+                        );
                         return;
                     }
                 },
@@ -228,25 +312,58 @@ fn evaluate_version<'a>(
                 Operand::Quantity(q) => Some(q.unit),
                 Operand::Fact(_) => None,
             };
-            let strictness = if op.lower_protects() { -required } else { required };
+            let strictness = if op.lower_protects() {
+                -required
+            } else {
+                required
+            };
             let stated = facts.stated(*term);
             if stated.is_empty() {
                 if let Missing::Report(s) = version.missing {
-                    out.push(base(FindingKind::Missing, Some(*term), None, strictness, s.min(severity), expected, "未约定".into(), None));
+                    out.push(base(
+                        FindingKind::Missing,
+                        Some(*term),
+                        None,
+                        strictness,
+                        s.min(severity),
+                        expected,
+                        "未约定".into(),
+                        None,
+                    ));
                 }
                 return;
             }
             for &(ci, ti, st) in stated {
-                let TermValue::Quantity(q) = st.value else { continue };
+                let TermValue::Quantity(q) = st.value else {
+                    continue;
+                };
                 if required_unit.is_some_and(|u| u != q.unit) {
-                    push_undetermined(undetermined, rule, format!("“{}”以 {} 计，规则以 {} 计，无法直接比较", st.written, vocab.unit_name(q.unit), required_unit.map_or("", |u| vocab.unit_name(u))));
+                    push_undetermined(
+                        undetermined,
+                        rule,
+                        format!(
+                            "“{}”以 {} 计，规则以 {} 计，无法直接比较",
+                            st.written,
+                            vocab.unit_name(q.unit),
+                            required_unit.map_or("", |u| vocab.unit_name(u))
+                        ),
+                    );
                     continue;
                 }
                 let ok = op.holds(q.milli, required);
                 let seen = floors.entry((ci, ti)).or_default();
                 if !ok {
                     seen.failed = true;
-                    out.push(base(FindingKind::Violated, Some(*term), Some((ci, ti)), strictness, severity, expected.clone(), q.display(vocab), Some((st.span.start, st.span.end))));
+                    out.push(base(
+                        FindingKind::Violated,
+                        Some(*term),
+                        Some((ci, ti)),
+                        strictness,
+                        severity,
+                        expected.clone(),
+                        q.display(vocab),
+                        Some(st.span),
+                    ));
                 } else if version.provisional.is_none() {
                     if let Operand::Quantity(fq) = value {
                         if seen.highest.is_none_or(|(s, _, _)| strictness > s) {
@@ -260,32 +377,65 @@ fn evaluate_version<'a>(
             let stated = facts.stated(*term);
             if stated.is_empty() {
                 if let Missing::Report(s) = version.missing {
-                    out.push(base(FindingKind::Missing, Some(*term), None, 0, s.min(severity), "是".into(), "未约定".into(), None));
+                    out.push(base(
+                        FindingKind::Missing,
+                        Some(*term),
+                        None,
+                        0,
+                        s.min(severity),
+                        "是".into(),
+                        "未约定".into(),
+                        None,
+                    ));
                 }
             }
             for &(ci, ti, st) in stated {
                 if st.value == TermValue::Commitment(false) {
-                    out.push(base(FindingKind::Violated, Some(*term), Some((ci, ti)), 0, severity, "是".into(), "否".into(), Some((st.span.start, st.span.end))));
+                    out.push(base(
+                        FindingKind::Violated,
+                        Some(*term),
+                        Some((ci, ti)),
+                        0,
+                        severity,
+                        "是".into(),
+                        "否".into(),
+                        Some(st.span),
+                    ));
                 }
             }
         }
         Check::ForbidText { patterns } => {
             for (ci, clause) in facts.contract.clauses.iter().enumerate() {
-                let Some((pattern, (s, e))) = patterns.iter().find_map(|p| text::find(&clause.text, p).map(|m| (p, m))) else { continue };
+                let Some((pattern, (s, e))) = patterns
+                    .iter()
+                    .find_map(|p| text::find(&clause.text, p).map(|m| (p, m)))
+                else {
+                    continue;
+                };
                 let matched = clause.text.get(s..e).unwrap_or(pattern).to_owned();
-                let bytes = locate_in_source(facts.contract, clause.text_span, &matched);
-                out.push(base(FindingKind::UnlawfulText, None, Some((ci, 0)), 0, severity, format!("不得含有“{pattern}”之类的表述"), matched, bytes));
+                let location = locate_in_source(facts.contract, clause.text_span, &matched);
+                out.push(base(
+                    FindingKind::UnlawfulText,
+                    None,
+                    Some((ci, 0)),
+                    0,
+                    severity,
+                    format!("不得含有“{pattern}”之类的表述"),
+                    matched,
+                    Some(location),
+                ));
             }
         }
     }
 }
 
-/// Finds `words` in the source inside the clause text's span, so the finding underlines them there.
-fn locate_in_source(contract: &Contract, span: crate::source::Span, words: &str) -> Option<(usize, usize)> {
-    let raw = contract.source.get(span.start..span.end.max(span.start))?;
+/// Finds `words` in the source inside the clause text's span, so the finding underlines them there
+/// (falls back to the whole text when the words are split across lines or escaped in the source).
+fn locate_in_source(contract: &Contract, span: Span, words: &str) -> Span {
+    let raw = contract.source.get(span.start..span.end).unwrap_or("");
     match raw.find(words) {
-        Some(i) => Some((span.start + i, span.start + i + words.len())),
-        None => Some((span.start, span.end)),
+        Some(i) => span.advance(raw, i, words.len()),
+        None => span,
     }
 }
 
@@ -294,26 +444,39 @@ fn subsume(candidates: Vec<Candidate<'_>>) -> Vec<Candidate<'_>> {
         .iter()
         .map(|c| match c.group() {
             None => true,
-            Some(g) => !candidates.iter().any(|o| o.group() == Some(g) && o.dominates(c)),
+            Some(g) => !candidates
+                .iter()
+                .any(|o| o.group() == Some(g) && o.dominates(c)),
         })
         .collect();
-    candidates.into_iter().zip(keep).filter_map(|(c, k)| k.then_some(c)).collect()
+    candidates
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(c, k)| k.then_some(c))
+        .collect()
 }
 
-fn to_finding(set: &RuleSet, contract: &Contract, chain: &[JurisdictionId], c: &Candidate<'_>, from: NaiveDate, to: NaiveDate) -> Finding {
+fn to_finding(
+    set: &RuleSet,
+    contract: &Contract,
+    chain: &[JurisdictionId],
+    c: &Candidate<'_>,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Finding {
     let vocab = &set.vocabulary;
     let term = c.term.map(|t| vocab.term_name(t).to_owned());
-    let jurisdiction = chain.get(c.depth).and_then(|j| set.jurisdiction(*j)).map_or_else(String::new, |j| j.name.clone());
+    let jurisdiction = chain
+        .get(c.depth)
+        .and_then(|j| set.jurisdiction(*j))
+        .map_or_else(String::new, |j| j.name.clone());
     let clause = c.at.and_then(|(ci, _)| contract.clauses.get(ci));
-    let (line, column) = match c.bytes {
-        Some((s, _)) => {
-            let lines = crate::source::LineIndex::new(&contract.source);
-            let (l, col) = lines.line_col(&contract.source, s);
-            (Some(l), Some(col))
-        }
-        None => (None, None),
-    };
-    let template = c.version.message.clone().unwrap_or_else(|| default_message(c).to_owned());
+
+    let template = c
+        .version
+        .message
+        .clone()
+        .unwrap_or_else(|| default_message(c).to_owned());
     let mut message = template
         .replace("{term}", term.as_deref().unwrap_or(""))
         .replace("{expected}", &c.expected)
@@ -337,32 +500,54 @@ fn to_finding(set: &RuleSet, contract: &Contract, chain: &[JurisdictionId], c: &
         from: from.to_string(),
         to: to.to_string(),
         message,
-        line,
-        column,
-        bytes: c.bytes,
+        line: c.location.map(|s| s.line),
+        column: c.location.map(|s| s.column),
+        bytes: c.location.map(|s| (s.start, s.end)),
     }
 }
 
 fn default_message(c: &Candidate<'_>) -> &'static str {
     match (&c.version.check, c.kind) {
         (_, FindingKind::UnlawfulText) => "条款含有违法表述“{actual}”，{expected}",
-        (Check::Bound { op, .. }, FindingKind::Violated) if op.lower_protects() => "{term}约定为{actual}，不符合{jurisdiction}规定的{expected}",
-        (Check::Bound { .. }, FindingKind::Violated) => "{term}约定为{actual}，低于{jurisdiction}规定的标准（{expected}）",
-        (Check::Bound { .. }, FindingKind::Missing) => "合同未约定{term}；{jurisdiction}规定的标准为{expected}",
-        (_, FindingKind::Missing) if c.severity >= Severity::Rectify => "合同未约定{term}，这是用人单位的法定义务",
+        (Check::Bound { op, .. }, FindingKind::Violated) if op.lower_protects() => {
+            "{term}约定为{actual}，不符合{jurisdiction}规定的{expected}"
+        }
+        (Check::Bound { .. }, FindingKind::Violated) => {
+            "{term}约定为{actual}，低于{jurisdiction}规定的标准（{expected}）"
+        }
+        (Check::Bound { .. }, FindingKind::Missing) => {
+            "合同未约定{term}；{jurisdiction}规定的标准为{expected}"
+        }
+        (_, FindingKind::Missing) if c.severity >= Severity::Rectify => {
+            "合同未约定{term}，这是用人单位的法定义务"
+        }
         (_, FindingKind::Missing) => "合同未约定{term}（建议约定）",
         _ => "合同明确不承诺{term}，不符合{jurisdiction}的规定",
     }
 }
 
-fn above_floor(set: &RuleSet, contract: &Contract, floors: &HashMap<(usize, usize), FloorSeen>) -> Vec<AboveFloor> {
+fn above_floor(
+    set: &RuleSet,
+    contract: &Contract,
+    floors: &HashMap<(usize, usize), FloorSeen>,
+) -> Vec<AboveFloor> {
     let vocab = &set.vocabulary;
     let mut out = Vec::new();
     for (ci, clause) in contract.clauses.iter().enumerate() {
         for (ti, st) in clause.terms.iter().enumerate() {
-            let Some(seen) = floors.get(&(ci, ti)) else { continue };
-            let (Some((_, op, floor)), false, TermValue::Quantity(q)) = (seen.highest, seen.failed, st.value) else { continue };
-            let above = if op.lower_protects() { q.milli < floor.milli } else { q.milli > floor.milli };
+            let Some(seen) = floors.get(&(ci, ti)) else {
+                continue;
+            };
+            let (Some((_, op, floor)), false, TermValue::Quantity(q)) =
+                (seen.highest, seen.failed, st.value)
+            else {
+                continue;
+            };
+            let above = if op.lower_protects() {
+                q.milli < floor.milli
+            } else {
+                q.milli > floor.milli
+            };
             if above {
                 out.push(AboveFloor {
                     term: vocab.term_name(st.term).to_owned(),
@@ -379,13 +564,21 @@ fn above_floor(set: &RuleSet, contract: &Contract, floors: &HashMap<(usize, usiz
 fn coverage(set: &RuleSet, contract: &Contract) -> Coverage {
     let mut covered = [false; 5];
     for clause in &contract.clauses {
-        if let Some(p) = clause.topic.as_deref().and_then(crate::vocabulary::Period::parse) {
+        if let Some(p) = clause
+            .topic
+            .as_deref()
+            .and_then(crate::vocabulary::Period::parse)
+        {
             if let Some(slot) = covered.get_mut(p.index()) {
                 *slot = true;
             }
         }
         for st in &clause.terms {
-            for p in set.vocabulary.term_info(st.term).map_or(&[][..], |t| &t.periods[..]) {
+            for p in set
+                .vocabulary
+                .term_info(st.term)
+                .map_or(&[][..], |t| &t.periods[..])
+            {
                 if let Some(slot) = covered.get_mut(p.index()) {
                     *slot = true;
                 }

@@ -5,7 +5,11 @@ use crate::rules::Rule;
 use chrono::NaiveDate;
 
 /// Inclusive day ranges covering `start..=end`, split wherever a version of `rules` begins or ends.
-pub fn segments<'r>(start: NaiveDate, end: NaiveDate, rules: impl Iterator<Item = &'r Rule>) -> Vec<(NaiveDate, NaiveDate)> {
+pub fn segments<'r>(
+    start: NaiveDate,
+    end: NaiveDate,
+    rules: impl Iterator<Item = &'r Rule>,
+) -> Vec<(NaiveDate, NaiveDate)> {
     let mut cuts: Vec<NaiveDate> = Vec::new();
     for v in rules.flat_map(|r| r.versions.iter()) {
         if let Some(f) = v.from {

@@ -18,7 +18,12 @@ fn level(s: Severity) -> Level<'static> {
 
 /// Renders every finding of `report` against the contract's source, then a summary.
 pub fn render(report: &Report, contract: &Contract, color: bool) -> String {
-    let renderer = if color { Renderer::styled() } else { Renderer::plain() }.decor_style(DecorStyle::Unicode);
+    let renderer = if color {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    }
+    .decor_style(DecorStyle::Unicode);
     let mut out = String::new();
     let title = report.contract.title.as_deref().unwrap_or("（无名称）");
     out.push_str(&format!(
@@ -39,7 +44,9 @@ pub fn render(report: &Report, contract: &Contract, color: bool) -> String {
         } else {
             format!("{} 至 {}", f.from, f.to)
         };
-        let title = level(f.severity).primary_title(f.message.clone()).id(f.rule.clone());
+        let title = level(f.severity)
+            .primary_title(f.message.clone())
+            .id(f.rule.clone());
         let first: Group<'_> = if let Some((s, e)) = f.bytes {
             let label = match f.kind {
                 FindingKind::UnlawfulText => "违法表述".to_owned(),
@@ -52,13 +59,19 @@ pub fn render(report: &Report, contract: &Contract, color: bool) -> String {
                     .annotation(AnnotationKind::Primary.span(s..e).label(label)),
             )
         } else {
-            title.element(Level::NOTE.no_name().message(format!("{}：应为 {}，合同{}", report.contract.file, f.expected, f.actual)))
+            title.element(Level::NOTE.no_name().message(format!(
+                "{}：应为 {}，合同{}",
+                report.contract.file, f.expected, f.actual
+            )))
         };
         let mut notes = format!("依据：{}\n适用期间：{window}", f.citation);
         if let Some(term) = &f.term {
             notes.push_str(&format!("\n条目：{term}"));
         }
-        let group = [first, Group::with_title(Level::NOTE.no_name().secondary_title(notes))];
+        let group = [
+            first,
+            Group::with_title(Level::NOTE.no_name().secondary_title(notes)),
+        ];
         out.push_str(&renderer.render(&group));
         out.push_str("\n\n");
     }
@@ -81,7 +94,11 @@ fn summary(report: &Report) -> String {
         .collect();
     s.push_str(&format!("\n五期覆盖：{}", periods.join(" ")));
     if !report.above_floor.is_empty() {
-        let items: Vec<String> = report.above_floor.iter().map(|a| format!("{} {}（标准 {}，{}）", a.term, a.actual, a.floor, a.clause)).collect();
+        let items: Vec<String> = report
+            .above_floor
+            .iter()
+            .map(|a| format!("{} {}（标准 {}，{}）", a.term, a.actual, a.floor, a.clause))
+            .collect();
         s.push_str(&format!("\n高于标准：{}", items.join("；")));
     }
     for u in &report.undetermined {

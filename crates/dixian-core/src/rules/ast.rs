@@ -91,8 +91,14 @@ pub struct ConditionDecl {
 
 #[derive(Clone, Debug)]
 pub enum CheckDecl {
-    Require { term: Spanned<String>, op: Option<String>, operand: Option<Spanned<Operand>> },
-    Forbid { patterns: Vec<String> },
+    Require {
+        term: Spanned<String>,
+        op: Option<String>,
+        operand: Option<Spanned<Operand>>,
+    },
+    Forbid {
+        patterns: Vec<String>,
+    },
 }
 
 #[derive(Clone, Debug)]

@@ -18,7 +18,13 @@ pub use builtin::BUILTIN_RULES;
 
 /// The built-in rule files as sources.
 pub fn builtin_sources() -> Vec<RuleSource> {
-    BUILTIN_RULES.iter().map(|(name, text)| RuleSource { name: (*name).to_owned(), text: (*text).to_owned() }).collect()
+    BUILTIN_RULES
+        .iter()
+        .map(|(name, text)| RuleSource {
+            name: (*name).to_owned(),
+            text: (*text).to_owned(),
+        })
+        .collect()
 }
 
 /// The built-in rule set. It is validated by the test suite, so this fails only if the build is broken.

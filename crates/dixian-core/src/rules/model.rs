@@ -150,7 +150,11 @@ pub enum Operand {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Check {
     /// `term >= value` (floor) or `term <= value` (ceiling, where lower protects more).
-    Bound { term: TermId, op: Op, value: Operand },
+    Bound {
+        term: TermId,
+        op: Op,
+        value: Operand,
+    },
     /// The contract must promise the commitment (是).
     Commitment { term: TermId },
     /// Clause text must contain none of these patterns (`*` matches a short gap).
@@ -217,7 +221,11 @@ impl Version {
 
     /// The severity this version may yield: a provisional figure yields at most a notice.
     pub fn effective_severity(&self) -> Severity {
-        if self.provisional.is_some() { Severity::Notice } else { self.severity }
+        if self.provisional.is_some() {
+            Severity::Notice
+        } else {
+            self.severity
+        }
     }
 }
 

@@ -19,8 +19,13 @@ pub const MAX_RULE_FILE_BYTES: usize = 4 * 1024 * 1024;
 pub fn parse_file(file: &str, text: &str) -> Result<File, LoadError> {
     let lines = LineIndex::new(text);
     precheck(file, text, &lines)?;
-    let mut pairs = DslParser::parse(Rule::file, text).map_err(|e| pest_error(file, text, &lines, &e))?;
-    let mut walker = Walker { text, lines: &lines, out: Collector::new(file) };
+    let mut pairs =
+        DslParser::parse(Rule::file, text).map_err(|e| pest_error(file, text, &lines, &e))?;
+    let mut walker = Walker {
+        text,
+        lines: &lines,
+        out: Collector::new(file),
+    };
     let mut ast = File::default();
     let mut jurisdiction: Option<String> = None;
     if let Some(file_pair) = pairs.next() {
@@ -31,7 +36,10 @@ pub fn parse_file(file: &str, text: &str) -> Result<File, LoadError> {
                 Rule::jurisdiction => {
                     let j = walker.jurisdiction(item);
                     if let Some(first) = &jurisdiction {
-                        walker.out.push(j.name.span, format!("一个规则文件只能声明一个辖区（已声明“{first}”）"));
+                        walker.out.push(
+                            j.name.span,
+                            format!("一个规则文件只能声明一个辖区（已声明“{first}”）"),
+                        );
                     } else {
                         jurisdiction = Some(j.name.value.clone());
                     }
@@ -40,7 +48,9 @@ pub fn parse_file(file: &str, text: &str) -> Result<File, LoadError> {
                 Rule::rule => {
                     let mut r = walker.rule(item);
                     if jurisdiction.is_none() {
-                        walker.out.push(r.id.span, "规则之前必须先声明它所属的辖区（jurisdiction）");
+                        walker
+                            .out
+                            .push(r.id.span, "规则之前必须先声明它所属的辖区（jurisdiction）");
                     }
                     r.jurisdiction.clone_from(&jurisdiction);
                     ast.rules.push(r);
@@ -55,7 +65,15 @@ pub fn parse_file(file: &str, text: &str) -> Result<File, LoadError> {
 /// Refuses inputs that are too large or too deeply nested before pest sees them.
 fn precheck(file: &str, text: &str, lines: &LineIndex) -> Result<(), LoadError> {
     if text.len() > MAX_RULE_FILE_BYTES {
-        return Err(LoadError::one(file, 1, 1, format!("规则文件过大（{} 字节，上限 {MAX_RULE_FILE_BYTES}）", text.len())));
+        return Err(LoadError::one(
+            file,
+            1,
+            1,
+            format!(
+                "规则文件过大（{} 字节，上限 {MAX_RULE_FILE_BYTES}）",
+                text.len()
+            ),
+        ));
     }
     let mut depth = 0usize;
     let mut in_string = false;
@@ -76,7 +94,12 @@ fn precheck(file: &str, text: &str, lines: &LineIndex) -> Result<(), LoadError> 
                 depth += 1;
                 if depth > MAX_NESTING {
                     let (l, col) = lines.line_col(text, i);
-                    return Err(LoadError::one(file, l, col, format!("花括号嵌套超过 {MAX_NESTING} 层")));
+                    return Err(LoadError::one(
+                        file,
+                        l,
+                        col,
+                        format!("花括号嵌套超过 {MAX_NESTING} 层"),
+                    ));
                 }
             }
             '}' => depth = depth.saturating_sub(1),
@@ -86,22 +109,42 @@ fn precheck(file: &str, text: &str, lines: &LineIndex) -> Result<(), LoadError> 
     Ok(())
 }
 
-fn pest_error(file: &str, text: &str, lines: &LineIndex, e: &pest::error::Error<Rule>) -> LoadError {
+fn pest_error(
+    file: &str,
+    text: &str,
+    lines: &LineIndex,
+    e: &pest::error::Error<Rule>,
+) -> LoadError {
     let offset = match e.location {
         pest::error::InputLocation::Pos(p) => p,
         pest::error::InputLocation::Span((s, _)) => s,
     };
     let (line, column) = lines.line_col(text, offset);
-    let found = text.get(offset..).and_then(|s| s.split_whitespace().next()).unwrap_or("");
+    let found = text
+        .get(offset..)
+        .and_then(|s| s.split_whitespace().next())
+        .unwrap_or("");
     let expected = match &e.variant {
         pest::error::ErrorVariant::ParsingError { positives, .. } => {
-            let names: Vec<&str> = positives.iter().map(|r| rule_label(*r)).filter(|s| !s.is_empty()).collect();
+            let names: Vec<&str> = positives
+                .iter()
+                .map(|r| rule_label(*r))
+                .filter(|s| !s.is_empty())
+                .collect();
             names.join("、")
         }
         pest::error::ErrorVariant::CustomError { message } => message.clone(),
     };
-    let found = if found.is_empty() { "文件结尾".to_owned() } else { format!("“{}”", found.chars().take(20).collect::<String>()) };
-    let msg = if expected.is_empty() { format!("语法错误：此处不应出现{found}") } else { format!("语法错误：此处应为{expected}，却是{found}") };
+    let found = if found.is_empty() {
+        "文件结尾".to_owned()
+    } else {
+        format!("“{}”", found.chars().take(20).collect::<String>())
+    };
+    let msg = if expected.is_empty() {
+        format!("语法错误：此处不应出现{found}")
+    } else {
+        format!("语法错误：此处应为{expected}，却是{found}")
+    };
     LoadError::one(file, line, column, msg)
 }
 
@@ -120,9 +163,19 @@ fn rule_label(r: Rule) -> &'static str {
         Rule::jurisdiction => "辖区（jurisdiction）",
         Rule::unit_decl | Rule::term_decl => "声明（unit/term）",
         Rule::version => "版本（version）",
-        Rule::severity_stmt | Rule::message_stmt | Rule::cite_stmt | Rule::statute_stmt | Rule::note_stmt
-        | Rule::provisional_stmt | Rule::when_stmt | Rule::missing_stmt | Rule::require_stmt | Rule::forbid_stmt => "规则语句",
-        Rule::parent_stmt | Rule::names_stmt | Rule::cities_stmt => "辖区语句（parent/names/cities）",
+        Rule::severity_stmt
+        | Rule::message_stmt
+        | Rule::cite_stmt
+        | Rule::statute_stmt
+        | Rule::note_stmt
+        | Rule::provisional_stmt
+        | Rule::when_stmt
+        | Rule::missing_stmt
+        | Rule::require_stmt
+        | Rule::forbid_stmt => "规则语句",
+        Rule::parent_stmt | Rule::names_stmt | Rule::cities_stmt => {
+            "辖区语句（parent/names/cities）"
+        }
         Rule::condition => "条件",
         _ => "",
     }
@@ -141,7 +194,10 @@ impl Walker<'_, '_> {
     }
 
     fn spanned(&self, p: &Pair<'_, Rule>) -> Spanned<String> {
-        Spanned { value: p.as_str().to_owned(), span: self.span(p) }
+        Spanned {
+            value: p.as_str().to_owned(),
+            span: self.span(p),
+        }
     }
 
     fn string(p: &Pair<'_, Rule>) -> String {
@@ -164,27 +220,55 @@ impl Walker<'_, '_> {
 
     fn unit(&self, p: Pair<'_, Rule>) -> UnitDecl {
         let mut names = p.into_inner().map(|n| self.spanned(&n));
-        let name = names.next().unwrap_or_else(|| Spanned { value: String::new(), span: Span::default() });
-        UnitDecl { name, aliases: names.map(|n| n.value).collect() }
+        let name = names.next().unwrap_or_else(|| Spanned {
+            value: String::new(),
+            span: Span::default(),
+        });
+        UnitDecl {
+            name,
+            aliases: names.map(|n| n.value).collect(),
+        }
     }
 
     fn term(&self, p: Pair<'_, Rule>) -> TermDecl {
         let mut inner = p.into_inner();
-        let empty = || Spanned { value: String::new(), span: Span::default() };
+        let empty = || Spanned {
+            value: String::new(),
+            span: Span::default(),
+        };
         let name = inner.next().map_or_else(empty, |n| self.spanned(&n));
-        let id = inner.next().map(|n| n.as_str().to_owned()).unwrap_or_default();
+        let id = inner
+            .next()
+            .map(|n| n.as_str().to_owned())
+            .unwrap_or_default();
         let mut units = Vec::new();
         if let Some(kind) = inner.next() {
             units = kind.into_inner().map(|u| self.spanned(&u)).collect();
         }
         let periods = inner.map(|n| self.spanned(&n)).collect();
-        TermDecl { name, id, units, periods }
+        TermDecl {
+            name,
+            id,
+            units,
+            periods,
+        }
     }
 
     fn jurisdiction(&mut self, p: Pair<'_, Rule>) -> JurisdictionDecl {
         let mut inner = p.into_inner();
-        let name = inner.next().map_or_else(|| Spanned { value: String::new(), span: Span::default() }, |n| self.spanned(&n));
-        let mut j = JurisdictionDecl { name, parent: None, names: Vec::new(), cities: Vec::new() };
+        let name = inner.next().map_or_else(
+            || Spanned {
+                value: String::new(),
+                span: Span::default(),
+            },
+            |n| self.spanned(&n),
+        );
+        let mut j = JurisdictionDecl {
+            name,
+            parent: None,
+            names: Vec::new(),
+            cities: Vec::new(),
+        };
         for stmt in inner {
             let span = self.span(&stmt);
             match stmt.as_rule() {
@@ -205,12 +289,25 @@ impl Walker<'_, '_> {
     fn rule(&mut self, p: Pair<'_, Rule>) -> RuleDecl {
         let span = self.span(&p);
         let mut inner = p.into_inner().peekable();
-        let id = inner.next().map_or_else(|| Spanned { value: String::new(), span }, |n| self.spanned(&n));
+        let id = inner.next().map_or_else(
+            || Spanned {
+                value: String::new(),
+                span,
+            },
+            |n| self.spanned(&n),
+        );
         let title = match inner.peek().map(Pair::as_rule) {
             Some(Rule::string) => inner.next().map(|s| Self::string(&s)),
             _ => None,
         };
-        let mut rule = RuleDecl { id, title, jurisdiction: None, common: Statements::default(), versions: Vec::new(), span };
+        let mut rule = RuleDecl {
+            id,
+            title,
+            jurisdiction: None,
+            common: Statements::default(),
+            versions: Vec::new(),
+            span,
+        };
         for stmt in inner {
             if stmt.as_rule() == Rule::version {
                 let v = self.version(stmt);
@@ -224,7 +321,12 @@ impl Walker<'_, '_> {
 
     fn version(&mut self, p: Pair<'_, Rule>) -> VersionDecl {
         let span = self.span(&p);
-        let mut v = VersionDecl { from: None, until: None, body: Statements::default(), span };
+        let mut v = VersionDecl {
+            from: None,
+            until: None,
+            body: Statements::default(),
+            span,
+        };
         for child in p.into_inner() {
             match child.as_rule() {
                 Rule::from_date => v.from = Some(self.spanned(&child)),
@@ -277,23 +379,46 @@ impl Walker<'_, '_> {
                         _ => {}
                     }
                 }
-                s.cite = Some(Spanned { value: Cite { source, article, docno }, span });
+                s.cite = Some(Spanned {
+                    value: Cite {
+                        source,
+                        article,
+                        docno,
+                    },
+                    span,
+                });
             }
             Rule::when_stmt => {
                 for c in inner {
                     let mut parts = c.into_inner();
-                    let (Some(fact), Some(op), Some(value)) = (parts.next(), parts.next(), parts.next()) else { continue };
-                    s.when.push(ConditionDecl { fact: self.spanned(&fact), op: op.as_str().to_owned(), value: self.spanned(&value) });
+                    let (Some(fact), Some(op), Some(value)) =
+                        (parts.next(), parts.next(), parts.next())
+                    else {
+                        continue;
+                    };
+                    s.when.push(ConditionDecl {
+                        fact: self.spanned(&fact),
+                        op: op.as_str().to_owned(),
+                        value: self.spanned(&value),
+                    });
                 }
             }
             Rule::missing_stmt => {
                 set(s.missing.is_some(), &mut s.repeated);
-                let value = inner.next().map_or_else(|| "ignore".to_owned(), |n| n.as_str().to_owned());
+                let value = inner
+                    .next()
+                    .map_or_else(|| "ignore".to_owned(), |n| n.as_str().to_owned());
                 s.missing = Some(Spanned { value, span });
             }
             Rule::require_stmt => {
                 set(s.check.is_some(), &mut s.repeated);
-                let term = inner.next().map_or_else(|| Spanned { value: String::new(), span }, |n| self.spanned(&n));
+                let term = inner.next().map_or_else(
+                    || Spanned {
+                        value: String::new(),
+                        span,
+                    },
+                    |n| self.spanned(&n),
+                );
                 let op = inner.next().map(|n| n.as_str().to_owned());
                 let operand = inner.next().map(|n| {
                     let value = match n.as_rule() {
@@ -301,14 +426,23 @@ impl Walker<'_, '_> {
                         Rule::yes_no => Operand::YesNo(matches!(n.as_str(), "是" | "true")),
                         _ => Operand::Fact(n.as_str().to_owned()),
                     };
-                    Spanned { value, span: self.span(&n) }
+                    Spanned {
+                        value,
+                        span: self.span(&n),
+                    }
                 });
-                s.check = Some(Spanned { value: CheckDecl::Require { term, op, operand }, span });
+                s.check = Some(Spanned {
+                    value: CheckDecl::Require { term, op, operand },
+                    span,
+                });
             }
             Rule::forbid_stmt => {
                 set(s.check.is_some(), &mut s.repeated);
                 let patterns = inner.map(|n| Self::string(&n)).collect();
-                s.check = Some(Spanned { value: CheckDecl::Forbid { patterns }, span });
+                s.check = Some(Spanned {
+                    value: CheckDecl::Forbid { patterns },
+                    span,
+                });
             }
             _ => {}
         }

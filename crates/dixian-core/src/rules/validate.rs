@@ -8,7 +8,7 @@ use super::ast;
 use super::model::*;
 use super::parser::parse_file;
 use crate::error::{Diagnostic, LoadError};
-use crate::quantity::{parse_quantity, split_number, parse_milli};
+use crate::quantity::{parse_milli, parse_quantity, split_number};
 use crate::source::Span;
 use crate::vocabulary::{Period, Term, TermKind, Vocabulary};
 use chrono::NaiveDate;
@@ -25,7 +25,12 @@ struct Diags(Vec<Diagnostic>);
 
 impl Diags {
     fn at(&mut self, file: &str, span: Span, message: impl Into<String>) {
-        self.0.push(Diagnostic { file: file.to_owned(), line: span.line, column: span.column, message: message.into() });
+        self.0.push(Diagnostic {
+            file: file.to_owned(),
+            line: span.line,
+            column: span.column,
+            message: message.into(),
+        });
     }
 }
 
@@ -41,10 +46,18 @@ pub fn load(sources: &[RuleSource]) -> Result<RuleSet, LoadError> {
     }
     let vocabulary = build_vocabulary(&files, &mut d);
     let jurisdictions = build_jurisdictions(&files, &mut d);
-    let mut set = RuleSet { vocabulary, jurisdictions, rules: Vec::new() };
+    let mut set = RuleSet {
+        vocabulary,
+        jurisdictions,
+        rules: Vec::new(),
+    };
     build_rules(&files, &mut set, &mut d);
     check_floors_against_parents(&set, &mut d);
-    if d.0.is_empty() { Ok(set) } else { Err(LoadError { diagnostics: d.0 }) }
+    if d.0.is_empty() {
+        Ok(set)
+    } else {
+        Err(LoadError { diagnostics: d.0 })
+    }
 }
 
 fn build_vocabulary(files: &[(&RuleSource, ast::File)], d: &mut Diags) -> Vocabulary {
@@ -52,7 +65,11 @@ fn build_vocabulary(files: &[(&RuleSource, ast::File)], d: &mut Diags) -> Vocabu
     for (src, f) in files {
         for u in &f.units {
             if !v.add_unit(&u.name.value, &u.aliases) {
-                d.at(&src.name, u.name.span, format!("单位“{}”或其别名重复声明", u.name.value));
+                d.at(
+                    &src.name,
+                    u.name.span,
+                    format!("单位“{}”或其别名重复声明", u.name.value),
+                );
             }
         }
     }
@@ -65,7 +82,11 @@ fn build_vocabulary(files: &[(&RuleSource, ast::File)], d: &mut Diags) -> Vocabu
                 for u in &t.units {
                     match v.unit(&u.value) {
                         Some(id) => ids.push(id),
-                        None => d.at(&src.name, u.span, format!("条目“{}”的单位“{}”未声明", t.name.value, u.value)),
+                        None => d.at(
+                            &src.name,
+                            u.span,
+                            format!("条目“{}”的单位“{}”未声明", t.name.value, u.value),
+                        ),
                     }
                 }
                 TermKind::Quantity(ids)
@@ -75,12 +96,25 @@ fn build_vocabulary(files: &[(&RuleSource, ast::File)], d: &mut Diags) -> Vocabu
                 match Period::parse(&p.value) {
                     Some(period) => periods.push(period),
                     None if p.value == "—" || p.value == "-" || p.value == "无" => {}
-                    None => d.at(&src.name, p.span, format!("“{}”不是五期之一（经期 孕期 产期 哺乳期 更年期）", p.value)),
+                    None => d.at(
+                        &src.name,
+                        p.span,
+                        format!("“{}”不是五期之一（经期 孕期 产期 哺乳期 更年期）", p.value),
+                    ),
                 }
             }
-            let term = Term { name: t.name.value.clone(), id: t.id.clone(), kind, periods };
+            let term = Term {
+                name: t.name.value.clone(),
+                id: t.id.clone(),
+                kind,
+                periods,
+            };
             if !v.add_term(term) {
-                d.at(&src.name, t.name.span, format!("条目“{}”或其英文名“{}”重复声明", t.name.value, t.id));
+                d.at(
+                    &src.name,
+                    t.name.span,
+                    format!("条目“{}”或其英文名“{}”重复声明", t.name.value, t.id),
+                );
             }
         }
     }
@@ -94,7 +128,11 @@ fn build_jurisdictions(files: &[(&RuleSource, ast::File)], d: &mut Diags) -> Vec
     for (src, f) in files {
         for j in &f.jurisdictions {
             if index.contains_key(j.name.value.as_str()) {
-                d.at(&src.name, j.name.span, format!("辖区“{}”重复声明", j.name.value));
+                d.at(
+                    &src.name,
+                    j.name.span,
+                    format!("辖区“{}”重复声明", j.name.value),
+                );
                 continue;
             }
             index.insert(&j.name.value, out.len());
@@ -124,11 +162,19 @@ fn build_jurisdictions(files: &[(&RuleSource, ast::File)], d: &mut Diags) -> Vec
     for (i, (src, j)) in decls.iter().enumerate() {
         let mut seen = vec![i];
         let mut cur = i;
-        while let Some(p) = out.get(cur).and_then(|x| x.parent).map(|p| usize::from(p.0)) {
+        while let Some(p) = out
+            .get(cur)
+            .and_then(|x| x.parent)
+            .map(|p| usize::from(p.0))
+        {
             if seen.contains(&p) {
                 if p == i {
                     let span = j.parent.as_ref().map_or(j.name.span, |p| p.span);
-                    d.at(&src.name, span, format!("辖区“{}”的上级形成循环", j.name.value));
+                    d.at(
+                        &src.name,
+                        span,
+                        format!("辖区“{}”的上级形成循环", j.name.value),
+                    );
                 }
                 break;
             }
@@ -152,16 +198,29 @@ fn build_rules(files: &[(&RuleSource, ast::File)], set: &mut RuleSet, d: &mut Di
     for (src, f) in files {
         for r in &f.rules {
             if let Some(other) = ids.get(&r.id.value) {
-                d.at(&src.name, r.id.span, format!("规则“{}”重复（已在 {other} 中声明）", r.id.value));
+                d.at(
+                    &src.name,
+                    r.id.span,
+                    format!("规则“{}”重复（已在 {other} 中声明）", r.id.value),
+                );
                 continue;
             }
             ids.insert(r.id.value.clone(), src.name.clone());
-            let Some(jurisdiction) = r.jurisdiction.as_deref().and_then(|j| set.jurisdiction_by_name(j)) else {
+            let Some(jurisdiction) = r
+                .jurisdiction
+                .as_deref()
+                .and_then(|j| set.jurisdiction_by_name(j))
+            else {
                 continue; // reported by the parser (no jurisdiction) or above (bad declaration)
             };
             let implicit;
             let versions: Vec<&ast::VersionDecl> = if r.versions.is_empty() {
-                implicit = ast::VersionDecl { from: None, until: None, body: ast::Statements::default(), span: r.span };
+                implicit = ast::VersionDecl {
+                    from: None,
+                    until: None,
+                    body: ast::Statements::default(),
+                    span: r.span,
+                };
                 vec![&implicit]
             } else {
                 r.versions.iter().collect()
@@ -176,7 +235,11 @@ fn build_rules(files: &[(&RuleSource, ast::File)], set: &mut RuleSet, d: &mut Di
                 }
             }
             check_overlaps(&src.name, &r.id.value, &built, d);
-            let source = src.text.get(r.span.start..r.span.end).unwrap_or("").to_owned();
+            let source = src
+                .text
+                .get(r.span.start..r.span.end)
+                .unwrap_or("")
+                .to_owned();
             set.rules.push(Rule {
                 id: r.id.value.clone(),
                 title: r.title.clone(),
@@ -190,7 +253,13 @@ fn build_rules(files: &[(&RuleSource, ast::File)], set: &mut RuleSet, d: &mut Di
     }
 }
 
-fn build_version(file: &str, r: &ast::RuleDecl, v: &ast::VersionDecl, vocab: &Vocabulary, d: &mut Diags) -> Option<Version> {
+fn build_version(
+    file: &str,
+    r: &ast::RuleDecl,
+    v: &ast::VersionDecl,
+    vocab: &Vocabulary,
+    d: &mut Diags,
+) -> Option<Version> {
     let (c, own) = (&r.common, &v.body);
     for span in &own.repeated {
         d.at(file, *span, "同一语句在版本中重复出现");
@@ -203,18 +272,33 @@ fn build_version(file: &str, r: &ast::RuleDecl, v: &ast::VersionDecl, vocab: &Vo
         }
     }
     let Some(cite) = own.cite.as_ref().or(c.cite.as_ref()) else {
-        d.at(file, v.span, format!("规则“{}”缺少法律依据（cite）：每条规则都必须注明出处", r.id.value));
+        d.at(
+            file,
+            v.span,
+            format!(
+                "规则“{}”缺少法律依据（cite）：每条规则都必须注明出处",
+                r.id.value
+            ),
+        );
         return None;
     };
     let severity = match own.severity.as_ref().or(c.severity.as_ref()) {
         Some(s) => Severity::parse(&s.value),
         None => {
-            d.at(file, r.id.span, format!("规则“{}”缺少级别（severity：提示/整改/转办）", r.id.value));
+            d.at(
+                file,
+                r.id.span,
+                format!("规则“{}”缺少级别（severity：提示/整改/转办）", r.id.value),
+            );
             None
         }
     }?;
     let Some(check) = own.check.as_ref().or(c.check.as_ref()) else {
-        d.at(file, v.span, format!("规则“{}”没有检查内容（require 或 forbid）", r.id.value));
+        d.at(
+            file,
+            v.span,
+            format!("规则“{}”没有检查内容（require 或 forbid）", r.id.value),
+        );
         return None;
     };
     let check = build_check(file, check, vocab, d)?;
@@ -231,13 +315,26 @@ fn build_version(file: &str, r: &ast::RuleDecl, v: &ast::VersionDecl, vocab: &Vo
     let mut conditions = Vec::new();
     for w in own.when.iter().chain(c.when.iter()) {
         let Some(fact) = Fact::parse(&w.fact.value) else {
-            d.at(file, w.fact.span, format!("“{}”不是合同事实（可用：{}）", w.fact.value, Fact::NAMES));
+            d.at(
+                file,
+                w.fact.span,
+                format!("“{}”不是合同事实（可用：{}）", w.fact.value, Fact::NAMES),
+            );
             continue;
         };
         let (number, _unit) = split_number(&w.value.value);
         match (Op::parse(&w.op), parse_milli(number)) {
-            (Some(op), Ok(milli)) => conditions.push(Condition { fact, op, milli, text: format!("{} {} {}", w.fact.value, w.op, w.value.value) }),
-            _ => d.at(file, w.value.span, format!("条件数值“{}”无法识别", w.value.value)),
+            (Some(op), Ok(milli)) => conditions.push(Condition {
+                fact,
+                op,
+                milli,
+                text: format!("{} {} {}", w.fact.value, w.op, w.value.value),
+            }),
+            _ => d.at(
+                file,
+                w.value.span,
+                format!("条件数值“{}”无法识别", w.value.value),
+            ),
         }
     }
     Some(Version {
@@ -246,7 +343,11 @@ fn build_version(file: &str, r: &ast::RuleDecl, v: &ast::VersionDecl, vocab: &Vo
         check,
         severity,
         missing,
-        citation: Citation { source: cite.value.source.clone(), article: cite.value.article.clone(), docno: cite.value.docno.clone() },
+        citation: Citation {
+            source: cite.value.source.clone(),
+            article: cite.value.article.clone(),
+            docno: cite.value.docno.clone(),
+        },
         provisional: own.provisional.clone().or_else(|| c.provisional.clone()),
         conditions,
         message: own.message.clone().or_else(|| c.message.clone()),
@@ -260,37 +361,76 @@ fn check_span(own: &ast::Statements, common: &ast::Statements) -> Option<Span> {
     own.check.as_ref().or(common.check.as_ref()).map(|c| c.span)
 }
 
-fn build_check(file: &str, check: &ast::Spanned<ast::CheckDecl>, vocab: &Vocabulary, d: &mut Diags) -> Option<Check> {
+fn build_check(
+    file: &str,
+    check: &ast::Spanned<ast::CheckDecl>,
+    vocab: &Vocabulary,
+    d: &mut Diags,
+) -> Option<Check> {
     match &check.value {
         ast::CheckDecl::Forbid { patterns } => {
             if patterns.iter().any(|p| p.trim_matches('*').is_empty()) {
                 d.at(file, check.span, "禁止文字不能为空");
                 return None;
             }
-            Some(Check::ForbidText { patterns: patterns.clone() })
+            Some(Check::ForbidText {
+                patterns: patterns.clone(),
+            })
         }
-        ast::CheckDecl::Require { term: name, op, operand } => {
+        ast::CheckDecl::Require {
+            term: name,
+            op,
+            operand,
+        } => {
             let Some(term) = vocab.term(&name.value) else {
-                d.at(file, name.span, format!("未知条目“{}”（见 rules/vocabulary.dixian）", name.value));
+                d.at(
+                    file,
+                    name.span,
+                    format!("未知条目“{}”（见 rules/vocabulary.dixian）", name.value),
+                );
                 return None;
             };
             let kind = vocab.term_info(term).map(|t| t.kind.clone())?;
             let op = op.as_deref().and_then(Op::parse);
             match (kind, op, operand) {
-                (TermKind::Commitment, None, None) | (TermKind::Commitment, Some(Op::Equals), Some(ast::Spanned { value: ast::Operand::YesNo(true), .. })) => {
-                    Some(Check::Commitment { term })
-                }
+                (TermKind::Commitment, None, None)
+                | (
+                    TermKind::Commitment,
+                    Some(Op::Equals),
+                    Some(ast::Spanned {
+                        value: ast::Operand::YesNo(true),
+                        ..
+                    }),
+                ) => Some(Check::Commitment { term }),
                 (TermKind::Commitment, _, _) => {
-                    d.at(file, check.span, format!("“{}”是承诺条目：写作 require {} 或 require {} = 是", name.value, name.value, name.value));
+                    d.at(
+                        file,
+                        check.span,
+                        format!(
+                            "“{}”是承诺条目：写作 require {} 或 require {} = 是",
+                            name.value, name.value, name.value
+                        ),
+                    );
                     None
                 }
-                (TermKind::Quantity(units), Some(op @ (Op::AtLeast | Op::AtMost | Op::Above | Op::Below)), Some(operand)) => {
+                (
+                    TermKind::Quantity(units),
+                    Some(op @ (Op::AtLeast | Op::AtMost | Op::Above | Op::Below)),
+                    Some(operand),
+                ) => {
                     let value = match &operand.value {
                         ast::Operand::Quantity(text) => match parse_quantity(text, vocab) {
                             Ok(q) if units.contains(&q.unit) => Operand::Quantity(q),
                             Ok(_) => {
                                 let allowed = vocab.units_of(term).join("、");
-                                d.at(file, operand.span, format!("单位不符：“{}”的单位应为 {allowed}，却写了“{text}”", name.value));
+                                d.at(
+                                    file,
+                                    operand.span,
+                                    format!(
+                                        "单位不符：“{}”的单位应为 {allowed}，却写了“{text}”",
+                                        name.value
+                                    ),
+                                );
                                 return None;
                             }
                             Err(e) => {
@@ -301,19 +441,34 @@ fn build_check(file: &str, check: &ast::Spanned<ast::CheckDecl>, vocab: &Vocabul
                         ast::Operand::Fact(f) => match Fact::parse(f) {
                             Some(fact) => Operand::Fact(fact),
                             None => {
-                                d.at(file, operand.span, format!("“{f}”不是合同事实（可用：{}）", Fact::NAMES));
+                                d.at(
+                                    file,
+                                    operand.span,
+                                    format!("“{f}”不是合同事实（可用：{}）", Fact::NAMES),
+                                );
                                 return None;
                             }
                         },
                         ast::Operand::YesNo(_) => {
-                            d.at(file, operand.span, format!("“{}”是数量条目，不能与 是/否 比较", name.value));
+                            d.at(
+                                file,
+                                operand.span,
+                                format!("“{}”是数量条目，不能与 是/否 比较", name.value),
+                            );
                             return None;
                         }
                     };
                     Some(Check::Bound { term, op, value })
                 }
                 (TermKind::Quantity(_), _, _) => {
-                    d.at(file, check.span, format!("“{}”是数量条目：写作 require {} >= 数量 或 <= 数量", name.value, name.value));
+                    d.at(
+                        file,
+                        check.span,
+                        format!(
+                            "“{}”是数量条目：写作 require {} >= 数量 或 <= 数量",
+                            name.value, name.value
+                        ),
+                    );
                     None
                 }
             }
@@ -333,7 +488,11 @@ fn check_overlaps(file: &str, id: &str, versions: &[Version], d: &mut Diags) {
     for (i, a) in versions.iter().enumerate() {
         for b in versions.iter().skip(i + 1) {
             if overlaps(a, b) {
-                d.at(file, b.span, format!("规则“{id}”的版本日期重叠：同一天不能有两个版本生效"));
+                d.at(
+                    file,
+                    b.span,
+                    format!("规则“{id}”的版本日期重叠：同一天不能有两个版本生效"),
+                );
             }
         }
     }
@@ -345,19 +504,49 @@ fn check_floors_against_parents(set: &RuleSet, d: &mut Diags) {
     for rule in &set.rules {
         let chain = set.chain(rule.jurisdiction);
         for v in &rule.versions {
-            let Check::Bound { term, op, value: Operand::Quantity(q) } = &v.check else { continue };
+            let Check::Bound {
+                term,
+                op,
+                value: Operand::Quantity(q),
+            } = &v.check
+            else {
+                continue;
+            };
             if !v.conditions.is_empty() {
                 continue;
             }
-            for parent_rule in set.rules.iter().filter(|p| p.jurisdiction != rule.jurisdiction && chain.contains(&p.jurisdiction)) {
+            for parent_rule in set
+                .rules
+                .iter()
+                .filter(|p| p.jurisdiction != rule.jurisdiction && chain.contains(&p.jurisdiction))
+            {
                 for pv in &parent_rule.versions {
-                    let Check::Bound { term: pt, op: pop, value: Operand::Quantity(pq) } = &pv.check else { continue };
-                    if pt != term || pop != op || pq.unit != q.unit || pv.provisional.is_some() || !pv.conditions.is_empty() || !overlaps(v, pv) {
+                    let Check::Bound {
+                        term: pt,
+                        op: pop,
+                        value: Operand::Quantity(pq),
+                    } = &pv.check
+                    else {
+                        continue;
+                    };
+                    if pt != term
+                        || pop != op
+                        || pq.unit != q.unit
+                        || pv.provisional.is_some()
+                        || !pv.conditions.is_empty()
+                        || !overlaps(v, pv)
+                    {
                         continue;
                     }
-                    let weaker = if op.lower_protects() { q.milli > pq.milli } else { q.milli < pq.milli };
+                    let weaker = if op.lower_protects() {
+                        q.milli > pq.milli
+                    } else {
+                        q.milli < pq.milli
+                    };
                     if weaker {
-                        let parent = set.jurisdiction(parent_rule.jurisdiction).map_or("?", |j| j.name.as_str());
+                        let parent = set
+                            .jurisdiction(parent_rule.jurisdiction)
+                            .map_or("?", |j| j.name.as_str());
                         d.at(
                             &rule.file,
                             v.span,
