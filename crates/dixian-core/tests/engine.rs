@@ -206,7 +206,7 @@ fn a_fact_comparison_uses_the_workforce() {
     ));
     let f = findings_for(&r, "职代会女代表比例");
     assert_eq!(f.len(), 1);
-    assert_eq!(f[0].expected, "≥女职工占比（40）");
+    assert_eq!(f[0].expected, "≥女职工占比（40%）");
     let r = check(&contract(
         "北京市",
         "2023-01-01",

@@ -181,8 +181,14 @@ pub fn evaluate(
         for c in survivors {
             let finding = to_finding(set, contract, &chain, &c, from, to);
             let key = format!(
-                "{}|{:?}|{:?}|{}|{}|{}",
-                c.rule.id, c.kind, c.at, finding.expected, finding.actual, finding.severity
+                "{}|{:?}|{:?}|{}|{}|{}|{}",
+                c.rule.id,
+                c.kind,
+                c.at,
+                finding.expected,
+                finding.actual,
+                finding.severity,
+                finding.citation
             );
             match open
                 .get(&key)
@@ -296,7 +302,13 @@ fn evaluate_version<'a>(
                 Operand::Fact(f) => match facts.fact(*f) {
                     Some(v) => (
                         v,
-                        format!("{}{}（{}）", op.symbol(), f.name(), format_milli(v)),
+                        format!(
+                            "{}{}（{}{}）",
+                            op.symbol(),
+                            f.name(),
+                            format_milli(v),
+                            f.unit()
+                        ),
                     ),
                     None => {
                         push_undetermined(

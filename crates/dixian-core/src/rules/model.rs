@@ -79,6 +79,13 @@ impl Fact {
         }
     }
 
+    pub fn unit(self) -> &'static str {
+        match self {
+            Self::Workforce | Self::Women => "人",
+            Self::WomenShare => "%",
+        }
+    }
+
     pub const NAMES: &'static str = "职工人数、女职工人数、女职工占比";
 }
 
