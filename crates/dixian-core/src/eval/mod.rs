@@ -506,7 +506,7 @@ fn to_finding(
         clause: clause.map(|cl| cl.id.clone()),
         expected: c.expected.clone(),
         actual: c.actual.clone(),
-        citation: c.version.citation.to_string(),
+        citation: c.version.citations(),
         jurisdiction,
         provisional: c.version.provisional.is_some(),
         from: from.to_string(),

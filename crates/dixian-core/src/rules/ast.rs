@@ -64,7 +64,9 @@ pub struct VersionDecl {
 pub struct Statements {
     pub severity: Option<Spanned<String>>,
     pub message: Option<String>,
+    /// The first citation; further `cite` statements go to `also`.
     pub cite: Option<Spanned<Cite>>,
+    pub also: Vec<Cite>,
     pub statute: Option<String>,
     pub note: Option<String>,
     pub provisional: Option<String>,

@@ -213,6 +213,8 @@ pub struct Version {
     pub severity: Severity,
     pub missing: Missing,
     pub citation: Citation,
+    /// Further statutes that ground the same requirement.
+    pub also: Vec<Citation>,
     pub provisional: Option<String>,
     pub conditions: Vec<Condition>,
     pub message: Option<String>,
@@ -222,6 +224,16 @@ pub struct Version {
 }
 
 impl Version {
+    /// All citations, the primary first, joined for display.
+    pub fn citations(&self) -> String {
+        let mut s = self.citation.to_string();
+        for a in &self.also {
+            s.push_str("；");
+            s.push_str(&a.to_string());
+        }
+        s
+    }
+
     pub fn in_force_on(&self, day: NaiveDate) -> bool {
         self.from.is_none_or(|f| f <= day) && self.until.is_none_or(|u| day <= u)
     }

@@ -368,7 +368,6 @@ impl Walker<'_, '_> {
                 s.provisional = inner.next().map(|n| Self::string(&n));
             }
             Rule::cite_stmt => {
-                set(s.cite.is_some(), &mut s.repeated);
                 let source = inner.next().map(|n| Self::string(&n)).unwrap_or_default();
                 let (mut article, mut docno) = (None, None);
                 for part in inner {
@@ -379,14 +378,17 @@ impl Walker<'_, '_> {
                         _ => {}
                     }
                 }
-                s.cite = Some(Spanned {
-                    value: Cite {
-                        source,
-                        article,
-                        docno,
-                    },
-                    span,
-                });
+                let cite = Cite {
+                    source,
+                    article,
+                    docno,
+                };
+                // Several statutes may ground one requirement: the first is the primary citation.
+                if s.cite.is_some() {
+                    s.also.push(cite);
+                } else {
+                    s.cite = Some(Spanned { value: cite, span });
+                }
             }
             Rule::when_stmt => {
                 for c in inner {

@@ -348,6 +348,18 @@ fn build_version(
             article: cite.value.article.clone(),
             docno: cite.value.docno.clone(),
         },
+        also: if own.cite.is_some() {
+            &own.also
+        } else {
+            &c.also
+        }
+        .iter()
+        .map(|a| Citation {
+            source: a.source.clone(),
+            article: a.article.clone(),
+            docno: a.docno.clone(),
+        })
+        .collect(),
         provisional: own.provisional.clone().or_else(|| c.provisional.clone()),
         conditions,
         message: own.message.clone().or_else(|| c.message.clone()),
