@@ -228,7 +228,7 @@ impl Version {
     pub fn citations(&self) -> String {
         let mut s = self.citation.to_string();
         for a in &self.also {
-            s.push_str("；");
+            s.push('；');
             s.push_str(&a.to_string());
         }
         s
