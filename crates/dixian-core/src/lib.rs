@@ -18,6 +18,7 @@
 //! ```
 #![forbid(unsafe_code)]
 
+pub mod catalog;
 pub mod contract;
 pub mod error;
 pub mod eval;
