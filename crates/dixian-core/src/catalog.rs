@@ -79,9 +79,17 @@ pub struct CatalogRow {
 /// The rows for the rules that apply in `jurisdiction` (its own and its ancestors', e.g. 全国 and 湖北 for
 /// 湖北) — or for every jurisdiction when `None` — and, when `date` is given, only the versions in force on
 /// that day; otherwise every version. Ordered as the rule set is (全国 first, then file by file).
-pub fn rules_in_force(set: &RuleSet, jurisdiction: Option<JurisdictionId>, date: Option<NaiveDate>) -> Vec<CatalogRow> {
+pub fn rules_in_force(
+    set: &RuleSet,
+    jurisdiction: Option<JurisdictionId>,
+    date: Option<NaiveDate>,
+) -> Vec<CatalogRow> {
     let chain = jurisdiction.map(|j| set.chain(j));
-    let mut rules: Vec<&Rule> = set.rules.iter().filter(|r| chain.as_ref().is_none_or(|c| c.contains(&r.jurisdiction))).collect();
+    let mut rules: Vec<&Rule> = set
+        .rules
+        .iter()
+        .filter(|r| chain.as_ref().is_none_or(|c| c.contains(&r.jurisdiction)))
+        .collect();
     // Ancestors first (全国 before 湖北), then the order of the rule files; the sort is stable.
     rules.sort_by_key(|r| set.chain(r.jurisdiction).len());
     rules
@@ -95,8 +103,16 @@ pub fn rules_in_force(set: &RuleSet, jurisdiction: Option<JurisdictionId>, date:
 fn row(set: &RuleSet, rule: &Rule, v: &Version) -> CatalogRow {
     let vocab = &set.vocabulary;
     let mut floor = match &v.check {
-        Check::Bound { op, value: Operand::Quantity(q), .. } => format!("{}{}", op.symbol(), q.display(vocab)),
-        Check::Bound { op, value: Operand::Fact(f), .. } => format!("{}{}", op.symbol(), f.name()),
+        Check::Bound {
+            op,
+            value: Operand::Quantity(q),
+            ..
+        } => format!("{}{}", op.symbol(), q.display(vocab)),
+        Check::Bound {
+            op,
+            value: Operand::Fact(f),
+            ..
+        } => format!("{}{}", op.symbol(), f.name()),
         Check::Commitment { .. } => "是".to_owned(),
         Check::ForbidText { patterns } => format!("不得含有：{}", patterns.join("、")),
     };
@@ -105,7 +121,9 @@ fn row(set: &RuleSet, rule: &Rule, v: &Version) -> CatalogRow {
         let _ = write!(floor, "（适用于 {}）", conditions.join("，"));
     }
     CatalogRow {
-        region: set.jurisdiction(rule.jurisdiction).map_or_else(String::new, |j| j.name.clone()),
+        region: set
+            .jurisdiction(rule.jurisdiction)
+            .map_or_else(String::new, |j| j.name.clone()),
         rule: rule.id.clone(),
         term: v.check.term().map(|t| vocab.term_name(t).to_owned()),
         floor,
@@ -134,7 +152,12 @@ pub fn markdown_table(set: &RuleSet) -> String {
     out.push_str("`UPDATE_DOCS=1 cargo test -p dixian-core --test catalog`。\n\n");
     out.push_str("“起”“止”为生效的首日和末日（含）；“—”表示参考资料未给出日期或至今有效。状态：已核实 = 依据已核实，低于标准须整改；\n");
     out.push_str("暂定 = 参考资料标为未核实，只作提示；参照 = 可以/鼓励性规定或合同事实无法判断是否适用，只作提示。\n\n");
-    let _ = writeln!(out, "共 {} 条规则、{} 个版本。\n", set.rules.len(), rows.len());
+    let _ = writeln!(
+        out,
+        "共 {} 条规则、{} 个版本。\n",
+        set.rules.len(),
+        rows.len()
+    );
     out.push_str("| 地区 | 规则 | 条目 | 标准 | 起 | 止 | 依据 | 状态 | 级别 |\n");
     out.push_str("|---|---|---|---|---|---|---|---|---|\n");
     for r in &rows {
@@ -172,12 +195,20 @@ pub fn coverage(set: &RuleSet) -> Vec<TermCoverage> {
         .jurisdictions
         .iter()
         .enumerate()
-        .filter(|(_, j)| j.parent.is_some_and(|p| set.jurisdiction(p).is_some_and(|pj| pj.parent.is_none())))
+        .filter(|(_, j)| {
+            j.parent
+                .is_some_and(|p| set.jurisdiction(p).is_some_and(|pj| pj.parent.is_none()))
+        })
         .filter_map(|(i, _)| u16::try_from(i).ok().map(JurisdictionId))
         .collect();
     let mut out = Vec::new();
     for (term_id, term) in set.vocabulary.terms() {
-        let mut c = TermCoverage { term: term.name.clone(), verified: Vec::new(), permissive: Vec::new(), provisional: Vec::new() };
+        let mut c = TermCoverage {
+            term: term.name.clone(),
+            verified: Vec::new(),
+            permissive: Vec::new(),
+            provisional: Vec::new(),
+        };
         for &p in &provinces {
             let best = set
                 .rules
@@ -187,7 +218,9 @@ pub fn coverage(set: &RuleSet) -> Vec<TermCoverage> {
                 .filter(|v| v.check.term() == Some(term_id))
                 .map(Status::of)
                 .max();
-            let name = set.jurisdiction(p).map_or_else(String::new, |j| j.name.clone());
+            let name = set
+                .jurisdiction(p)
+                .map_or_else(String::new, |j| j.name.clone());
             match best {
                 Some(Status::Verified) => c.verified.push(name),
                 Some(Status::PermissiveNotice) => c.permissive.push(name),
@@ -204,7 +237,14 @@ pub fn coverage(set: &RuleSet) -> Vec<TermCoverage> {
 
 /// `docs/coverage.md`: the per-term count of verified, permissive-only and provisional-only regions.
 pub fn coverage_markdown(set: &RuleSet) -> String {
-    let provinces = set.jurisdictions.iter().filter(|j| j.parent.is_some_and(|p| set.jurisdiction(p).is_some_and(|pj| pj.parent.is_none()))).count();
+    let provinces = set
+        .jurisdictions
+        .iter()
+        .filter(|j| {
+            j.parent
+                .is_some_and(|p| set.jurisdiction(p).is_some_and(|pj| pj.parent.is_none()))
+        })
+        .count();
     let mut out = String::from("# 各地规则覆盖情况\n\n");
     out.push_str("由 `dixian_core::catalog::coverage_markdown` 从 `rules/*.dixian` 生成，请勿手工编辑；重新生成：\n");
     out.push_str("`UPDATE_DOCS=1 cargo test -p dixian-core --test catalog`。\n\n");
@@ -216,13 +256,25 @@ pub fn coverage_markdown(set: &RuleSet) -> String {
     );
     out.push_str("| 条目 | 已核实 | 参照 | 暂定 | 未设本地规则 |\n|---|---|---|---|---|\n");
     for c in coverage(set) {
-        let none = provinces.saturating_sub(c.verified.len() + c.permissive.len() + c.provisional.len());
-        let _ = writeln!(out, "| {} | {} | {} | {} | {none} |", c.term, c.verified.len(), c.permissive.len(), c.provisional.len());
+        let none =
+            provinces.saturating_sub(c.verified.len() + c.permissive.len() + c.provisional.len());
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {none} |",
+            c.term,
+            c.verified.len(),
+            c.permissive.len(),
+            c.provisional.len()
+        );
     }
     out.push_str("\n## 明细\n\n");
     for c in coverage(set) {
         let _ = writeln!(out, "- **{}**", c.term);
-        for (label, list) in [("已核实", &c.verified), ("参照", &c.permissive), ("暂定", &c.provisional)] {
+        for (label, list) in [
+            ("已核实", &c.verified),
+            ("参照", &c.permissive),
+            ("暂定", &c.provisional),
+        ] {
             if !list.is_empty() {
                 let _ = writeln!(out, "  - {label}（{}）：{}", list.len(), list.join("、"));
             }

@@ -26,15 +26,22 @@ pub struct UnknownRegion {
 const SUFFIXES: [&str; 5] = ["市", "地区", "自治州", "盟", "区"];
 
 fn strip_suffix(name: &str) -> &str {
-    SUFFIXES.iter().find_map(|s| name.strip_suffix(s).filter(|r| !r.is_empty())).unwrap_or(name)
+    SUFFIXES
+        .iter()
+        .find_map(|s| name.strip_suffix(s).filter(|r| !r.is_empty()))
+        .unwrap_or(name)
 }
 
 fn names(set: &RuleSet, id: JurisdictionId) -> impl Iterator<Item = &str> {
-    set.jurisdiction(id).into_iter().flat_map(|j| std::iter::once(j.name.as_str()).chain(j.names.iter().map(String::as_str)))
+    set.jurisdiction(id)
+        .into_iter()
+        .flat_map(|j| std::iter::once(j.name.as_str()).chain(j.names.iter().map(String::as_str)))
 }
 
 fn ids(set: &RuleSet) -> impl Iterator<Item = JurisdictionId> + '_ {
-    (0..set.jurisdictions.len()).filter_map(|i| u16::try_from(i).ok()).map(JurisdictionId)
+    (0..set.jurisdictions.len())
+        .filter_map(|i| u16::try_from(i).ok())
+        .map(JurisdictionId)
 }
 
 fn name_of(set: &RuleSet, id: JurisdictionId) -> &str {
@@ -43,20 +50,33 @@ fn name_of(set: &RuleSet, id: JurisdictionId) -> &str {
 
 /// The longest name (of two characters or more) of any child of `parent` (or of any region when
 /// `parent` is `None`) that starts `text`.
-fn longest_prefix(set: &RuleSet, text: &str, parent: Option<JurisdictionId>) -> Option<(JurisdictionId, usize)> {
+fn longest_prefix(
+    set: &RuleSet,
+    text: &str,
+    parent: Option<JurisdictionId>,
+) -> Option<(JurisdictionId, usize)> {
     ids(set)
         .filter(|&id| match parent {
             Some(p) => set.jurisdiction(id).and_then(|j| j.parent) == Some(p),
             None => true,
         })
-        .flat_map(|id| names(set, id).filter(|n| n.chars().count() >= 2 && text.starts_with(n)).map(move |n| (id, n.len())))
+        .flat_map(|id| {
+            names(set, id)
+                .filter(|n| n.chars().count() >= 2 && text.starts_with(n))
+                .map(move |n| (id, n.len()))
+        })
         .max_by_key(|&(id, len)| (len, std::cmp::Reverse(id)))
 }
 
 /// The jurisdictions that list `city` among their cities: written in full first, else without suffix.
 fn city_owners(set: &RuleSet, city: &str) -> Vec<JurisdictionId> {
     let owners = |matches: &dyn Fn(&str) -> bool| -> Vec<JurisdictionId> {
-        ids(set).filter(|&id| set.jurisdiction(id).is_some_and(|j| j.cities.iter().any(|c| matches(c)))).collect()
+        ids(set)
+            .filter(|&id| {
+                set.jurisdiction(id)
+                    .is_some_and(|j| j.cities.iter().any(|c| matches(c)))
+            })
+            .collect()
     };
     let exact = owners(&|c| c == city);
     if !exact.is_empty() {
@@ -67,14 +87,23 @@ fn city_owners(set: &RuleSet, city: &str) -> Vec<JurisdictionId> {
 }
 
 fn fallback(set: &RuleSet, at: JurisdictionId, city: &str) -> Resolved {
-    Resolved { jurisdiction: at, note: Some(format!("“{city}”没有本地规则，适用{}的规则", name_of(set, at))) }
+    Resolved {
+        jurisdiction: at,
+        note: Some(format!(
+            "“{city}”没有本地规则，适用{}的规则",
+            name_of(set, at)
+        )),
+    }
 }
 
 /// Finds the jurisdiction whose rules apply to `region`.
 pub fn resolve(set: &RuleSet, region: &str) -> Result<Resolved, UnknownRegion> {
     let text: String = region.chars().filter(|c| !c.is_whitespace()).collect();
     if let Some(id) = ids(set).find(|&id| names(set, id).any(|n| n == text)) {
-        return Ok(Resolved { jurisdiction: id, note: None });
+        return Ok(Resolved {
+            jurisdiction: id,
+            note: None,
+        });
     }
     let owners = city_owners(set, &text);
     if let [owner] = owners[..] {
@@ -83,7 +112,11 @@ pub fn resolve(set: &RuleSet, region: &str) -> Result<Resolved, UnknownRegion> {
     if owners.len() > 1 {
         let provinces: Vec<&str> = owners.iter().map(|o| name_of(set, *o)).collect();
         return Err(UnknownRegion {
-            message: format!("地区“{region}”有歧义：{}都有同名的地方，请写明省份（如 {}{region}）", provinces.join("、"), provinces.first().copied().unwrap_or("")),
+            message: format!(
+                "地区“{region}”有歧义：{}都有同名的地方，请写明省份（如 {}{region}）",
+                provinces.join("、"),
+                provinces.first().copied().unwrap_or("")
+            ),
         });
     }
     if let Some((mut at, mut used)) = longest_prefix(set, &text, None) {
@@ -91,7 +124,10 @@ pub fn resolve(set: &RuleSet, region: &str) -> Result<Resolved, UnknownRegion> {
         loop {
             let rest = text.get(used..).unwrap_or("");
             if rest.is_empty() {
-                return Ok(Resolved { jurisdiction: at, note: None });
+                return Ok(Resolved {
+                    jurisdiction: at,
+                    note: None,
+                });
             }
             match longest_prefix(set, rest, Some(at)) {
                 Some((child, len)) => {
@@ -104,7 +140,9 @@ pub fn resolve(set: &RuleSet, region: &str) -> Result<Resolved, UnknownRegion> {
     }
     let mut known: Vec<&str> = set.jurisdictions.iter().map(|j| j.name.as_str()).collect();
     known.sort_unstable();
-    Err(UnknownRegion { message: format!("未知地区“{region}”。已知地区：{}", known.join("、")) })
+    Err(UnknownRegion {
+        message: format!("未知地区“{region}”。已知地区：{}", known.join("、")),
+    })
 }
 
 #[cfg(test)]
@@ -171,7 +209,11 @@ mod tests {
     fn unknown_and_ambiguous_regions_are_errors() {
         let set = crate::rules::builtin().expect("built-in rules load");
         let unknown = resolve(&set, "火星").expect_err("unknown");
-        assert!(unknown.message.contains("已知地区") && unknown.message.contains("湖北"), "{}", unknown.message);
+        assert!(
+            unknown.message.contains("已知地区") && unknown.message.contains("湖北"),
+            "{}",
+            unknown.message
+        );
         // 朝阳 is both 北京市朝阳区 and 辽宁省朝阳市.
         let ambiguous = resolve(&set, "朝阳").expect_err("ambiguous");
         assert!(ambiguous.message.contains("歧义"), "{}", ambiguous.message);
