@@ -129,7 +129,7 @@ fn row(set: &RuleSet, rule: &Rule, v: &Version) -> CatalogRow {
         floor,
         since: v.from,
         until: v.until,
-        citation: v.citation.to_string(),
+        citation: v.citations(),
         status: Status::of(v),
         severity: v.effective_severity(),
     }
