@@ -267,6 +267,35 @@ pub fn coverage_markdown(set: &RuleSet) -> String {
             c.provisional.len()
         );
     }
+    let cities: Vec<String> = set
+        .jurisdictions
+        .iter()
+        .enumerate()
+        .filter_map(|(i, j)| u16::try_from(i).ok().map(|i| (JurisdictionId(i), j)))
+        .filter(|(id, _)| set.chain(*id).len() > 2)
+        .map(|(id, j)| {
+            let parent = j
+                .parent
+                .and_then(|p| set.jurisdiction(p))
+                .map_or("", |p| p.name.as_str());
+            let mut terms: Vec<&str> = set
+                .rules
+                .iter()
+                .filter(|r| r.jurisdiction == id)
+                .flat_map(|r| r.versions.iter())
+                .filter_map(|v| v.check.term().map(|t| set.vocabulary.term_name(t)))
+                .collect();
+            terms.dedup();
+            format!("{}（{parent}）：{}", j.name, terms.join("、"))
+        })
+        .collect();
+    if !cities.is_empty() {
+        let _ = writeln!(
+            out,
+            "\n另有市级辖区（不计入上表，其上级省份的规则同样适用）：{}。",
+            cities.join("；")
+        );
+    }
     out.push_str("\n## 明细\n\n");
     for c in coverage(set) {
         let _ = writeln!(out, "- **{}**", c.term);
