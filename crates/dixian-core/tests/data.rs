@@ -125,12 +125,12 @@ rule 全国.产假 { severity rectify version from 2012-04-28 { require 产假 >
             .any(|d| d.file == "x.dixian" && d.message.contains("全国")),
         "{err:?}"
     );
-    // Overlapping by a single day is enough to be refused.
+    // Sharing a single day is enough to be refused.
     let one_day = load(
         r#"rule 某省.产假 { severity rectify version until 2012-04-28 { require 产假 >= 90天 cite "某省" } }"#,
     );
     assert!(one_day.is_err());
-    // Before the national floor existed, the lower figure stands; a provisional national figure binds nobody.
+    // Before the national floor existed, the lower figure stands.
     let earlier = load(
         r#"rule 某省.产假 { severity rectify version until 2012-04-27 { require 产假 >= 90天 cite "某省" } }"#,
     );
@@ -332,61 +332,55 @@ fn check_term(
             .max_by_key(|b| strictness(b))
             .filter(|_| binding.iter().any(|b| b.own))
         {
-            {
-                let ok = strictest.edge();
-                let at = check(
+            let ok = strictest.edge();
+            let at = check(
+                set,
+                &contract(
+                    region_name,
+                    window,
+                    term_name,
+                    &format!("{}{unit_name}", format_milli(ok)),
+                ),
+            );
+            assert_eq!(
+                on_term(&at, Severity::Rectify),
+                vec![],
+                "at the floor: {}",
+                describe(ok)
+            );
+            let bad = worse(ok, step_for(ok));
+            if bad >= 0 {
+                let below = check(
                     set,
                     &contract(
                         region_name,
                         window,
                         term_name,
-                        &format!("{}{unit_name}", format_milli(ok)),
+                        &format!("{}{unit_name}", format_milli(bad)),
                     ),
                 );
+                let found = on_term(&below, Severity::Rectify);
                 assert_eq!(
-                    on_term(&at, Severity::Rectify),
-                    vec![],
-                    "at the floor: {}",
-                    describe(ok)
+                    found.len(),
+                    1,
+                    "one unit past the floor: {} → {found:?}",
+                    describe(bad)
                 );
-                let bad = worse(ok, step_for(ok));
-                if bad >= 0 {
-                    let below = check(
-                        set,
-                        &contract(
-                            region_name,
-                            window,
-                            term_name,
-                            &format!("{}{unit_name}", format_milli(bad)),
-                        ),
-                    );
-                    let found = on_term(&below, Severity::Rectify);
-                    assert_eq!(
-                        found.len(),
-                        1,
-                        "one unit past the floor: {} → {found:?}",
-                        describe(bad)
-                    );
-                    let expected: Vec<String> = binding
-                        .iter()
-                        .filter(|b| strictness(b) == strictness(strictest))
-                        .map(|b| b.expected(set, unit))
-                        .collect();
-                    assert!(
-                        expected.contains(&found[0].1),
-                        "{}: expected one of {expected:?}, got {found:?}",
-                        describe(bad)
-                    );
-                    assert!(
-                        below
-                            .findings
-                            .iter()
-                            .any(|f| f.kind == FindingKind::Violated
-                                && f.term.as_deref() == Some(term_name))
-                    );
-                    tally.binding += 1;
-                    tally.regions.insert(region_name.clone());
-                }
+                let expected: Vec<String> = binding
+                    .iter()
+                    .filter(|b| strictness(b) == strictness(strictest))
+                    .map(|b| b.expected(set, unit))
+                    .collect();
+                assert!(
+                    expected.contains(&found[0].1),
+                    "{}: expected one of {expected:?}, got {found:?}",
+                    describe(bad)
+                );
+                assert!(below.findings.iter().any(
+                    |f| f.kind == FindingKind::Violated && f.term.as_deref() == Some(term_name)
+                ));
+                tally.binding += 1;
+                tally.regions.insert(region_name.clone());
             }
         }
 
