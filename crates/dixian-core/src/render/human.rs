@@ -50,6 +50,7 @@ pub fn render(report: &Report, contract: &Contract, color: bool) -> String {
         let first: Group<'_> = if let Some((s, e)) = f.bytes {
             let label = match f.kind {
                 FindingKind::UnlawfulText => "违法表述".to_owned(),
+                FindingKind::Vague => "未写明可核对的标准".to_owned(),
                 _ => format!("应为 {}，实为 {}", f.expected, f.actual),
             };
             title.element(
