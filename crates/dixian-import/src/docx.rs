@@ -1,0 +1,196 @@
+//! A `.docx` contract as plain text: the paragraphs of `word/document.xml` in order, one per line, and
+//! each table row as one line with its cells separated by tabs (so “产假 | 158天” reads as “产假\t158天”).
+//! Tracked deletions, field codes and the fallback copies of drawings are skipped; the text a reader of
+//! the document sees is kept.
+
+use dixian_core::LoadError;
+use dixian_core::contract::MAX_CONTRACT_BYTES;
+use quick_xml::events::Event;
+use std::io::Read;
+
+/// Largest `document.xml` read; a real contract's is well under a megabyte, a zip bomb is far larger.
+pub const MAX_DOCUMENT_XML_BYTES: u64 = 32 * 1024 * 1024;
+
+/// The document's text, paragraphs and table rows separated by newlines.
+pub fn text(file: &str, bytes: &[u8]) -> Result<String, LoadError> {
+    let not_docx = |why: String| LoadError::one(file, 1, 1, format!("不是有效的 Word 文档（.docx）：{why}；旧版 .doc 请在 Word 中另存为 .docx"));
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|e| not_docx(e.to_string()))?;
+    let entry = archive.by_name("word/document.xml").map_err(|_| not_docx("缺少 word/document.xml".into()))?;
+    let mut xml = String::new();
+    entry
+        .take(MAX_DOCUMENT_XML_BYTES + 1)
+        .read_to_string(&mut xml)
+        .map_err(|e| not_docx(format!("word/document.xml 无法读取（{e}）")))?;
+    if xml.len() as u64 > MAX_DOCUMENT_XML_BYTES {
+        return Err(not_docx(format!("word/document.xml 超过 {MAX_DOCUMENT_XML_BYTES} 字节")));
+    }
+    let text = document_text(&xml).map_err(|e| not_docx(format!("word/document.xml 不是合法的 XML（{e}）")))?;
+    if text.len() > MAX_CONTRACT_BYTES {
+        return Err(LoadError::one(file, 1, 1, format!("文档文字过多（{} 字节，上限 {MAX_CONTRACT_BYTES} 字节）", text.len())));
+    }
+    Ok(text)
+}
+
+/// Elements whose text the reader of the document does not see.
+const HIDDEN: [&[u8]; 5] = [b"del", b"moveFrom", b"instrText", b"delText", b"Fallback"];
+
+/// One table being read: the row's cells so far and the cell being filled.
+#[derive(Default)]
+struct Table {
+    row: Vec<String>,
+    cell: String,
+}
+
+#[derive(Default)]
+struct Walker {
+    lines: Vec<String>,
+    paragraph: String,
+    tables: Vec<Table>,
+    hidden: usize,
+    in_text: bool,
+}
+
+impl Walker {
+    fn push_text(&mut self, s: &str) {
+        if self.hidden == 0 && self.in_text {
+            self.paragraph.push_str(s);
+        }
+    }
+
+    fn end_paragraph(&mut self) {
+        let p = std::mem::take(&mut self.paragraph);
+        match self.tables.last_mut() {
+            Some(t) if !p.trim().is_empty() => {
+                if !t.cell.is_empty() {
+                    t.cell.push(' ');
+                }
+                t.cell.push_str(p.trim());
+            }
+            Some(_) => {}
+            None => self.lines.push(p),
+        }
+    }
+
+    fn end_row(&mut self) {
+        let Some(t) = self.tables.last_mut() else { return };
+        let cells = std::mem::take(&mut t.row);
+        let line = cells.join("\t");
+        let line = line.trim_end_matches('\t').to_owned();
+        match self.tables.len() {
+            // A nested table's row becomes part of the enclosing cell.
+            n if n > 1 => {
+                if let Some(outer) = self.tables.get_mut(n - 2) {
+                    if !outer.cell.is_empty() {
+                        outer.cell.push(' ');
+                    }
+                    outer.cell.push_str(&line.replace('\t', " "));
+                }
+            }
+            _ => {
+                if !line.trim().is_empty() {
+                    self.lines.push(line);
+                }
+            }
+        }
+    }
+}
+
+fn document_text(xml: &str) -> Result<String, quick_xml::Error> {
+    let mut reader = quick_xml::Reader::from_str(xml);
+    let mut w = Walker::default();
+    loop {
+        match reader.read_event()? {
+            Event::Start(e) => {
+                let name = e.local_name();
+                let name = name.as_ref();
+                if HIDDEN.contains(&name) {
+                    w.hidden += 1;
+                }
+                match name {
+                    b"t" => w.in_text = true,
+                    b"tbl" => w.tables.push(Table::default()),
+                    b"tc" => {
+                        if let Some(t) = w.tables.last_mut() {
+                            t.cell.clear();
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Event::Empty(e) => match e.local_name().as_ref() {
+                b"tab" if w.hidden == 0 => w.paragraph.push('\t'),
+                b"br" | b"cr" if w.hidden == 0 => w.paragraph.push('\n'),
+                b"noBreakHyphen" if w.hidden == 0 => w.paragraph.push('-'),
+                b"p" => w.end_paragraph(),
+                _ => {}
+            },
+            Event::End(e) => {
+                let name = e.local_name();
+                let name = name.as_ref();
+                if HIDDEN.contains(&name) {
+                    w.hidden = w.hidden.saturating_sub(1);
+                }
+                match name {
+                    b"t" => w.in_text = false,
+                    b"p" => w.end_paragraph(),
+                    b"tc" => {
+                        if let Some(t) = w.tables.last_mut() {
+                            let cell = std::mem::take(&mut t.cell);
+                            t.row.push(cell);
+                        }
+                    }
+                    b"tr" => w.end_row(),
+                    b"tbl" => {
+                        w.tables.pop();
+                    }
+                    _ => {}
+                }
+            }
+            Event::Text(t) => {
+                let s = t.xml10_content().map_err(quick_xml::Error::from)?;
+                w.push_text(&s);
+            }
+            Event::CData(t) => {
+                let s = t.decode().map_err(quick_xml::Error::from)?;
+                w.push_text(&s);
+            }
+            Event::GeneralRef(r) => {
+                let resolved = match r.resolve_char_ref()? {
+                    Some(c) => Some(c.to_string()),
+                    None => r.decode().ok().and_then(|name| quick_xml::escape::resolve_predefined_entity(&name)).map(str::to_owned),
+                };
+                if let Some(s) = resolved {
+                    w.push_text(&s);
+                }
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    // Tabs and breaks inside a paragraph stay; empty paragraphs keep the document's blank lines.
+    Ok(w.lines.join("\n"))
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::document_text;
+
+    const NS: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main""#;
+
+    #[test]
+    fn runs_tables_and_deletions() {
+        let xml = format!(
+            r#"<w:document {NS}><w:body>
+<w:p><w:r><w:t>第六条 产假</w:t></w:r><w:del><w:r><w:delText>128</w:delText></w:r></w:del><w:r><w:t>15</w:t></w:r><w:proofErr/><w:r><w:t xml:space="preserve">8天 &amp; </w:t></w:r></w:p>
+<w:tbl><w:tr><w:tc><w:p><w:r><w:t>产假</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>158天</w:t></w:r></w:p></w:tc></w:tr></w:tbl>
+<w:p/><w:p><w:r><w:instrText>PAGE</w:instrText><w:t>完</w:t></w:r></w:p></w:body></w:document>"#
+        );
+        assert_eq!(document_text(&xml).unwrap(), "第六条 产假158天 & \n产假\t158天\n\n完");
+    }
+
+    #[test]
+    fn broken_xml_is_an_error() {
+        assert!(document_text("<w:document><w:p></w:document>").is_err());
+    }
+}

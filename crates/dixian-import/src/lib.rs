@@ -1,0 +1,242 @@
+//! # dixian-import
+//!
+//! Reads contracts as unions hold them — plain text (UTF-8, UTF-16, GBK/GB18030) and Word `.docx` —
+//! straight into [`dixian_core::contract::Contract`]. The contract's `source` is the document's plain
+//! text and every span (clause, term value, region) points into it, so a finding underlines the words
+//! of the original. Kept out of dixian-core so the core (and its wasm build) carries no zip or encoding
+//! code.
+//!
+//! - [`decode`] / [`docx`]: bytes → text;
+//! - [`clauses`]: text → numbered clauses with their byte ranges;
+//! - [`terms`] (with the phrase data in [`words`]): clause wording → terms, additions summed, vague
+//!   clauses noticed;
+//! - [`meta`]: title, region, signing date, term and workforce from the text;
+//! - [`yaml_form`]: the YAML a person reviews and corrects.
+#![forbid(unsafe_code)]
+
+pub mod clauses;
+pub mod dates;
+pub mod decode;
+pub mod docx;
+pub mod meta;
+pub mod numbers;
+pub mod terms;
+pub mod words;
+pub mod yaml_form;
+
+use chrono::NaiveDate;
+use dixian_core::LoadError;
+use dixian_core::contract::{Clause, Contract, ContractTerm, StatedTerm, TermValue, Workforce};
+use dixian_core::quantity::Quantity;
+use dixian_core::report::{Finding, FindingKind, Report};
+use dixian_core::rules::{RuleSet, Severity};
+use dixian_core::source::{LineIndex, Span};
+use dixian_core::vocabulary::{TermKind, Vocabulary};
+use std::path::Path;
+
+/// The kinds of document this crate reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Docx,
+}
+
+/// The format a file name says it is in, or `None` for anything else (YAML is the core's business).
+pub fn format_of(path: &Path) -> Option<Format> {
+    let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+    match ext.as_str() {
+        "txt" | "text" => Some(Format::Text),
+        "docx" => Some(Format::Docx),
+        _ => None,
+    }
+}
+
+/// What the caller knows better than the text: each replaces what was read.
+#[derive(Clone, Debug, Default)]
+pub struct Overrides {
+    pub region: Option<String>,
+    pub signed: Option<NaiveDate>,
+    pub term: Option<ContractTerm>,
+}
+
+/// A clause that names a topic but promises nothing checkable (“按国家有关规定执行”).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct VagueClause {
+    pub clause: String,
+    pub topic: String,
+    pub words: String,
+    pub span: Span,
+}
+
+/// Something a reviewer should check in the extraction, placed at its clause.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Note {
+    pub clause: String,
+    pub line: u32,
+    pub message: String,
+}
+
+/// A contract read from a document, with what the reading itself noticed.
+#[derive(Clone, Debug)]
+pub struct Imported {
+    pub contract: Contract,
+    pub vague: Vec<VagueClause>,
+    pub notes: Vec<Note>,
+    /// The encoding a text file was read in (UTF-8, GBK …), or "docx".
+    pub encoding: String,
+}
+
+/// The text of a document: decoded `.txt`, or the paragraphs and table rows of a `.docx`.
+pub fn document_text(file: &str, bytes: &[u8], format: Format) -> Result<(String, String), LoadError> {
+    match format {
+        Format::Text => decode::decode(file, bytes).map(|d| (d.text, d.encoding.to_owned())),
+        Format::Docx => docx::text(file, bytes).map(|t| (t, "docx".to_owned())),
+    }
+}
+
+/// Reads a document into a contract checked against `set`'s vocabulary and regions.
+pub fn import(file: &str, bytes: &[u8], format: Format, set: &RuleSet, overrides: &Overrides) -> Result<Imported, LoadError> {
+    let (text, encoding) = document_text(file, bytes, format)?;
+    let mut imported = import_text(file, &text, set, overrides)?;
+    imported.encoding = encoding;
+    Ok(imported)
+}
+
+/// Reads a contract from its plain text (already decoded).
+pub fn import_text(file: &str, text: &str, set: &RuleSet, overrides: &Overrides) -> Result<Imported, LoadError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(LoadError::one(file, 1, 1, "文件为空：没有合同内容"));
+    }
+    let lines = LineIndex::new(text);
+    let raw = clauses::split(text);
+    let ranges: Vec<(usize, usize)> = raw.iter().map(|c| c.text).collect();
+    let meta = meta::read(text, &ranges, set);
+
+    let mut problems = Vec::new();
+    let region = match (&overrides.region, &meta.region) {
+        (Some(r), _) => Some((r.clone(), Span { start: 0, end: 0, line: 1, column: 1 })),
+        (None, Some(found)) => Some((found.value.clone(), lines.span(text, found.span.0, found.span.1))),
+        (None, None) => {
+            problems.push("未能从文本中找到地区（企业地址或名称中的省、市）：请用 --region 指明，如 --region 湖北省武汉市");
+            None
+        }
+    };
+    let term = match (overrides.term, &meta.term) {
+        (Some(t), _) => Some(t),
+        (None, Some(found)) => Some(ContractTerm { start: found.value.0, end: found.value.1 }),
+        (None, None) => {
+            problems.push("未能从文本中找到合同期限（“期限”或“有效期”及起止日期）：请用 --term 指明，如 --term 2021-05-01..2024-04-30");
+            None
+        }
+    };
+    let (Some((region, region_span)), Some(term)) = (region, term) else {
+        let diagnostics = problems.into_iter().map(|m| LoadError::one(file, 1, 1, m).diagnostics).flatten().collect();
+        return Err(LoadError { diagnostics });
+    };
+    if term.end < term.start {
+        return Err(LoadError::one(file, 1, 1, format!("合同期限终止日 {} 早于起始日 {}", term.end, term.start)));
+    }
+
+    let workforce = Workforce { total: meta.total, women: meta.women };
+    let share = match (meta.total, meta.women) {
+        (Some(t), Some(w)) if t > 0 && w <= t => Some(i64::from(w) * 100_000 / i64::from(t)),
+        _ => None,
+    };
+    let mut clauses = Vec::with_capacity(raw.len());
+    let mut vague = Vec::new();
+    let mut notes = Vec::new();
+    for rc in &raw {
+        let found = terms::extract(text, rc.text, share);
+        let line = lines.line_col(text, rc.text.0).0;
+        let stated = found.terms.iter().filter_map(|t| stated_term(text, &lines, &set.vocabulary, t, &rc.id, line, &mut notes)).collect();
+        for v in &found.vague {
+            vague.push(VagueClause { clause: rc.id.clone(), topic: v.topic.to_owned(), words: text.get(v.span.0..v.span.1).unwrap_or("").to_owned(), span: lines.span(text, v.span.0, v.span.1) });
+        }
+        notes.extend(found.notes.into_iter().map(|message| Note { clause: rc.id.clone(), line, message }));
+        clauses.push(Clause {
+            id: rc.id.clone(),
+            id_span: lines.span(text, rc.label.0, rc.label.1),
+            topic: rc.topic.map(str::to_owned),
+            text: text.get(rc.text.0..rc.text.1).unwrap_or("").to_owned(),
+            text_span: lines.span(text, rc.text.0, rc.text.1),
+            terms: stated,
+        });
+    }
+    let contract = Contract {
+        file: file.to_owned(),
+        source: text.to_owned(),
+        title: meta.title,
+        region,
+        region_span,
+        signed: overrides.signed.or(meta.signed.map(|s| s.value)),
+        term,
+        workforce,
+        clauses,
+    };
+    Ok(Imported { contract, vague, notes, encoding: "UTF-8".to_owned() })
+}
+
+/// An extracted term as the engine's fact, if the vocabulary knows its name and unit.
+fn stated_term(text: &str, lines: &LineIndex, vocab: &Vocabulary, t: &terms::Extracted, clause: &str, line: u32, notes: &mut Vec<Note>) -> Option<StatedTerm> {
+    let Some(term) = vocab.term(t.term) else {
+        notes.push(Note { clause: clause.to_owned(), line, message: format!("规则词汇中没有“{}”，未提取", t.term) });
+        return None;
+    };
+    let value = match (t.value, vocab.term_info(term).map(|i| &i.kind)) {
+        (terms::Value::Commitment(b), Some(TermKind::Commitment)) => TermValue::Commitment(b),
+        (terms::Value::Quantity { milli, unit }, Some(TermKind::Quantity(units))) => {
+            let unit = vocab.unit(unit).filter(|u| units.contains(u))?;
+            TermValue::Quantity(Quantity { milli, unit })
+        }
+        _ => return None,
+    };
+    Some(StatedTerm { term, value, span: lines.span(text, t.span.0, t.span.1), written: text.get(t.span.0..t.span.1).unwrap_or("").to_owned() })
+}
+
+/// The rule id under which vague clauses are reported.
+pub const VAGUE_RULE: &str = "导入.条款含糊";
+
+/// Notice findings for the vague clauses, over the whole term.
+pub fn vague_findings(imported: &Imported) -> Vec<Finding> {
+    let c = &imported.contract;
+    imported
+        .vague
+        .iter()
+        .map(|v| Finding {
+            rule: VAGUE_RULE.to_owned(),
+            severity: Severity::Notice,
+            kind: FindingKind::Vague,
+            term: None,
+            clause: Some(v.clause.clone()),
+            expected: "写明具体标准（天数、金额、时间或措施）".to_owned(),
+            actual: v.words.clone(),
+            citation: "无（起草提示：条款未写明可核对的标准，不是法定标准）".to_owned(),
+            jurisdiction: String::new(),
+            provisional: false,
+            from: c.term.start.to_string(),
+            to: c.term.end.to_string(),
+            message: format!("{}提到{}，但只写了“{}”，没有可核对的约定；请写明具体标准", v.clause, v.topic, v.words),
+            line: Some(v.span.line),
+            column: Some(v.span.column),
+            bytes: Some((v.span.start, v.span.end)),
+        })
+        .collect()
+}
+
+/// Adds the vague-clause notices to a report of the imported contract, in source order.
+pub fn add_vague_findings(report: &mut Report, imported: &Imported) {
+    report.findings.extend(vague_findings(imported));
+    report.findings.sort_by(|a, b| (a.line.is_none(), a.line, a.column, &a.rule, &a.from).cmp(&(b.line.is_none(), b.line, b.column, &b.rule, &b.from)));
+}
+
+/// Parses `--term START..END`.
+pub fn parse_term(s: &str) -> Result<ContractTerm, String> {
+    let (a, b) = s.split_once("..").ok_or_else(|| format!("期限“{s}”应写作 起始日..终止日，如 2021-05-01..2024-04-30"))?;
+    let date = |d: &str| NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d").map_err(|_| format!("“{d}”不是有效日期（YYYY-MM-DD）"));
+    let (start, end) = (date(a)?, date(b)?);
+    if end < start {
+        return Err(format!("期限终止日 {end} 早于起始日 {start}"));
+    }
+    Ok(ContractTerm { start, end })
+}
