@@ -93,7 +93,8 @@ pub fn is_signature_line(line: &str) -> bool {
         let dates = crate::dates::find_dates(line);
         dates.len() == 1 && dates.first().is_some_and(|d| line.get(..d.start).is_some_and(|b| b.trim().is_empty()) && line.get(d.end..).is_some_and(|a| a.trim().is_empty()))
     };
-    party || date_line || only_date || line.starts_with("（盖章）") || line.starts_with("盖章")
+    let signing = ["（签字）", "(签字)", "（签章）", "（盖章）", "(盖章)", "签字：", "盖章："].iter().any(|w| line.contains(w));
+    party || date_line || only_date || signing || line.starts_with("盖章")
 }
 
 /// Whether the text after a label reads as a heading: short, no sentence punctuation.

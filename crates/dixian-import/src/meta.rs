@@ -95,11 +95,10 @@ fn region_in(line: &str, set: &RuleSet, cities_too: bool) -> Option<(String, usi
     let province = names.iter().flat_map(|n| line.match_indices(n).map(|(i, m)| (i, i + m.len()))).filter(|(i, _)| free(*i)).min_by_key(|(i, e)| (*i, std::cmp::Reverse(*e)));
     if let Some((s, e)) = province {
         let rest = line.get(e..).unwrap_or("");
-        let city_len = rest
-            .char_indices()
-            .take(10)
-            .find(|(_, c)| matches!(c, '市' | '州' | '盟' | '区' | '县'))
-            .map(|(i, c)| i + c.len_utf8())
+        // 市 first: 苏州市 has a 州 in its name.
+        let upto = |marks: &[char]| rest.char_indices().take(10).find(|(_, c)| marks.contains(c)).map(|(i, c)| i + c.len_utf8());
+        let city_len = upto(&['市'])
+            .or_else(|| upto(&['州', '盟', '区', '县']))
             .filter(|n| rest.get(..*n).is_some_and(|city| city.chars().all(|c| !c.is_ascii() && !"，。；：、（）() ".contains(c))));
         let end = e + city_len.unwrap_or(0);
         return Some((line.get(s..end)?.to_owned(), s, end));
