@@ -22,12 +22,15 @@ struct Cli {
 enum Command {
     /// Check contracts against the rules in force for their region and term.
     Check(commands::check::Args),
+    /// Read a .docx or .txt contract and print its YAML form (clauses and extracted terms) for review.
+    Import(commands::import::Args),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let code = match cli.command {
         Command::Check(args) => commands::check::run(&args),
+        Command::Import(args) => commands::import::run(&args),
     };
     ExitCode::from(code)
 }

@@ -6,14 +6,21 @@
 //! - `NAME.txt` → `NAME.txt` in GBK (GB18030 when the name says so).
 //!
 //! Run from the repository root: `cargo run -p dixian-import --example make_fixtures`.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 
 use std::io::Write;
 use std::path::Path;
 use zip::write::SimpleFileOptions;
 
 fn escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
 
 /// Runs of at most five characters, with a proofing mark between every other pair.
@@ -23,13 +30,19 @@ fn runs(text: &str) -> String {
     while !rest.is_empty() {
         if let Some(after) = rest.strip_prefix("[-") {
             let end = after.find("-]").expect("closed deletion");
-            out.push_str(&format!(r#"<w:del w:id="1" w:author="审阅"><w:r><w:delText>{}</w:delText></w:r></w:del>"#, escape(&after[..end])));
+            out.push_str(&format!(
+                r#"<w:del w:id="1" w:author="审阅"><w:r><w:delText>{}</w:delText></w:r></w:del>"#,
+                escape(&after[..end])
+            ));
             rest = &after[end + 2..];
             continue;
         }
         if let Some(after) = rest.strip_prefix("[+") {
             let end = after.find("+]").expect("closed insertion");
-            out.push_str(&format!(r#"<w:ins w:id="2" w:author="审阅"><w:r><w:t>{}</w:t></w:r></w:ins>"#, escape(&after[..end])));
+            out.push_str(&format!(
+                r#"<w:ins w:id="2" w:author="审阅"><w:r><w:t>{}</w:t></w:r></w:ins>"#,
+                escape(&after[..end])
+            ));
             rest = &after[end + 2..];
             continue;
         }
@@ -46,7 +59,10 @@ fn runs(text: &str) -> String {
 }
 
 fn paragraph(text: &str) -> String {
-    format!("<w:p><w:pPr><w:jc w:val=\"both\"/></w:pPr>{}</w:p>", runs(text))
+    format!(
+        "<w:p><w:pPr><w:jc w:val=\"both\"/></w:pPr>{}</w:p>",
+        runs(text)
+    )
 }
 
 fn document_xml(source: &str) -> String {
@@ -59,7 +75,11 @@ fn document_xml(source: &str) -> String {
             while i < lines.len() && lines[i].starts_with('|') {
                 body.push_str("<w:tr>");
                 for cell in lines[i][1..].split('|') {
-                    let content = if cell.is_empty() { "<w:p/>".to_owned() } else { paragraph(cell) };
+                    let content = if cell.is_empty() {
+                        "<w:p/>".to_owned()
+                    } else {
+                        paragraph(cell)
+                    };
                     body.push_str(&format!("<w:tc><w:tcPr><w:tcW w:w=\"2000\" w:type=\"dxa\"/></w:tcPr>{content}</w:tc>"));
                 }
                 body.push_str("</w:tr>");
@@ -86,8 +106,14 @@ fn write_docx(source: &str, out: &Path) {
     let file = std::fs::File::create(out).expect("create docx");
     let mut zip = zip::ZipWriter::new(file);
     // A fixed time keeps the committed files byte-for-byte reproducible.
-    let options = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated).last_modified_time(zip::DateTime::default());
-    for (name, content) in [("[Content_Types].xml", CONTENT_TYPES.to_owned()), ("_rels/.rels", RELS.to_owned()), ("word/document.xml", document_xml(source))] {
+    let options = SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .last_modified_time(zip::DateTime::default());
+    for (name, content) in [
+        ("[Content_Types].xml", CONTENT_TYPES.to_owned()),
+        ("_rels/.rels", RELS.to_owned()),
+        ("word/document.xml", document_xml(source)),
+    ] {
         zip.start_file(name, options).expect("zip entry");
         zip.write_all(content.as_bytes()).expect("zip write");
     }
@@ -96,19 +122,35 @@ fn write_docx(source: &str, out: &Path) {
 
 fn main() {
     let dir = Path::new("fixtures/text");
-    let mut entries: Vec<_> = std::fs::read_dir(dir.join("src")).expect("run from the repository root").filter_map(Result::ok).map(|e| e.path()).collect();
+    let mut entries: Vec<_> = std::fs::read_dir(dir.join("src"))
+        .expect("run from the repository root")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .collect();
     entries.sort();
     for path in entries {
-        let name = path.file_name().and_then(|n| n.to_str()).expect("utf-8 name").to_owned();
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .expect("utf-8 name")
+            .to_owned();
         let source = std::fs::read_to_string(&path).expect("utf-8 source");
         if let Some(stem) = name.strip_suffix(".docx.txt") {
             let out = dir.join(format!("{stem}.docx"));
             write_docx(&source, &out);
             println!("{}", out.display());
         } else if name.ends_with(".txt") {
-            let encoding = if name.contains("gb18030") { encoding_rs::GB18030 } else { encoding_rs::GBK };
+            let encoding = if name.contains("gb18030") {
+                encoding_rs::GB18030
+            } else {
+                encoding_rs::GBK
+            };
             let (bytes, _, unmappable) = encoding.encode(&source);
-            assert!(!unmappable, "{name} has characters {} cannot hold", encoding.name());
+            assert!(
+                !unmappable,
+                "{name} has characters {} cannot hold",
+                encoding.name()
+            );
             let out = dir.join(&name);
             std::fs::write(&out, &bytes).expect("write");
             println!("{} ({})", out.display(), encoding.name());

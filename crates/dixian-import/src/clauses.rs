@@ -16,7 +16,14 @@ pub enum Level {
     Circled,
 }
 
-const CLAUSE_LEVELS: [Level; 6] = [Level::Article, Level::CnEnum, Level::ParenCn, Level::Arabic, Level::ParenArabic, Level::Circled];
+const CLAUSE_LEVELS: [Level; 6] = [
+    Level::Article,
+    Level::CnEnum,
+    Level::ParenCn,
+    Level::Arabic,
+    Level::ParenArabic,
+    Level::Circled,
+];
 
 /// A clause found in the text: byte ranges into the whole text.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -39,12 +46,19 @@ const PERIODS: [&str; 5] = ["经期", "孕期", "产期", "哺乳期", "更年�
 
 /// The numbering at the start of a (trimmed) line: level, label length in bytes, and a clean id.
 fn label(line: &str) -> Option<(Level, usize, String)> {
-    let take = |pred: &dyn Fn(char) -> bool, s: &str| -> usize { s.chars().take_while(|c| pred(*c)).map(char::len_utf8).sum() };
+    let take = |pred: &dyn Fn(char) -> bool, s: &str| -> usize {
+        s.chars().take_while(|c| pred(*c)).map(char::len_utf8).sum()
+    };
     let cn = |c: char| CN_NUMERALS.contains(c) || c.is_ascii_digit();
     if let Some(rest) = line.strip_prefix('第') {
         let n = take(&cn, rest);
         let after = rest.get(n..)?;
-        for (mark, level) in [("章", Level::Chapter), ("节", Level::Chapter), ("部分", Level::Chapter), ("条", Level::Article)] {
+        for (mark, level) in [
+            ("章", Level::Chapter),
+            ("节", Level::Chapter),
+            ("部分", Level::Chapter),
+            ("条", Level::Article),
+        ] {
             if n > 0 && after.starts_with(mark) {
                 let len = '第'.len_utf8() + n + mark.len();
                 return Some((level, len, line.get(..len)?.to_owned()));
@@ -56,7 +70,10 @@ fn label(line: &str) -> Option<(Level, usize, String)> {
         let open = line.len() - rest.len();
         let cn_only = |c: char| CN_NUMERALS.contains(c);
         let digits = |c: char| c.is_ascii_digit();
-        for (pred, level) in [(&cn_only as &dyn Fn(char) -> bool, Level::ParenCn), (&digits, Level::ParenArabic)] {
+        for (pred, level) in [
+            (&cn_only as &dyn Fn(char) -> bool, Level::ParenCn),
+            (&digits, Level::ParenArabic),
+        ] {
             let n = take(pred, rest);
             if n > 0 && rest.get(n..).is_some_and(|r| r.starts_with(['）', ')'])) {
                 let close = rest.get(n..)?.chars().next()?.len_utf8();
@@ -70,11 +87,21 @@ fn label(line: &str) -> Option<(Level, usize, String)> {
     if ('①'..='⑳').contains(&first) {
         return Some((Level::Circled, first.len_utf8(), first.to_string()));
     }
-    for (pred, level) in [(&(|c: char| CN_NUMERALS.contains(c)) as &dyn Fn(char) -> bool, Level::CnEnum), (&|c: char| c.is_ascii_digit(), Level::Arabic)] {
+    for (pred, level) in [
+        (
+            &(|c: char| CN_NUMERALS.contains(c)) as &dyn Fn(char) -> bool,
+            Level::CnEnum,
+        ),
+        (&|c: char| c.is_ascii_digit(), Level::Arabic),
+    ] {
         let n = take(pred, line);
         let rest = line.get(n..)?;
         let sep = rest.chars().next();
-        let is_sep = matches!(sep, Some('、' | '．')) || (sep == Some('.') && !rest.get(1..).is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit())));
+        let is_sep = matches!(sep, Some('、' | '．'))
+            || (sep == Some('.')
+                && !rest
+                    .get(1..)
+                    .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit())));
         if n > 0 && is_sep {
             let len = n + sep.map_or(0, char::len_utf8);
             return Some((level, len, line.get(..n)?.to_owned()));
@@ -87,20 +114,59 @@ fn label(line: &str) -> Option<(Level, usize, String)> {
 pub fn is_signature_line(line: &str) -> bool {
     let line = line.trim();
     let head: String = line.chars().take(14).collect();
-    let party = ["甲方", "乙方", "企业方", "工会方", "公司代表", "工会代表", "单位代表", "企业代表", "首席代表", "用人单位"].iter().any(|p| line.starts_with(p)) && head.contains(['：', ':', '（', '(']);
-    let date_line = ["签订日期", "签订时间", "签约日期", "签署日期", "签字日期", "订立日期"].iter().any(|p| line.starts_with(p));
+    let party = [
+        "甲方",
+        "乙方",
+        "企业方",
+        "工会方",
+        "公司代表",
+        "工会代表",
+        "单位代表",
+        "企业代表",
+        "首席代表",
+        "用人单位",
+    ]
+    .iter()
+    .any(|p| line.starts_with(p))
+        && head.contains(['：', ':', '（', '(']);
+    let date_line = [
+        "签订日期",
+        "签订时间",
+        "签约日期",
+        "签署日期",
+        "签字日期",
+        "订立日期",
+    ]
+    .iter()
+    .any(|p| line.starts_with(p));
     let only_date = !line.is_empty() && {
         let dates = crate::dates::find_dates(line);
-        dates.len() == 1 && dates.first().is_some_and(|d| line.get(..d.start).is_some_and(|b| b.trim().is_empty()) && line.get(d.end..).is_some_and(|a| a.trim().is_empty()))
+        dates.len() == 1
+            && dates.first().is_some_and(|d| {
+                line.get(..d.start).is_some_and(|b| b.trim().is_empty())
+                    && line.get(d.end..).is_some_and(|a| a.trim().is_empty())
+            })
     };
-    let signing = ["（签字）", "(签字)", "（签章）", "（盖章）", "(盖章)", "签字：", "盖章："].iter().any(|w| line.contains(w));
+    let signing = [
+        "（签字）",
+        "(签字)",
+        "（签章）",
+        "（盖章）",
+        "(盖章)",
+        "签字：",
+        "盖章：",
+    ]
+    .iter()
+    .any(|w| line.contains(w));
     party || date_line || only_date || signing || line.starts_with("盖章")
 }
 
 /// Whether the text after a label reads as a heading: short, no sentence punctuation.
 fn heading_like(rest: &str) -> bool {
     let rest = rest.trim();
-    !rest.is_empty() && rest.chars().count() <= 16 && !rest.contains(['。', '；', '，', '：', ',', ';', ':'])
+    !rest.is_empty()
+        && rest.chars().count() <= 16
+        && !rest.contains(['。', '；', '，', '：', ',', ';', ':'])
 }
 
 /// A period named by a heading, when it names exactly one.
@@ -117,7 +183,11 @@ fn lines(text: &str) -> Vec<Line<'_>> {
     for raw in text.split('\n') {
         let lead = raw.len() - raw.trim_start_matches([' ', '\t', '\u{3000}']).len();
         let trimmed = raw.trim_start_matches([' ', '\t', '\u{3000}']).trim_end();
-        out.push(Line { start: start + lead, text: trimmed, label: label(trimmed) });
+        out.push(Line {
+            start: start + lead,
+            text: trimmed,
+            label: label(trimmed),
+        });
         start += raw.len() + 1;
     }
     out
@@ -125,7 +195,12 @@ fn lines(text: &str) -> Vec<Line<'_>> {
 
 /// Heading text of a labelled line: what follows the label, or the part in 【】.
 fn heading_text<'a>(line: &Line<'a>) -> &'a str {
-    let rest = line.label.as_ref().and_then(|(_, n, _)| line.text.get(*n..)).unwrap_or(line.text).trim_start_matches(['、', ' ', '\u{3000}', '.', '．']);
+    let rest = line
+        .label
+        .as_ref()
+        .and_then(|(_, n, _)| line.text.get(*n..))
+        .unwrap_or(line.text)
+        .trim_start_matches(['、', ' ', '\u{3000}', '.', '．']);
     if let (Some(a), Some(b)) = (rest.find('【'), rest.find('】')) {
         if a < b {
             return rest.get(a + '【'.len_utf8()..b).unwrap_or("");
@@ -137,19 +212,39 @@ fn heading_text<'a>(line: &Line<'a>) -> &'a str {
 /// Splits `text` into clauses.
 pub fn split(text: &str) -> Vec<RawClause> {
     let lines = lines(text);
-    let next_label = |i: usize| lines.iter().skip(i + 1).find(|l| !l.text.is_empty()).and_then(|l| l.label.as_ref().map(|(lv, _, _)| *lv));
+    let next_label = |i: usize| {
+        lines
+            .iter()
+            .skip(i + 1)
+            .find(|l| !l.text.is_empty())
+            .and_then(|l| l.label.as_ref().map(|(lv, _, _)| *lv))
+    };
     // A level is a heading level when one of its lines is a short title followed by a deeper label.
     // Articles (第N条) are the legal unit of a contract and always clauses; items under them stay inside.
     let is_heading_level = |level: Level| {
         level == Level::Chapter
             || level != Level::Article
                 && lines.iter().enumerate().any(|(i, l)| {
-                l.label.as_ref().is_some_and(|(lv, n, _)| *lv == level && heading_like(l.text.get(*n..).unwrap_or("")) && next_label(i).is_some_and(|nl| nl > level))
-            })
+                    l.label.as_ref().is_some_and(|(lv, n, _)| {
+                        *lv == level
+                            && heading_like(l.text.get(*n..).unwrap_or(""))
+                            && next_label(i).is_some_and(|nl| nl > level)
+                    })
+                })
     };
-    let present: Vec<Level> = CLAUSE_LEVELS.iter().copied().filter(|lv| lines.iter().any(|l| l.label.as_ref().is_some_and(|(x, _, _)| x == lv))).collect();
+    let present: Vec<Level> = CLAUSE_LEVELS
+        .iter()
+        .copied()
+        .filter(|lv| {
+            lines
+                .iter()
+                .any(|l| l.label.as_ref().is_some_and(|(x, _, _)| x == lv))
+        })
+        .collect();
     let clause_level = present.iter().copied().find(|lv| !is_heading_level(*lv));
-    let Some(clause_level) = clause_level else { return paragraphs(text, &lines) };
+    let Some(clause_level) = clause_level else {
+        return paragraphs(text, &lines);
+    };
 
     let mut out: Vec<RawClause> = Vec::new();
     let mut open: Option<RawClause> = None;
@@ -169,9 +264,18 @@ pub fn split(text: &str) -> Vec<RawClause> {
             Some((level, n, id)) if *level == clause_level => {
                 close(&mut open, &mut out);
                 let own = period_of(heading_text(line));
-                let id = if prefix.is_empty() { id.clone() } else { format!("{prefix}{id}") };
+                let id = if prefix.is_empty() {
+                    id.clone()
+                } else {
+                    format!("{prefix}{id}")
+                };
                 let end = line.start + line.text.len();
-                open = Some(RawClause { id, label: (line.start, line.start + n), text: (line.start, end), topic: own.or(heading_topic).or(chapter_topic) });
+                open = Some(RawClause {
+                    id,
+                    label: (line.start, line.start + n),
+                    text: (line.start, end),
+                    topic: own.or(heading_topic).or(chapter_topic),
+                });
             }
             Some((level, _, id)) if *level < clause_level => {
                 close(&mut open, &mut out);
@@ -210,7 +314,12 @@ fn paragraphs(_text: &str, lines: &[Line<'_>]) -> Vec<RawClause> {
         }
         let id = format!("第{}段", out.len() + 1);
         let end = line.start + line.text.len();
-        out.push(RawClause { id, label: (line.start, line.start), text: (line.start, end), topic: None });
+        out.push(RawClause {
+            id,
+            label: (line.start, line.start),
+            text: (line.start, end),
+            topic: None,
+        });
     }
     out
 }
@@ -235,7 +344,16 @@ mod tests {
     use super::*;
 
     fn ids(text: &str) -> Vec<(String, Option<&'static str>, String)> {
-        split(text).into_iter().map(|c| (c.id, c.topic, text.get(c.text.0..c.text.1).unwrap().to_owned())).collect()
+        split(text)
+            .into_iter()
+            .map(|c| {
+                (
+                    c.id,
+                    c.topic,
+                    text.get(c.text.0..c.text.1).unwrap().to_owned(),
+                )
+            })
+            .collect()
     }
 
     #[test]
@@ -243,7 +361,14 @@ mod tests {
         let t = "合同\n第一章 经期保护\n第一条 女职工经期……\n（一）不安排冷水作业；\n（二）发放卫生费。\n第二条 其他。\n\n甲方：某公司\n签订日期：2021年5月1日";
         let got = ids(t);
         assert_eq!(got.len(), 2);
-        assert_eq!(got[0], ("第一条".into(), Some("经期"), "第一条 女职工经期……\n（一）不安排冷水作业；\n（二）发放卫生费。".into()));
+        assert_eq!(
+            got[0],
+            (
+                "第一条".into(),
+                Some("经期"),
+                "第一条 女职工经期……\n（一）不安排冷水作业；\n（二）发放卫生费。".into()
+            )
+        );
         assert_eq!(got[1].2, "第二条 其他。");
     }
 
@@ -251,14 +376,24 @@ mod tests {
     fn enum_headings_over_numbered_items() {
         let t = "合同\n一、孕期保护\n1. 产前检查计入劳动时间。\n2. 不安排夜班。\n二、其他\n1. 设立哺乳室。";
         let got: Vec<(String, Option<&str>)> = ids(t).into_iter().map(|(i, t, _)| (i, t)).collect();
-        assert_eq!(got, vec![("一、1".into(), Some("孕期")), ("一、2".into(), Some("孕期")), ("二、1".into(), None)]);
+        assert_eq!(
+            got,
+            vec![
+                ("一、1".into(), Some("孕期")),
+                ("一、2".into(), Some("孕期")),
+                ("二、1".into(), None)
+            ]
+        );
     }
 
     #[test]
     fn enum_items_are_clauses_when_they_are_sentences() {
         let t = "合同\n一、女职工享受以下假期：\n产假\t158天\n二、卫生费每人每月35元。";
         let got = ids(t);
-        assert_eq!(got.iter().map(|g| g.0.as_str()).collect::<Vec<_>>(), vec!["一", "二"]);
+        assert_eq!(
+            got.iter().map(|g| g.0.as_str()).collect::<Vec<_>>(),
+            vec!["一", "二"]
+        );
         assert_eq!(got[0].2, "一、女职工享受以下假期：\n产假\t158天");
     }
 }

@@ -13,20 +13,41 @@ pub const MAX_DOCUMENT_XML_BYTES: u64 = 32 * 1024 * 1024;
 
 /// The document's text, paragraphs and table rows separated by newlines.
 pub fn text(file: &str, bytes: &[u8]) -> Result<String, LoadError> {
-    let not_docx = |why: String| LoadError::one(file, 1, 1, format!("不是有效的 Word 文档（.docx）：{why}；旧版 .doc 请在 Word 中另存为 .docx"));
-    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|e| not_docx(e.to_string()))?;
-    let entry = archive.by_name("word/document.xml").map_err(|_| not_docx("缺少 word/document.xml".into()))?;
+    let not_docx = |why: String| {
+        LoadError::one(
+            file,
+            1,
+            1,
+            format!("不是有效的 Word 文档（.docx）：{why}；旧版 .doc 请在 Word 中另存为 .docx"),
+        )
+    };
+    let mut archive =
+        zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|e| not_docx(e.to_string()))?;
+    let entry = archive
+        .by_name("word/document.xml")
+        .map_err(|_| not_docx("缺少 word/document.xml".into()))?;
     let mut xml = String::new();
     entry
         .take(MAX_DOCUMENT_XML_BYTES + 1)
         .read_to_string(&mut xml)
         .map_err(|e| not_docx(format!("word/document.xml 无法读取（{e}）")))?;
     if xml.len() as u64 > MAX_DOCUMENT_XML_BYTES {
-        return Err(not_docx(format!("word/document.xml 超过 {MAX_DOCUMENT_XML_BYTES} 字节")));
+        return Err(not_docx(format!(
+            "word/document.xml 超过 {MAX_DOCUMENT_XML_BYTES} 字节"
+        )));
     }
-    let text = document_text(&xml).map_err(|e| not_docx(format!("word/document.xml 不是合法的 XML（{e}）")))?;
+    let text = document_text(&xml)
+        .map_err(|e| not_docx(format!("word/document.xml 不是合法的 XML（{e}）")))?;
     if text.len() > MAX_CONTRACT_BYTES {
-        return Err(LoadError::one(file, 1, 1, format!("文档文字过多（{} 字节，上限 {MAX_CONTRACT_BYTES} 字节）", text.len())));
+        return Err(LoadError::one(
+            file,
+            1,
+            1,
+            format!(
+                "文档文字过多（{} 字节，上限 {MAX_CONTRACT_BYTES} 字节）",
+                text.len()
+            ),
+        ));
     }
     Ok(text)
 }
@@ -72,7 +93,9 @@ impl Walker {
     }
 
     fn end_row(&mut self) {
-        let Some(t) = self.tables.last_mut() else { return };
+        let Some(t) = self.tables.last_mut() else {
+            return;
+        };
         let cells = std::mem::take(&mut t.row);
         let line = cells.join("\t");
         let line = line.trim_end_matches('\t').to_owned();
@@ -157,7 +180,11 @@ fn document_text(xml: &str) -> Result<String, quick_xml::Error> {
             Event::GeneralRef(r) => {
                 let resolved = match r.resolve_char_ref()? {
                     Some(c) => Some(c.to_string()),
-                    None => r.decode().ok().and_then(|name| quick_xml::escape::resolve_predefined_entity(&name)).map(str::to_owned),
+                    None => r
+                        .decode()
+                        .ok()
+                        .and_then(|name| quick_xml::escape::resolve_predefined_entity(&name))
+                        .map(str::to_owned),
                 };
                 if let Some(s) = resolved {
                     w.push_text(&s);
@@ -186,7 +213,10 @@ mod tests {
 <w:tbl><w:tr><w:tc><w:p><w:r><w:t>产假</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>158天</w:t></w:r></w:p></w:tc></w:tr></w:tbl>
 <w:p/><w:p><w:r><w:instrText>PAGE</w:instrText><w:t>完</w:t></w:r></w:p></w:body></w:document>"#
         );
-        assert_eq!(document_text(&xml).unwrap(), "第六条 产假158天 & \n产假\t158天\n\n完");
+        assert_eq!(
+            document_text(&xml).unwrap(),
+            "第六条 产假158天 & \n产假\t158天\n\n完"
+        );
     }
 
     #[test]

@@ -87,7 +87,11 @@ pub struct Imported {
 }
 
 /// The text of a document: decoded `.txt`, or the paragraphs and table rows of a `.docx`.
-pub fn document_text(file: &str, bytes: &[u8], format: Format) -> Result<(String, String), LoadError> {
+pub fn document_text(
+    file: &str,
+    bytes: &[u8],
+    format: Format,
+) -> Result<(String, String), LoadError> {
     match format {
         Format::Text => decode::decode(file, bytes).map(|d| (d.text, d.encoding.to_owned())),
         Format::Docx => docx::text(file, bytes).map(|t| (t, "docx".to_owned())),
@@ -95,7 +99,13 @@ pub fn document_text(file: &str, bytes: &[u8], format: Format) -> Result<(String
 }
 
 /// Reads a document into a contract checked against `set`'s vocabulary and regions.
-pub fn import(file: &str, bytes: &[u8], format: Format, set: &RuleSet, overrides: &Overrides) -> Result<Imported, LoadError> {
+pub fn import(
+    file: &str,
+    bytes: &[u8],
+    format: Format,
+    set: &RuleSet,
+    overrides: &Overrides,
+) -> Result<Imported, LoadError> {
     let (text, encoding) = document_text(file, bytes, format)?;
     let mut imported = import_text(file, &text, set, overrides)?;
     imported.encoding = encoding;
@@ -103,7 +113,12 @@ pub fn import(file: &str, bytes: &[u8], format: Format, set: &RuleSet, overrides
 }
 
 /// Reads a contract from its plain text (already decoded).
-pub fn import_text(file: &str, text: &str, set: &RuleSet, overrides: &Overrides) -> Result<Imported, LoadError> {
+pub fn import_text(
+    file: &str,
+    text: &str,
+    set: &RuleSet,
+    overrides: &Overrides,
+) -> Result<Imported, LoadError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
         return Err(LoadError::one(file, 1, 1, "文件为空：没有合同内容"));
@@ -115,8 +130,19 @@ pub fn import_text(file: &str, text: &str, set: &RuleSet, overrides: &Overrides)
 
     let mut problems = Vec::new();
     let region = match (&overrides.region, &meta.region) {
-        (Some(r), _) => Some((r.clone(), Span { start: 0, end: 0, line: 1, column: 1 })),
-        (None, Some(found)) => Some((found.value.clone(), lines.span(text, found.span.0, found.span.1))),
+        (Some(r), _) => Some((
+            r.clone(),
+            Span {
+                start: 0,
+                end: 0,
+                line: 1,
+                column: 1,
+            },
+        )),
+        (None, Some(found)) => Some((
+            found.value.clone(),
+            lines.span(text, found.span.0, found.span.1),
+        )),
         (None, None) => {
             problems.push("未能从文本中找到地区（企业地址或名称中的省、市）：请用 --region 指明，如 --region 湖北省武汉市");
             None
@@ -124,21 +150,36 @@ pub fn import_text(file: &str, text: &str, set: &RuleSet, overrides: &Overrides)
     };
     let term = match (overrides.term, &meta.term) {
         (Some(t), _) => Some(t),
-        (None, Some(found)) => Some(ContractTerm { start: found.value.0, end: found.value.1 }),
+        (None, Some(found)) => Some(ContractTerm {
+            start: found.value.0,
+            end: found.value.1,
+        }),
         (None, None) => {
             problems.push("未能从文本中找到合同期限（“期限”或“有效期”及起止日期）：请用 --term 指明，如 --term 2021-05-01..2024-04-30");
             None
         }
     };
     let (Some((region, region_span)), Some(term)) = (region, term) else {
-        let diagnostics = problems.into_iter().map(|m| LoadError::one(file, 1, 1, m).diagnostics).flatten().collect();
+        let diagnostics = problems
+            .into_iter()
+            .map(|m| LoadError::one(file, 1, 1, m).diagnostics)
+            .flatten()
+            .collect();
         return Err(LoadError { diagnostics });
     };
     if term.end < term.start {
-        return Err(LoadError::one(file, 1, 1, format!("合同期限终止日 {} 早于起始日 {}", term.end, term.start)));
+        return Err(LoadError::one(
+            file,
+            1,
+            1,
+            format!("合同期限终止日 {} 早于起始日 {}", term.end, term.start),
+        ));
     }
 
-    let workforce = Workforce { total: meta.total, women: meta.women };
+    let workforce = Workforce {
+        total: meta.total,
+        women: meta.women,
+    };
     let share = match (meta.total, meta.women) {
         (Some(t), Some(w)) if t > 0 && w <= t => Some(i64::from(w) * 100_000 / i64::from(t)),
         _ => None,
@@ -149,11 +190,24 @@ pub fn import_text(file: &str, text: &str, set: &RuleSet, overrides: &Overrides)
     for rc in &raw {
         let found = terms::extract(text, rc.text, share);
         let line = lines.line_col(text, rc.text.0).0;
-        let stated = found.terms.iter().filter_map(|t| stated_term(text, &lines, &set.vocabulary, t, &rc.id, line, &mut notes)).collect();
+        let stated = found
+            .terms
+            .iter()
+            .filter_map(|t| stated_term(text, &lines, &set.vocabulary, t, &rc.id, line, &mut notes))
+            .collect();
         for v in &found.vague {
-            vague.push(VagueClause { clause: rc.id.clone(), topic: v.topic.to_owned(), words: text.get(v.span.0..v.span.1).unwrap_or("").to_owned(), span: lines.span(text, v.span.0, v.span.1) });
+            vague.push(VagueClause {
+                clause: rc.id.clone(),
+                topic: v.topic.to_owned(),
+                words: text.get(v.span.0..v.span.1).unwrap_or("").to_owned(),
+                span: lines.span(text, v.span.0, v.span.1),
+            });
         }
-        notes.extend(found.notes.into_iter().map(|message| Note { clause: rc.id.clone(), line, message }));
+        notes.extend(found.notes.into_iter().map(|message| Note {
+            clause: rc.id.clone(),
+            line,
+            message,
+        }));
         clauses.push(Clause {
             id: rc.id.clone(),
             id_span: lines.span(text, rc.label.0, rc.label.1),
@@ -174,13 +228,30 @@ pub fn import_text(file: &str, text: &str, set: &RuleSet, overrides: &Overrides)
         workforce,
         clauses,
     };
-    Ok(Imported { contract, vague, notes, encoding: "UTF-8".to_owned() })
+    Ok(Imported {
+        contract,
+        vague,
+        notes,
+        encoding: "UTF-8".to_owned(),
+    })
 }
 
 /// An extracted term as the engine's fact, if the vocabulary knows its name and unit.
-fn stated_term(text: &str, lines: &LineIndex, vocab: &Vocabulary, t: &terms::Extracted, clause: &str, line: u32, notes: &mut Vec<Note>) -> Option<StatedTerm> {
+fn stated_term(
+    text: &str,
+    lines: &LineIndex,
+    vocab: &Vocabulary,
+    t: &terms::Extracted,
+    clause: &str,
+    line: u32,
+    notes: &mut Vec<Note>,
+) -> Option<StatedTerm> {
     let Some(term) = vocab.term(t.term) else {
-        notes.push(Note { clause: clause.to_owned(), line, message: format!("规则词汇中没有“{}”，未提取", t.term) });
+        notes.push(Note {
+            clause: clause.to_owned(),
+            line,
+            message: format!("规则词汇中没有“{}”，未提取", t.term),
+        });
         return None;
     };
     let value = match (t.value, vocab.term_info(term).map(|i| &i.kind)) {
@@ -191,7 +262,12 @@ fn stated_term(text: &str, lines: &LineIndex, vocab: &Vocabulary, t: &terms::Ext
         }
         _ => return None,
     };
-    Some(StatedTerm { term, value, span: lines.span(text, t.span.0, t.span.1), written: text.get(t.span.0..t.span.1).unwrap_or("").to_owned() })
+    Some(StatedTerm {
+        term,
+        value,
+        span: lines.span(text, t.span.0, t.span.1),
+        written: text.get(t.span.0..t.span.1).unwrap_or("").to_owned(),
+    })
 }
 
 /// The rule id under which vague clauses are reported.
@@ -216,7 +292,10 @@ pub fn vague_findings(imported: &Imported) -> Vec<Finding> {
             provisional: false,
             from: c.term.start.to_string(),
             to: c.term.end.to_string(),
-            message: format!("{}提到{}，但只写了“{}”，没有可核对的约定；请写明具体标准", v.clause, v.topic, v.words),
+            message: format!(
+                "{}提到{}，但只写了“{}”，没有可核对的约定；请写明具体标准",
+                v.clause, v.topic, v.words
+            ),
             line: Some(v.span.line),
             column: Some(v.span.column),
             bytes: Some((v.span.start, v.span.end)),
@@ -227,13 +306,26 @@ pub fn vague_findings(imported: &Imported) -> Vec<Finding> {
 /// Adds the vague-clause notices to a report of the imported contract, in source order.
 pub fn add_vague_findings(report: &mut Report, imported: &Imported) {
     report.findings.extend(vague_findings(imported));
-    report.findings.sort_by(|a, b| (a.line.is_none(), a.line, a.column, &a.rule, &a.from).cmp(&(b.line.is_none(), b.line, b.column, &b.rule, &b.from)));
+    report.findings.sort_by(|a, b| {
+        (a.line.is_none(), a.line, a.column, &a.rule, &a.from).cmp(&(
+            b.line.is_none(),
+            b.line,
+            b.column,
+            &b.rule,
+            &b.from,
+        ))
+    });
 }
 
 /// Parses `--term START..END`.
 pub fn parse_term(s: &str) -> Result<ContractTerm, String> {
-    let (a, b) = s.split_once("..").ok_or_else(|| format!("期限“{s}”应写作 起始日..终止日，如 2021-05-01..2024-04-30"))?;
-    let date = |d: &str| NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d").map_err(|_| format!("“{d}”不是有效日期（YYYY-MM-DD）"));
+    let (a, b) = s
+        .split_once("..")
+        .ok_or_else(|| format!("期限“{s}”应写作 起始日..终止日，如 2021-05-01..2024-04-30"))?;
+    let date = |d: &str| {
+        NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d")
+            .map_err(|_| format!("“{d}”不是有效日期（YYYY-MM-DD）"))
+    };
     let (start, end) = (date(a)?, date(b)?);
     if end < start {
         return Err(format!("期限终止日 {end} 早于起始日 {start}"));

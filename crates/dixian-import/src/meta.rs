@@ -8,14 +8,70 @@ use dixian_core::rules::RuleSet;
 
 /// Province-level names as written in addresses (the full forms only, so 江西路 is not 江西).
 const PROVINCES: [&str; 34] = [
-    "北京市", "天津市", "上海市", "重庆市", "河北省", "山西省", "辽宁省", "吉林省", "黑龙江省", "江苏省", "浙江省", "安徽省", "福建省", "江西省", "山东省", "河南省", "湖北省",
-    "湖南省", "广东省", "海南省", "四川省", "贵州省", "云南省", "陕西省", "甘肃省", "青海省", "台湾省", "内蒙古自治区", "广西壮族自治区", "西藏自治区", "宁夏回族自治区",
-    "新疆维吾尔自治区", "香港特别行政区", "澳门特别行政区",
+    "北京市",
+    "天津市",
+    "上海市",
+    "重庆市",
+    "河北省",
+    "山西省",
+    "辽宁省",
+    "吉林省",
+    "黑龙江省",
+    "江苏省",
+    "浙江省",
+    "安徽省",
+    "福建省",
+    "江西省",
+    "山东省",
+    "河南省",
+    "湖北省",
+    "湖南省",
+    "广东省",
+    "海南省",
+    "四川省",
+    "贵州省",
+    "云南省",
+    "陕西省",
+    "甘肃省",
+    "青海省",
+    "台湾省",
+    "内蒙古自治区",
+    "广西壮族自治区",
+    "西藏自治区",
+    "宁夏回族自治区",
+    "新疆维吾尔自治区",
+    "香港特别行政区",
+    "澳门特别行政区",
 ];
-const ADDRESS_LABELS: [&str; 9] = ["地址", "住所", "所在地", "注册地", "地点", "位于", "坐落", "地处", "住址"];
-const NAME_LABELS: [&str; 6] = ["企业名称", "单位名称", "公司名称", "甲方", "用人单位", "企业"];
+const ADDRESS_LABELS: [&str; 9] = [
+    "地址",
+    "住所",
+    "所在地",
+    "注册地",
+    "地点",
+    "位于",
+    "坐落",
+    "地处",
+    "住址",
+];
+const NAME_LABELS: [&str; 6] = [
+    "企业名称",
+    "单位名称",
+    "公司名称",
+    "甲方",
+    "用人单位",
+    "企业",
+];
 const TERM_WORDS: [&str; 3] = ["期限", "有效期", "生效"];
-const SIGNED_WORDS: [&str; 7] = ["签订日期", "签订时间", "签约日期", "签署日期", "签字日期", "订立日期", "签订于"];
+const SIGNED_WORDS: [&str; 7] = [
+    "签订日期",
+    "签订时间",
+    "签约日期",
+    "签署日期",
+    "签字日期",
+    "订立日期",
+    "签订于",
+];
 
 /// A fact and the bytes it was read from.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -60,7 +116,12 @@ fn sentences(text: &str) -> Vec<(usize, &str)> {
 
 /// The title: leading lines up to the one that says 合同 (a name split over two lines is joined).
 fn title(text: &str) -> Option<String> {
-    let lead: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).take(3).collect();
+    let lead: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .take(3)
+        .collect();
     let upto = lead.iter().position(|l| l.contains("合同"))?;
     Some(lead.get(..=upto)?.concat())
 }
@@ -90,30 +151,62 @@ fn region_in(line: &str, set: &RuleSet, cities_too: bool) -> Option<(String, usi
     let free = |i: usize| !inside.iter().any(|&(s, e)| i > s && i < e);
     let mut names: Vec<&str> = PROVINCES.to_vec();
     for j in &set.jurisdictions {
-        names.extend(std::iter::once(j.name.as_str()).chain(j.names.iter().map(String::as_str)).filter(|n| n.chars().count() >= 3));
+        names.extend(
+            std::iter::once(j.name.as_str())
+                .chain(j.names.iter().map(String::as_str))
+                .filter(|n| n.chars().count() >= 3),
+        );
     }
-    let province = names.iter().flat_map(|n| line.match_indices(n).map(|(i, m)| (i, i + m.len()))).filter(|(i, _)| free(*i)).min_by_key(|(i, e)| (*i, std::cmp::Reverse(*e)));
+    let province = names
+        .iter()
+        .flat_map(|n| line.match_indices(n).map(|(i, m)| (i, i + m.len())))
+        .filter(|(i, _)| free(*i))
+        .min_by_key(|(i, e)| (*i, std::cmp::Reverse(*e)));
     if let Some((s, e)) = province {
         let rest = line.get(e..).unwrap_or("");
         // 市 first: 苏州市 has a 州 in its name.
-        let upto = |marks: &[char]| rest.char_indices().take(10).find(|(_, c)| marks.contains(c)).map(|(i, c)| i + c.len_utf8());
+        let upto = |marks: &[char]| {
+            rest.char_indices()
+                .take(10)
+                .find(|(_, c)| marks.contains(c))
+                .map(|(i, c)| i + c.len_utf8())
+        };
         let city_len = upto(&['市'])
             .or_else(|| upto(&['州', '盟', '区', '县']))
-            .filter(|n| rest.get(..*n).is_some_and(|city| city.chars().all(|c| !c.is_ascii() && !"，。；：、（）() ".contains(c))));
+            .filter(|n| {
+                rest.get(..*n).is_some_and(|city| {
+                    city.chars()
+                        .all(|c| !c.is_ascii() && !"，。；：、（）() ".contains(c))
+                })
+            });
         let end = e + city_len.unwrap_or(0);
         return Some((line.get(s..end)?.to_owned(), s, end));
     }
     if !cities_too {
         return None;
     }
-    let cities = set.jurisdictions.iter().flat_map(|j| j.cities.iter()).map(|c| c.trim_end_matches('市')).filter(|c| c.chars().count() >= 2);
-    cities.filter_map(|c| line.find(c).filter(|i| free(*i)).map(|i| (c, i))).min_by_key(|(_, i)| *i).map(|(c, i)| (c.to_owned(), i, i + c.len()))
+    let cities = set
+        .jurisdictions
+        .iter()
+        .flat_map(|j| j.cities.iter())
+        .map(|c| c.trim_end_matches('市'))
+        .filter(|c| c.chars().count() >= 2);
+    cities
+        .filter_map(|c| line.find(c).filter(|i| free(*i)).map(|i| (c, i)))
+        .min_by_key(|(_, i)| *i)
+        .map(|(c, i)| (c.to_owned(), i, i + c.len()))
 }
 
 /// The region from the lines outside the clauses: address lines first, then the enterprise's name,
 /// then the title and preamble.
 fn region(outside: &[(usize, &str)], set: &RuleSet) -> Option<Found<String>> {
-    let labelled = |labels: &[&str]| -> Vec<(usize, &str)> { outside.iter().filter(|(_, l)| labels.iter().any(|w| l.contains(w))).copied().collect() };
+    let labelled = |labels: &[&str]| -> Vec<(usize, &str)> {
+        outside
+            .iter()
+            .filter(|(_, l)| labels.iter().any(|w| l.contains(w)))
+            .copied()
+            .collect()
+    };
     let (address, names) = (labelled(&ADDRESS_LABELS), labelled(&NAME_LABELS));
     let attempts = address
         .iter()
@@ -124,18 +217,29 @@ fn region(outside: &[(usize, &str)], set: &RuleSet) -> Option<Found<String>> {
         .chain(outside.iter().take(3).map(|l| (l, true)));
     for ((at, line), cities) in attempts {
         if let Some((value, s, e)) = region_in(line, set, cities) {
-            return Some(Found { value, span: (at + s, at + e) });
+            return Some(Found {
+                value,
+                span: (at + s, at + e),
+            });
         }
     }
     None
 }
 
 fn signed(outside: &[(usize, &str)]) -> Option<Found<NaiveDate>> {
-    let labelled = outside.iter().filter(|(_, l)| SIGNED_WORDS.iter().any(|w| l.contains(w)));
-    let alone = outside.iter().rev().filter(|(_, l)| crate::clauses::is_signature_line(l));
+    let labelled = outside
+        .iter()
+        .filter(|(_, l)| SIGNED_WORDS.iter().any(|w| l.contains(w)));
+    let alone = outside
+        .iter()
+        .rev()
+        .filter(|(_, l)| crate::clauses::is_signature_line(l));
     for (at, line) in labelled.chain(alone) {
         if let Some(d) = find_dates(line).first() {
-            return Some(Found { value: d.date, span: (at + d.start, at + d.end) });
+            return Some(Found {
+                value: d.date,
+                span: (at + d.start, at + d.end),
+            });
         }
     }
     None
@@ -143,20 +247,32 @@ fn signed(outside: &[(usize, &str)]) -> Option<Found<NaiveDate>> {
 
 /// Whole years of a duration written in the sentence (三年, 3年), when it reads as one.
 fn years(sentence: &str) -> Option<u32> {
-    mentions(sentence, &[]).into_iter().find(|m| m.unit == RawUnit::Year).and_then(|m| u32::try_from(m.milli / 1000).ok()).filter(|y| (1..=20).contains(y))
+    mentions(sentence, &[])
+        .into_iter()
+        .find(|m| m.unit == RawUnit::Year)
+        .and_then(|m| u32::try_from(m.milli / 1000).ok())
+        .filter(|y| (1..=20).contains(y))
 }
 
 fn after_years(start: NaiveDate, years: u32) -> Option<NaiveDate> {
-    start.checked_add_months(Months::new(years * 12))?.pred_opt()
+    start
+        .checked_add_months(Months::new(years * 12))?
+        .pred_opt()
 }
 
 fn term(text: &str, signed: Option<&Found<NaiveDate>>) -> Option<Found<(NaiveDate, NaiveDate)>> {
-    let about_term: Vec<(usize, &str)> = sentences(text).into_iter().filter(|(_, s)| TERM_WORDS.iter().any(|w| s.contains(w))).collect();
+    let about_term: Vec<(usize, &str)> = sentences(text)
+        .into_iter()
+        .filter(|(_, s)| TERM_WORDS.iter().any(|w| s.contains(w)))
+        .collect();
     for (at, s) in &about_term {
         let dates: Vec<FoundDate> = find_dates(s);
         if let [first, second, ..] = dates[..] {
             if second.date >= first.date && !SIGNED_WORDS.iter().any(|w| s.contains(w)) {
-                return Some(Found { value: (first.date, second.date), span: (at + first.start, at + second.end) });
+                return Some(Found {
+                    value: (first.date, second.date),
+                    span: (at + first.start, at + second.end),
+                });
             }
         }
     }
@@ -164,10 +280,19 @@ fn term(text: &str, signed: Option<&Found<NaiveDate>>) -> Option<Found<(NaiveDat
         let Some(n) = years(s) else { continue };
         let dates = find_dates(s);
         if let Some(d) = dates.first() {
-            return Some(Found { value: (d.date, after_years(d.date, n)?), span: (at + d.start, at + s.len()) });
+            return Some(Found {
+                value: (d.date, after_years(d.date, n)?),
+                span: (at + d.start, at + s.len()),
+            });
         }
-        if let (Some(signed), true) = (signed, s.contains("签订之日") || s.contains("签字之日") || s.contains("签署之日")) {
-            return Some(Found { value: (signed.value, after_years(signed.value, n)?), span: (*at, at + s.len()) });
+        if let (Some(signed), true) = (
+            signed,
+            s.contains("签订之日") || s.contains("签字之日") || s.contains("签署之日"),
+        ) {
+            return Some(Found {
+                value: (signed.value, after_years(signed.value, n)?),
+                span: (*at, at + s.len()),
+            });
         }
     }
     None
@@ -176,12 +301,25 @@ fn term(text: &str, signed: Option<&Found<NaiveDate>>) -> Option<Found<(NaiveDat
 /// 职工210人，其中女职工96人: both counts stated in one sentence.
 fn workforce(text: &str) -> (Option<u32>, Option<u32>) {
     for (_, s) in sentences(text) {
-        let people: Vec<_> = mentions(s, &[]).into_iter().filter(|m| m.unit == RawUnit::Person).collect();
+        let people: Vec<_> = mentions(s, &[])
+            .into_iter()
+            .filter(|m| m.unit == RawUnit::Person)
+            .collect();
         let count = |m: &crate::numbers::Mention| u32::try_from(m.milli / 1000).ok();
-        let women = people.iter().find(|m| s.get(..m.start).is_some_and(|b| b.rfind("女职工").is_some_and(|i| b.get(i..).is_some_and(|g| g.chars().count() <= 8))));
+        let women = people.iter().find(|m| {
+            s.get(..m.start).is_some_and(|b| {
+                b.rfind("女职工")
+                    .is_some_and(|i| b.get(i..).is_some_and(|g| g.chars().count() <= 8))
+            })
+        });
         let total = people.iter().find(|m| {
             let before = s.get(..m.start).unwrap_or("");
-            before.contains("职工") && !before.get(before.rfind("职工").map_or(0, |i| i.saturating_sub(3))..).unwrap_or("").contains("女职工") && Some(m.start) != women.map(|w| w.start)
+            before.contains("职工")
+                && !before
+                    .get(before.rfind("职工").map_or(0, |i| i.saturating_sub(3))..)
+                    .unwrap_or("")
+                    .contains("女职工")
+                && Some(m.start) != women.map(|w| w.start)
         });
         if let (Some(t), Some(w)) = (total, women) {
             return (count(t), count(w));
@@ -193,11 +331,22 @@ fn workforce(text: &str) -> (Option<u32>, Option<u32>) {
 /// Reads the contract's facts. `outside` are the lines not inside any clause (preamble, signatures);
 /// the term may also be stated inside a clause, so it is looked for in the whole text.
 pub fn read(text: &str, clauses: &[(usize, usize)], set: &RuleSet) -> Meta {
-    let outside: Vec<(usize, &str)> = lines(text).into_iter().filter(|(at, _)| !clauses.iter().any(|&(s, e)| *at >= s && *at < e)).filter(|(_, l)| !l.trim().is_empty()).collect();
+    let outside: Vec<(usize, &str)> = lines(text)
+        .into_iter()
+        .filter(|(at, _)| !clauses.iter().any(|&(s, e)| *at >= s && *at < e))
+        .filter(|(_, l)| !l.trim().is_empty())
+        .collect();
     let signed = signed(&outside);
     let term = term(text, signed.as_ref());
     let (total, women) = workforce(text);
-    Meta { title: title(text), region: region(&outside, set), signed, term, total, women }
+    Meta {
+        title: title(text),
+        region: region(&outside, set),
+        signed,
+        term,
+        total,
+        women,
+    }
 }
 
 #[cfg(test)]
@@ -210,17 +359,34 @@ mod tests {
         let set = dixian_core::rules::builtin().unwrap();
         let text = "武汉某某物流有限公司\n女职工权益保护专项集体合同\n地址：湖北省武汉市东西湖区某某路8号\n本企业现有职工210人，其中女职工96人。\n第一条 本合同期限为三年，自2021年5月1日起至2024年4月30日止。\n签订日期：2021年5月1日";
         let m = read(text, &[], &set);
-        assert_eq!(m.title.as_deref(), Some("武汉某某物流有限公司女职工权益保护专项集体合同"));
+        assert_eq!(
+            m.title.as_deref(),
+            Some("武汉某某物流有限公司女职工权益保护专项集体合同")
+        );
         assert_eq!(m.region.map(|r| r.value).as_deref(), Some("湖北省武汉市"));
-        assert_eq!(m.signed.map(|s| s.value.to_string()).as_deref(), Some("2021-05-01"));
-        assert_eq!(m.term.map(|t| (t.value.0.to_string(), t.value.1.to_string())), Some(("2021-05-01".into(), "2024-04-30".into())));
+        assert_eq!(
+            m.signed.map(|s| s.value.to_string()).as_deref(),
+            Some("2021-05-01")
+        );
+        assert_eq!(
+            m.term
+                .map(|t| (t.value.0.to_string(), t.value.1.to_string())),
+            Some(("2021-05-01".into(), "2024-04-30".into()))
+        );
         assert_eq!((m.total, m.women), (Some(210), Some(96)));
     }
 
     #[test]
     fn term_from_years_after_signing() {
         let set = dixian_core::rules::builtin().unwrap();
-        let m = read("合同\n本合同有效期三年，自签订之日起生效。\n签订日期：2023年3月8日", &[], &set);
-        assert_eq!(m.term.map(|t| t.value.1.to_string()).as_deref(), Some("2026-03-07"));
+        let m = read(
+            "合同\n本合同有效期三年，自签订之日起生效。\n签订日期：2023年3月8日",
+            &[],
+            &set,
+        );
+        assert_eq!(
+            m.term.map(|t| t.value.1.to_string()).as_deref(),
+            Some("2026-03-07")
+        );
     }
 }

@@ -75,7 +75,9 @@ pub fn parse_numeral(run: &str) -> Option<i64> {
         let ascii: String = run
             .chars()
             .map(|c| match c {
-                '０'..='９' => char::from_u32(u32::from(c) - u32::from('０') + u32::from('0')).unwrap_or('0'),
+                '０'..='９' => {
+                    char::from_u32(u32::from(c) - u32::from('０') + u32::from('0')).unwrap_or('0')
+                }
                 '．' => '.',
                 c => c,
             })
@@ -90,7 +92,10 @@ pub fn parse_numeral(run: &str) -> Option<i64> {
     } else {
         run.to_number(ChineseCountMethod::TenThousand).ok()?
     };
-    i64::try_from(n).ok().filter(|n| *n <= dixian_core::quantity::MAX_MAGNITUDE).map(|n| n * 1000)
+    i64::try_from(n)
+        .ok()
+        .filter(|n| *n <= dixian_core::quantity::MAX_MAGNITUDE)
+        .map(|n| n * 1000)
 }
 
 /// The numeral run starting at byte `at` of `text`, if any: its end and value.
@@ -101,7 +106,12 @@ fn numeral_at(text: &str, at: usize) -> Option<(usize, i64)> {
         let mut seen_point = false;
         let mut end = at;
         for (i, c) in rest.char_indices() {
-            let point = (c == '.' || c == '．') && !seen_point && rest.get(i + c.len_utf8()..).and_then(|r| r.chars().next()).is_some_and(is_arabic);
+            let point = (c == '.' || c == '．')
+                && !seen_point
+                && rest
+                    .get(i + c.len_utf8()..)
+                    .and_then(|r| r.chars().next())
+                    .is_some_and(is_arabic);
             if is_arabic(c) || point {
                 seen_point |= point;
                 end = at + i + c.len_utf8();
@@ -111,7 +121,10 @@ fn numeral_at(text: &str, at: usize) -> Option<(usize, i64)> {
         }
         end
     } else if is_chinese_digit(first) {
-        at + rest.char_indices().find(|&(_, c)| !is_chinese_digit(c)).map_or(rest.len(), |(i, _)| i)
+        at + rest
+            .char_indices()
+            .find(|&(_, c)| !is_chinese_digit(c))
+            .map_or(rest.len(), |(i, _)| i)
     } else {
         return None;
     };
@@ -124,7 +137,10 @@ fn unit_at(text: &str, at: usize) -> Option<(RawUnit, usize)> {
     let rest = text.get(at..)?;
     let trimmed = rest.trim_start_matches([' ', '\u{3000}']);
     let skipped = rest.len() - trimmed.len();
-    UNITS.iter().find(|(w, _)| trimmed.starts_with(w)).map(|(w, u)| (*u, at + skipped + w.len()))
+    UNITS
+        .iter()
+        .find(|(w, _)| trimmed.starts_with(w))
+        .map(|(w, u)| (*u, at + skipped + w.len()))
 }
 
 /// Every number-with-unit in `text`, skipping ordinals (第三条) and the byte ranges in `skip` (dates).
@@ -132,10 +148,18 @@ pub fn mentions(text: &str, skip: &[(usize, usize)]) -> Vec<Mention> {
     let mut out = Vec::new();
     let mut at = 0;
     while at < text.len() {
-        let Some(c) = text.get(at..).and_then(|r| r.chars().next()) else { break };
+        let Some(c) = text.get(at..).and_then(|r| r.chars().next()) else {
+            break;
+        };
         let step = c.len_utf8();
-        let starts_run = (is_arabic(c) || is_chinese_digit(c)) && !text.get(..at).is_some_and(|b| b.ends_with(|p: char| is_arabic(p) || is_chinese_digit(p) || p == '.'));
-        if !starts_run || skip.iter().any(|&(s, e)| at >= s && at < e) || text.get(..at).is_some_and(|b| b.ends_with('第')) {
+        let starts_run = (is_arabic(c) || is_chinese_digit(c))
+            && !text.get(..at).is_some_and(|b| {
+                b.ends_with(|p: char| is_arabic(p) || is_chinese_digit(p) || p == '.')
+            });
+        if !starts_run
+            || skip.iter().any(|&(s, e)| at >= s && at < e)
+            || text.get(..at).is_some_and(|b| b.ends_with('第'))
+        {
             at += step;
             continue;
         }
@@ -143,16 +167,30 @@ pub fn mentions(text: &str, skip: &[(usize, usize)]) -> Vec<Mention> {
             at += step;
             continue;
         };
-        let percent_prefix = text.get(..at).filter(|b| b.ends_with("百分之")).map(|_| at - "百分之".len());
+        let percent_prefix = text
+            .get(..at)
+            .filter(|b| b.ends_with("百分之"))
+            .map(|_| at - "百分之".len());
         if let Some(start) = percent_prefix {
-            out.push(Mention { start, end, milli: value, upper: None, unit: RawUnit::Percent, number_start: at });
+            out.push(Mention {
+                start,
+                end,
+                milli: value,
+                upper: None,
+                unit: RawUnit::Percent,
+                number_start: at,
+            });
             at = end;
             continue;
         }
         // A range: 1至2天, 一至两天, 1-2天.
         let mut upper = None;
         let mut unit_from = end;
-        if let Some(sep) = text.get(end..).and_then(|r| r.chars().next()).filter(|c| RANGE_SEPARATORS.contains(c)) {
+        if let Some(sep) = text
+            .get(end..)
+            .and_then(|r| r.chars().next())
+            .filter(|c| RANGE_SEPARATORS.contains(c))
+        {
             if let Some((end2, value2)) = numeral_at(text, end + sep.len_utf8()) {
                 if unit_at(text, end2).is_some() {
                     upper = Some(value2);
@@ -162,7 +200,14 @@ pub fn mentions(text: &str, skip: &[(usize, usize)]) -> Vec<Mention> {
         }
         match unit_at(text, unit_from) {
             Some((unit, unit_end)) => {
-                out.push(Mention { start: at, end: unit_end, milli: value, upper, unit, number_start: at });
+                out.push(Mention {
+                    start: at,
+                    end: unit_end,
+                    milli: value,
+                    upper,
+                    unit,
+                    number_start: at,
+                });
                 at = unit_end;
             }
             None => at = end,
@@ -184,21 +229,33 @@ mod tests {
 
     #[test]
     fn arabic_and_chinese_numerals() {
-        assert_eq!(one("享受产假一百五十八天。"), (158_000, RawUnit::Day, "一百五十八天"));
-        assert_eq!(one("产假壹佰伍拾捌天"), (158_000, RawUnit::Day, "壹佰伍拾捌天"));
+        assert_eq!(
+            one("享受产假一百五十八天。"),
+            (158_000, RawUnit::Day, "一百五十八天")
+        );
+        assert_eq!(
+            one("产假壹佰伍拾捌天"),
+            (158_000, RawUnit::Day, "壹佰伍拾捌天")
+        );
         assert_eq!(one("卫生费三十元"), (30_000, RawUnit::Yuan, "三十元"));
         assert_eq!(one("每天两次"), (2_000, RawUnit::Times, "两次"));
         assert_eq!(one("哺乳时间0.5小时"), (500, RawUnit::Hour, "0.5小时"));
         assert_eq!(one("产假１５８天"), (158_000, RawUnit::Day, "１５８天"));
         assert_eq!(one("五个工作日"), (5_000, RawUnit::WorkDay, "五个工作日"));
-        assert_eq!(one("不低于百分之六十"), (60_000, RawUnit::Percent, "百分之六十"));
+        assert_eq!(
+            one("不低于百分之六十"),
+            (60_000, RawUnit::Percent, "百分之六十")
+        );
         assert_eq!(one("十五天"), (15_000, RawUnit::Day, "十五天"));
     }
 
     #[test]
     fn ranges_ordinals_and_plain_words() {
         let m = mentions("每月给予1至2天的休息", &[]);
-        assert_eq!((m.len(), m.first().map(|m| (m.milli, m.upper))), (1, Some((1_000, Some(2_000)))));
+        assert_eq!(
+            (m.len(), m.first().map(|m| (m.milli, m.upper))),
+            (1, Some((1_000, Some(2_000))))
+        );
         assert!(mentions("第三条 一式三份，统一发放，一定的休息", &[]).is_empty());
         assert!(mentions("每多生育一个婴儿", &[]).is_empty());
     }

@@ -10,7 +10,10 @@ use crate::words::*;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Value {
     /// Thousandths of `unit` (a vocabulary unit name).
-    Quantity { milli: i64, unit: &'static str },
+    Quantity {
+        milli: i64,
+        unit: &'static str,
+    },
     Commitment(bool),
 }
 
@@ -67,7 +70,12 @@ fn contains_any(s: &str, words: &[&str]) -> bool {
 
 /// Every occurrence of any of `words` in `text[s..e]`, absolute ranges, longer matches hiding shorter
 /// ones inside them (产假 inside 陪产假).
-fn occurrences<T: Copy>(text: &str, s: usize, e: usize, words: &[(&str, T)]) -> Vec<(usize, usize, T)> {
+fn occurrences<T: Copy>(
+    text: &str,
+    s: usize,
+    e: usize,
+    words: &[(&str, T)],
+) -> Vec<(usize, usize, T)> {
     let hay = slice(text, s, e);
     let mut found: Vec<(usize, usize, T)> = Vec::new();
     for (w, tag) in words {
@@ -76,7 +84,10 @@ fn occurrences<T: Copy>(text: &str, s: usize, e: usize, words: &[(&str, T)]) -> 
         }
     }
     let all = found.clone();
-    found.retain(|(a, b, _)| !all.iter().any(|(c, d, _)| c <= a && b <= d && (d - c) > (b - a)));
+    found.retain(|(a, b, _)| {
+        !all.iter()
+            .any(|(c, d, _)| c <= a && b <= d && (d - c) > (b - a))
+    });
     found.sort_by_key(|(a, _, _)| *a);
     found
 }
@@ -84,12 +95,25 @@ fn occurrences<T: Copy>(text: &str, s: usize, e: usize, words: &[(&str, T)]) -> 
 /// Start of the phrase (between commas, tabs, colons) holding byte `at`, within the sentence.
 fn piece_start(text: &str, sentence: (usize, usize), at: usize) -> usize {
     let before = slice(text, sentence.0, at);
-    before.rfind(PIECE_ENDS).map_or(sentence.0, |i| sentence.0 + i + before.get(i..).and_then(|r| r.chars().next()).map_or(1, char::len_utf8))
+    before.rfind(PIECE_ENDS).map_or(sentence.0, |i| {
+        sentence.0
+            + i
+            + before
+                .get(i..)
+                .and_then(|r| r.chars().next())
+                .map_or(1, char::len_utf8)
+    })
 }
 
 fn compatible(family: Family, unit: RawUnit) -> bool {
     match family {
-        Family::Maternity | Family::MaternityAddition | Family::DifficultBirth | Family::MultipleBirth | Family::Miscarriage | Family::Paternity | Family::Dysmenorrhea => unit == RawUnit::Day,
+        Family::Maternity
+        | Family::MaternityAddition
+        | Family::DifficultBirth
+        | Family::MultipleBirth
+        | Family::Miscarriage
+        | Family::Paternity
+        | Family::Dysmenorrhea => unit == RawUnit::Day,
         Family::Childcare => matches!(unit, RawUnit::Day | RawUnit::WorkDay),
         Family::Nursing => matches!(unit, RawUnit::Hour | RawUnit::Minute),
         Family::Hygiene => unit == RawUnit::Yuan,
@@ -98,11 +122,29 @@ fn compatible(family: Family, unit: RawUnit) -> bool {
 }
 
 /// The phrase a number is about: right after it (158天产假), else the nearest before, else after.
-fn keyword_for(text: &str, keywords: &[(usize, usize, Family)], m: &Mention) -> Option<(usize, usize, Family)> {
-    let fits: Vec<&(usize, usize, Family)> = keywords.iter().filter(|(_, _, f)| compatible(*f, m.unit)).collect();
-    let adjacent = fits.iter().find(|(a, _, _)| *a >= m.end && slice(text, m.end, *a).chars().all(|c| matches!(c, '的' | ' ' | '\u{3000}')));
-    let before = fits.iter().filter(|(_, b, _)| *b <= m.start).max_by_key(|(_, b, _)| *b);
-    let after = fits.iter().filter(|(a, _, _)| *a >= m.end).min_by_key(|(a, _, _)| *a);
+fn keyword_for(
+    text: &str,
+    keywords: &[(usize, usize, Family)],
+    m: &Mention,
+) -> Option<(usize, usize, Family)> {
+    let fits: Vec<&(usize, usize, Family)> = keywords
+        .iter()
+        .filter(|(_, _, f)| compatible(*f, m.unit))
+        .collect();
+    let adjacent = fits.iter().find(|(a, _, _)| {
+        *a >= m.end
+            && slice(text, m.end, *a)
+                .chars()
+                .all(|c| matches!(c, '的' | ' ' | '\u{3000}'))
+    });
+    let before = fits
+        .iter()
+        .filter(|(_, b, _)| *b <= m.start)
+        .max_by_key(|(_, b, _)| *b);
+    let after = fits
+        .iter()
+        .filter(|(a, _, _)| *a >= m.end)
+        .min_by_key(|(a, _, _)| *a);
     adjacent.or(before).or(after).map(|k| **k)
 }
 
@@ -111,10 +153,20 @@ fn condition_at(text: &str, sentence: (usize, usize), at: usize) -> Option<Condi
     let sent = slice(text, sentence.0, sentence.1);
     let miscarriage = sent.contains("流产");
     let mut marks: Vec<(usize, Condition)> = Vec::new();
-    for (a, _, c) in occurrences(text, sentence.0, at, &DIFFICULT_BIRTH.map(|w| (w, Condition::DifficultBirth))) {
+    for (a, _, c) in occurrences(
+        text,
+        sentence.0,
+        at,
+        &DIFFICULT_BIRTH.map(|w| (w, Condition::DifficultBirth)),
+    ) {
         marks.push((a, c));
     }
-    for (a, _, c) in occurrences(text, sentence.0, at, &MULTIPLE_BIRTH.map(|w| (w, Condition::MultipleBirth))) {
+    for (a, _, c) in occurrences(
+        text,
+        sentence.0,
+        at,
+        &MULTIPLE_BIRTH.map(|w| (w, Condition::MultipleBirth)),
+    ) {
         marks.push((a, c));
     }
     if miscarriage {
@@ -144,19 +196,34 @@ struct Clause<'t> {
 }
 
 impl Clause<'_> {
-    fn push(&mut self, term: &'static str, value: Value, span: (usize, usize), sentence: (usize, usize)) {
+    fn push(
+        &mut self,
+        term: &'static str,
+        value: Value,
+        span: (usize, usize),
+        sentence: (usize, usize),
+    ) {
         self.used_sentences.push(sentence);
         if let Some(prev) = self.out.terms.iter().find(|t| t.term == term) {
             if prev.value != value {
                 let words = slice(self.text, span.0, span.1);
-                self.out.notes.push(format!("“{term}”在本条出现多个数值，取第一个；另一处写作“{words}”"));
+                self.out.notes.push(format!(
+                    "“{term}”在本条出现多个数值，取第一个；另一处写作“{words}”"
+                ));
             }
             return;
         }
         self.out.terms.push(Extracted { term, value, span });
     }
 
-    fn quantity(&mut self, term: &'static str, milli: i64, unit: &'static str, span: (usize, usize), sentence: (usize, usize)) {
+    fn quantity(
+        &mut self,
+        term: &'static str,
+        milli: i64,
+        unit: &'static str,
+        span: (usize, usize),
+        sentence: (usize, usize),
+    ) {
         self.push(term, Value::Quantity { milli, unit }, span, sentence);
     }
 }
@@ -164,9 +231,17 @@ impl Clause<'_> {
 /// Terms, vague sentences and notes of the clause `text[range]`. `share_milli` is the women's share of
 /// the workforce (thousandths of a percent) when the contract states it.
 pub fn extract(text: &str, range: (usize, usize), share_milli: Option<i64>) -> ClauseTerms {
-    let mut c = Clause { text, out: ClauseTerms::default(), maternity: Vec::new(), used_sentences: Vec::new() };
+    let mut c = Clause {
+        text,
+        out: ClauseTerms::default(),
+        maternity: Vec::new(),
+        used_sentences: Vec::new(),
+    };
     let skip = crate::dates::date_like_ranges(text.get(range.0..range.1).unwrap_or(""));
-    let skip: Vec<(usize, usize)> = skip.into_iter().map(|(s, e)| (range.0 + s, range.0 + e)).collect();
+    let skip: Vec<(usize, usize)> = skip
+        .into_iter()
+        .map(|(s, e)| (range.0 + s, range.0 + e))
+        .collect();
     let sents = sentences(text, range.0, range.1);
     for &sentence in &sents {
         quantities(&mut c, sentence, &skip, share_milli);
@@ -183,28 +258,51 @@ pub fn extract(text: &str, range: (usize, usize), share_milli: Option<i64>) -> C
     c.out
 }
 
-fn quantities(c: &mut Clause<'_>, sentence: (usize, usize), skip: &[(usize, usize)], share_milli: Option<i64>) {
+fn quantities(
+    c: &mut Clause<'_>,
+    sentence: (usize, usize),
+    skip: &[(usize, usize)],
+    share_milli: Option<i64>,
+) {
     let text = c.text;
     let sent = slice(text, sentence.0, sentence.1);
     let found: Vec<Mention> = mentions(sent, &[])
         .into_iter()
-        .map(|m| Mention { start: m.start + sentence.0, end: m.end + sentence.0, number_start: m.number_start + sentence.0, ..m })
+        .map(|m| Mention {
+            start: m.start + sentence.0,
+            end: m.end + sentence.0,
+            number_start: m.number_start + sentence.0,
+            ..m
+        })
         .filter(|m| !skip.iter().any(|&(s, e)| m.start < e && s < m.end))
         .collect();
     let keywords = occurrences(text, sentence.0, sentence.1, &KEYWORDS);
     let keywords: Vec<(usize, usize, Family)> = keywords
         .into_iter()
-        .filter(|(a, _, f)| *f != Family::Paternity || !contains_any(slice(text, a.saturating_sub(18).max(sentence.0), *a), &NOT_PATERNITY))
+        .filter(|(a, _, f)| {
+            *f != Family::Paternity
+                || !contains_any(
+                    slice(text, a.saturating_sub(18).max(sentence.0), *a),
+                    &NOT_PATERNITY,
+                )
+        })
         .collect();
-    let times: Option<i64> = found.iter().find(|m| m.unit == RawUnit::Times).map(|m| m.milli / 1000);
+    let times: Option<i64> = found
+        .iter()
+        .find(|m| m.unit == RawUnit::Times)
+        .map(|m| m.milli / 1000);
     for m in &found {
         let left = slice(text, piece_start(text, sentence, m.start), m.start);
         let span = (m.start, m.end);
         match m.unit {
             RawUnit::Month | RawUnit::Year | RawUnit::Age => months(c, sentence, m, left),
-            RawUnit::Percent if contains_any(sent, &WOMEN_DEPUTIES) => c.quantity("职代会女代表比例", m.milli, "%", span, sentence),
+            RawUnit::Percent if contains_any(sent, &WOMEN_DEPUTIES) => {
+                c.quantity("职代会女代表比例", m.milli, "%", span, sentence)
+            }
             _ => {
-                let Some((_, _, family)) = keyword_for(text, &keywords, m) else { continue };
+                let Some((_, _, family)) = keyword_for(text, &keywords, m) else {
+                    continue;
+                };
                 if contains_any(left, &PART_OF) {
                     continue;
                 }
@@ -213,12 +311,36 @@ fn quantities(c: &mut Clause<'_>, sentence: (usize, usize), skip: &[(usize, usiz
         }
     }
     // “不低于女职工占全体职工的比例”: the share itself, when the contract gives the workforce.
-    if let (Some(share), true, true) = (share_milli, contains_any(sent, &WOMEN_DEPUTIES), sent.contains("比例")) {
-        if !found.iter().any(|m| m.unit == RawUnit::Percent) && contains_any(sent, &["占", "相适应", "相一致", "相当"]) {
-            let from = ["不低于", "不少于", "与", "同"].iter().filter_map(|w| sent.find(w)).min().unwrap_or(0);
+    if let (Some(share), true, true) = (
+        share_milli,
+        contains_any(sent, &WOMEN_DEPUTIES),
+        sent.contains("比例"),
+    ) {
+        if !found.iter().any(|m| m.unit == RawUnit::Percent)
+            && contains_any(sent, &["占", "相适应", "相一致", "相当"])
+        {
+            let from = ["不低于", "不少于", "与", "同"]
+                .iter()
+                .filter_map(|w| sent.find(w))
+                .min()
+                .unwrap_or(0);
             let to = sent.rfind("比例").map_or(sent.len(), |i| i + "比例".len());
-            let to = sent.get(to..).and_then(|r| ["相适应", "相一致", "相当"].iter().find(|w| r.starts_with(*w)).map(|w| to + w.len())).unwrap_or(to);
-            c.quantity("职代会女代表比例", share, "%", (sentence.0 + from, sentence.0 + to), sentence);
+            let to = sent
+                .get(to..)
+                .and_then(|r| {
+                    ["相适应", "相一致", "相当"]
+                        .iter()
+                        .find(|w| r.starts_with(*w))
+                        .map(|w| to + w.len())
+                })
+                .unwrap_or(to);
+            c.quantity(
+                "职代会女代表比例",
+                share,
+                "%",
+                (sentence.0 + from, sentence.0 + to),
+                sentence,
+            );
         }
     }
 }
@@ -231,7 +353,11 @@ fn months(c: &mut Clause<'_>, sentence: (usize, usize), m: &Mention, left: &str)
         RawUnit::Month => m.milli,
         _ => m.milli * 12,
     };
-    if m.unit == RawUnit::Month && contains_any(left, &["孕"]) && !sent.contains("流产") && contains_any(sent, &OVERTIME) {
+    if m.unit == RawUnit::Month
+        && contains_any(left, &["孕"])
+        && !sent.contains("流产")
+        && contains_any(sent, &OVERTIME)
+    {
         c.quantity("孕期禁止加班夜班起始", m.milli, "月", span, sentence);
         return;
     }
@@ -240,25 +366,51 @@ fn months(c: &mut Clause<'_>, sentence: (usize, usize), m: &Mention, left: &str)
         c.quantity("哺乳期", months, "月", span, sentence);
         return;
     }
-    let stated = ["哺乳期为", "哺乳期至", "哺乳期延长至", "哺乳期延长到", "哺乳期是"].iter().any(|w| left.ends_with(w));
+    let stated = [
+        "哺乳期为",
+        "哺乳期至",
+        "哺乳期延长至",
+        "哺乳期延长到",
+        "哺乳期是",
+    ]
+    .iter()
+    .any(|w| left.ends_with(w));
     if stated && m.unit != RawUnit::Age {
         c.quantity("哺乳期", months, "月", span, sentence);
     }
 }
 
-fn number_of_family(c: &mut Clause<'_>, sentence: (usize, usize), m: &Mention, family: Family, left: &str, times: Option<i64>) {
+fn number_of_family(
+    c: &mut Clause<'_>,
+    sentence: (usize, usize),
+    m: &Mention,
+    family: Family,
+    left: &str,
+    times: Option<i64>,
+) {
     let text = c.text;
     let span = (m.start, m.end);
     let condition = condition_at(text, sentence, m.start);
     match family {
-        Family::Maternity | Family::MaternityAddition | Family::DifficultBirth | Family::MultipleBirth | Family::Miscarriage => {
+        Family::Maternity
+        | Family::MaternityAddition
+        | Family::DifficultBirth
+        | Family::MultipleBirth
+        | Family::Miscarriage => {
             let term = match (family, condition) {
-                (Family::DifficultBirth, _) | (_, Some(Condition::DifficultBirth)) => Some("难产假"),
-                (Family::MultipleBirth, _) | (_, Some(Condition::MultipleBirth)) => Some("多胞胎假"),
+                (Family::DifficultBirth, _) | (_, Some(Condition::DifficultBirth)) => {
+                    Some("难产假")
+                }
+                (Family::MultipleBirth, _) | (_, Some(Condition::MultipleBirth)) => {
+                    Some("多胞胎假")
+                }
                 (_, Some(Condition::MiscarriageEarly)) => Some("流产假_不满4个月"),
                 (_, Some(Condition::MiscarriageLate)) => Some("流产假_满4个月"),
                 (Family::Miscarriage, None) => {
-                    c.out.notes.push(format!("流产假“{}”未写明怀孕是否满4个月，未提取", slice(text, m.start, m.end)));
+                    c.out.notes.push(format!(
+                        "流产假“{}”未写明怀孕是否满4个月，未提取",
+                        slice(text, m.start, m.end)
+                    ));
                     None
                 }
                 _ => None,
@@ -281,24 +433,42 @@ fn number_of_family(c: &mut Clause<'_>, sentence: (usize, usize), m: &Mention, f
         }
         Family::Paternity => c.quantity("陪产假", m.milli, "天", span, sentence),
         Family::Childcare => {
-            let unit = if m.unit == RawUnit::WorkDay { "工作日/年" } else { "天/年" };
+            let unit = if m.unit == RawUnit::WorkDay {
+                "工作日/年"
+            } else {
+                "天/年"
+            };
             c.quantity("育儿假", m.milli, unit, span, sentence);
         }
         Family::Dysmenorrhea => c.quantity("痛经假", m.milli, "天/月", span, sentence),
         Family::Nursing => {
             let per_time = left.contains("每次");
             let count = if per_time { times.unwrap_or(1) } else { 1 };
-            let hours = if m.unit == RawUnit::Minute { m.milli * count / 60 } else { m.milli * count };
-            let term = if condition == Some(Condition::MultipleBirth) { "多胞胎哺乳时间" } else { "哺乳时间" };
+            let hours = if m.unit == RawUnit::Minute {
+                m.milli * count / 60
+            } else {
+                m.milli * count
+            };
+            let term = if condition == Some(Condition::MultipleBirth) {
+                "多胞胎哺乳时间"
+            } else {
+                "哺乳时间"
+            };
             c.quantity(term, hours, "小时/日", span, sentence);
         }
         Family::Hygiene => match months_paid(text, sentence, m, left) {
             Some(months) => c.quantity("卫生费", m.milli / months, "元/月", span, sentence),
-            None => c.out.notes.push(format!("卫生费“{}”未写明按月、按季还是按年，未提取", slice(text, m.start, m.end))),
+            None => c.out.notes.push(format!(
+                "卫生费“{}”未写明按月、按季还是按年，未提取",
+                slice(text, m.start, m.end)
+            )),
         },
         Family::GynExam => match years_between(slice(text, sentence.0, sentence.1)) {
             Some(years) => c.quantity("妇科检查", m.milli / years, "次/年", span, sentence),
-            None => c.out.notes.push("妇科检查未写明频次（每年几次），未提取".to_owned()),
+            None => c
+                .out
+                .notes
+                .push("妇科检查未写明频次（每年几次），未提取".to_owned()),
         },
     }
 }
@@ -308,9 +478,21 @@ fn months_paid(text: &str, sentence: (usize, usize), m: &Mention, left: &str) ->
     let after = slice(text, m.end, sentence.1);
     let period = |s: &str| -> Option<i64> {
         let at = |words: &[&str]| words.iter().filter_map(|w| s.rfind(w)).max();
-        [(at(&PER_MONTH), 1), (at(&PER_QUARTER), 3), (at(&PER_YEAR), 12)].into_iter().filter_map(|(p, n)| p.map(|p| (p, n))).max_by_key(|(p, _)| *p).map(|(_, n)| n)
+        [
+            (at(&PER_MONTH), 1),
+            (at(&PER_QUARTER), 3),
+            (at(&PER_YEAR), 12),
+        ]
+        .into_iter()
+        .filter_map(|(p, n)| p.map(|p| (p, n)))
+        .max_by_key(|(p, _)| *p)
+        .map(|(_, n)| n)
     };
-    if after.starts_with("/月") || after.starts_with("/人/月") || after.starts_with("/人·月") || after.starts_with("每月") {
+    if after.starts_with("/月")
+        || after.starts_with("/人/月")
+        || after.starts_with("/人·月")
+        || after.starts_with("每月")
+    {
         return Some(1);
     }
     if after.starts_with("/季") {
@@ -329,10 +511,14 @@ fn years_between(sent: &str) -> Option<i64> {
         if before.ends_with('每') {
             return Some(1);
         }
-        let found = mentions(sent, &[]).into_iter().find(|m| m.end == i + '年'.len_utf8() && m.unit == RawUnit::Year);
+        let found = mentions(sent, &[])
+            .into_iter()
+            .find(|m| m.end == i + '年'.len_utf8() && m.unit == RawUnit::Year);
         if let Some(m) = found {
             let every = sent.get(..m.start).is_some_and(|b| b.ends_with('每'));
-            let once = sent.get(m.end..).is_some_and(|a| a.starts_with("一次") || a.starts_with("1次"));
+            let once = sent
+                .get(m.end..)
+                .is_some_and(|a| a.starts_with("一次") || a.starts_with("1次"));
             if every || once {
                 return Some(m.upper.unwrap_or(m.milli) / 1000).filter(|n| *n > 0);
             }
@@ -350,20 +536,44 @@ fn settle_maternity(c: &mut Clause<'_>) {
     let first = parts.first().map_or(0, |p| p.2.0);
     let last = parts.last().map_or(0, |p| p.2.1);
     if let Some((_, milli, span)) = parts.iter().rev().find(|p| p.0 == Role::Total) {
-        c.out.terms.push(Extracted { term: "产假", value: Value::Quantity { milli: *milli, unit: "天" }, span: *span });
+        c.out.terms.push(Extracted {
+            term: "产假",
+            value: Value::Quantity {
+                milli: *milli,
+                unit: "天",
+            },
+            span: *span,
+        });
         return;
     }
-    let bases: Vec<&(Role, i64, (usize, usize))> = parts.iter().filter(|p| p.0 == Role::Base).collect();
+    let bases: Vec<&(Role, i64, (usize, usize))> =
+        parts.iter().filter(|p| p.0 == Role::Base).collect();
     let Some(base) = bases.first() else {
-        c.out.notes.push(format!("产假只写了增加的天数（“{}”），未写明基数，未提取；请在 YAML 中写明产假总天数", slice(c.text, first, last)));
+        c.out.notes.push(format!(
+            "产假只写了增加的天数（“{}”），未写明基数，未提取；请在 YAML 中写明产假总天数",
+            slice(c.text, first, last)
+        ));
         return;
     };
     if bases.iter().any(|b| b.1 != base.1) {
-        c.out.notes.push("产假在本条出现多个不同的基数，取第一个".to_owned());
+        c.out
+            .notes
+            .push("产假在本条出现多个不同的基数，取第一个".to_owned());
     }
-    let added: i64 = parts.iter().filter(|p| p.0 == Role::Addition).map(|p| p.1).sum();
+    let added: i64 = parts
+        .iter()
+        .filter(|p| p.0 == Role::Addition)
+        .map(|p| p.1)
+        .sum();
     let span = if added > 0 { (first, last) } else { base.2 };
-    c.out.terms.push(Extracted { term: "产假", value: Value::Quantity { milli: base.1 + added, unit: "天" }, span });
+    c.out.terms.push(Extracted {
+        term: "产假",
+        value: Value::Quantity {
+            milli: base.1 + added,
+            unit: "天",
+        },
+        span,
+    });
 }
 
 fn promises(c: &mut Clause<'_>, sentence: (usize, usize)) {
@@ -372,30 +582,60 @@ fn promises(c: &mut Clause<'_>, sentence: (usize, usize)) {
         if !p.groups.iter().all(|g| contains_any(sent, g)) {
             continue;
         }
-        let refused = p.refuse.iter().find_map(|w| sent.find(w).map(|i| (i, w.len())));
+        let refused = p
+            .refuse
+            .iter()
+            .find_map(|w| sent.find(w).map(|i| (i, w.len())));
         let (at, len, value) = match refused {
             Some((i, len)) => (i, len, false),
             None => {
                 let group = p.groups.get(p.action).copied().unwrap_or(&[]);
-                let Some((i, w)) = group.iter().filter_map(|w| sent.find(w).map(|i| (i, *w))).min_by_key(|(i, _)| *i) else { continue };
+                let Some((i, w)) = group
+                    .iter()
+                    .filter_map(|w| sent.find(w).map(|i| (i, *w)))
+                    .min_by_key(|(i, _)| *i)
+                else {
+                    continue;
+                };
                 (i, w.len(), true)
             }
         };
-        c.push(p.term, Value::Commitment(value), (sentence.0 + at, sentence.0 + at + len), sentence);
+        c.push(
+            p.term,
+            Value::Commitment(value),
+            (sentence.0 + at, sentence.0 + at + len),
+            sentence,
+        );
     }
 }
 
 /// A sentence that defers to the rules on a named topic (and states no term).
 fn vague(text: &str, sentence: (usize, usize)) -> Option<Vague> {
     let sent = slice(text, sentence.0, sentence.1);
-    let topic = TOPICS.iter().filter_map(|t| sent.find(t).map(|i| (i, *t))).min_by_key(|(i, _)| *i).map(|(_, t)| t)?;
-    if let Some((i, w)) = DEFER_WHOLE.iter().find_map(|w| sent.find(w).map(|i| (i, w))) {
-        return Some(Vague { span: (sentence.0 + i, sentence.0 + i + w.len()), topic });
+    let topic = TOPICS
+        .iter()
+        .filter_map(|t| sent.find(t).map(|i| (i, *t)))
+        .min_by_key(|(i, _)| *i)
+        .map(|(_, t)| t)?;
+    if let Some((i, w)) = DEFER_WHOLE
+        .iter()
+        .find_map(|w| sent.find(w).map(|i| (i, w)))
+    {
+        return Some(Vague {
+            span: (sentence.0 + i, sentence.0 + i + w.len()),
+            topic,
+        });
     }
-    let (end_at, end_word) = DEFER_ENDINGS.iter().filter_map(|w| sent.find(w).map(|i| (i, *w))).min_by_key(|(i, _)| *i)?;
+    let (end_at, end_word) = DEFER_ENDINGS
+        .iter()
+        .filter_map(|w| sent.find(w).map(|i| (i, *w)))
+        .min_by_key(|(i, _)| *i)?;
     let before = sent.get(..end_at).unwrap_or("");
     let start = DEFER_STARTS.iter().filter_map(|w| before.rfind(w)).max()?;
-    Some(Vague { span: (sentence.0 + start, sentence.0 + end_at + end_word.len()), topic })
+    Some(Vague {
+        span: (sentence.0 + start, sentence.0 + end_at + end_word.len()),
+        topic,
+    })
 }
 
 #[cfg(test)]
@@ -409,7 +649,9 @@ mod tests {
             .into_iter()
             .map(|t| {
                 let v = match t.value {
-                    Value::Quantity { milli, unit } => format!("{}{unit}", dixian_core::quantity::format_milli(milli)),
+                    Value::Quantity { milli, unit } => {
+                        format!("{}{unit}", dixian_core::quantity::format_milli(milli))
+                    }
                     Value::Commitment(b) => if b { "是" } else { "否" }.to_owned(),
                 };
                 (t.term, v)
@@ -419,9 +661,18 @@ mod tests {
 
     #[test]
     fn additions_are_summed_with_their_base() {
-        assert_eq!(terms("女职工生育的，在国家规定98天产假基础上增加产假60天。"), vec![("产假", "158天".into())]);
-        assert_eq!(terms("享受98天产假，并享受生育奖励假30天。"), vec![("产假", "128天".into())]);
-        assert_eq!(terms("产假\t158天\t含国家规定产假98天"), vec![("产假", "158天".into())]);
+        assert_eq!(
+            terms("女职工生育的，在国家规定98天产假基础上增加产假60天。"),
+            vec![("产假", "158天".into())]
+        );
+        assert_eq!(
+            terms("享受98天产假，并享受生育奖励假30天。"),
+            vec![("产假", "128天".into())]
+        );
+        assert_eq!(
+            terms("产假\t158天\t含国家规定产假98天"),
+            vec![("产假", "158天".into())]
+        );
         let text = "在国家规定产假基础上增加60天。";
         let only_added = extract(text, (0, text.len()), None);
         assert!(only_added.terms.is_empty() && !only_added.notes.is_empty());
@@ -429,27 +680,60 @@ mod tests {
 
     #[test]
     fn conditions_pick_the_term() {
-        let t = terms("女职工生育享受产假一百五十八天，其中产前可以休假十五天；难产的，增加产假十五天；生育多胞胎的，每多生育一个婴儿，增加产假十五天。");
+        let t = terms(
+            "女职工生育享受产假一百五十八天，其中产前可以休假十五天；难产的，增加产假十五天；生育多胞胎的，每多生育一个婴儿，增加产假十五天。",
+        );
         // Maternity leave is settled after the clause is read, so it comes last.
-        assert_eq!(t, vec![("难产假", "15天".to_owned()), ("多胞胎假", "15天".to_owned()), ("产假", "158天".to_owned())]);
-        assert_eq!(terms("怀孕未满四个月流产的，享受十五天产假"), vec![("流产假_不满4个月", "15天".into())]);
+        assert_eq!(
+            t,
+            vec![
+                ("难产假", "15天".to_owned()),
+                ("多胞胎假", "15天".to_owned()),
+                ("产假", "158天".to_owned())
+            ]
+        );
+        assert_eq!(
+            terms("怀孕未满四个月流产的，享受十五天产假"),
+            vec![("流产假_不满4个月", "15天".into())]
+        );
     }
 
     #[test]
     fn units_and_minutes() {
-        assert_eq!(terms("每天可享受两次哺乳时间，每次30分钟。"), vec![("哺乳时间", "1小时/日".into())]);
-        assert_eq!(terms("每人每季度105元卫生费"), vec![("卫生费", "35元/月".into())]);
-        assert_eq!(terms("每两年组织一次妇科检查"), vec![("妇科检查", "0.5次/年".into())]);
-        assert_eq!(terms("夫妻双方每年各享受五个工作日育儿假"), vec![("育儿假", "5工作日/年".into())]);
-        assert_eq!(terms("女职工代表比例不低于女职工占职工总数的比例"), vec![("职代会女代表比例", "43.75%".into())]);
+        assert_eq!(
+            terms("每天可享受两次哺乳时间，每次30分钟。"),
+            vec![("哺乳时间", "1小时/日".into())]
+        );
+        assert_eq!(
+            terms("每人每季度105元卫生费"),
+            vec![("卫生费", "35元/月".into())]
+        );
+        assert_eq!(
+            terms("每两年组织一次妇科检查"),
+            vec![("妇科检查", "0.5次/年".into())]
+        );
+        assert_eq!(
+            terms("夫妻双方每年各享受五个工作日育儿假"),
+            vec![("育儿假", "5工作日/年".into())]
+        );
+        assert_eq!(
+            terms("女职工代表比例不低于女职工占职工总数的比例"),
+            vec![("职代会女代表比例", "43.75%".into())]
+        );
     }
 
     #[test]
     fn vague_and_refused() {
         let text = "女职工更年期保护按国家有关规定执行。";
         let v = extract(text, (0, text.len()), None);
-        assert_eq!((v.terms.len(), v.vague.first().map(|v| v.topic)), (0, Some("更年期")));
-        assert_eq!(terms("产前检查按事假处理，不计入劳动时间。"), vec![("产前检查计入劳动时间", "否".into())]);
+        assert_eq!(
+            (v.terms.len(), v.vague.first().map(|v| v.topic)),
+            (0, Some("更年期"))
+        );
+        assert_eq!(
+            terms("产前检查按事假处理，不计入劳动时间。"),
+            vec![("产前检查计入劳动时间", "否".into())]
+        );
         let text = "本合同未尽事宜，按国家和省有关规定执行。";
         assert!(extract(text, (0, text.len()), None).vague.is_empty());
     }

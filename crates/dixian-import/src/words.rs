@@ -64,9 +64,28 @@ pub const NOT_PATERNITY: [&str; 4] = ["独生子女", "父母", "老人", "住�
 /// Before a number in its phrase: the number is part of a total stated elsewhere (其中产前休假15天).
 pub const PART_OF: [&str; 4] = ["其中", "包括", "包含", "含"];
 /// Before a number: the number is added to what is already granted.
-pub const ADDITION: [&str; 8] = ["增加", "延长", "另加", "另享受", "再享受", "另给予", "另外", "奖励"];
+pub const ADDITION: [&str; 8] = [
+    "增加",
+    "延长",
+    "另加",
+    "另享受",
+    "再享受",
+    "另给予",
+    "另外",
+    "奖励",
+];
 /// Before a number: the number is the total (增加至158天, 共计158天).
-pub const TOTAL: [&str; 9] = ["增加至", "增加到", "延长至", "延长到", "共计", "合计", "总计", "共享受", "累计"];
+pub const TOTAL: [&str; 9] = [
+    "增加至",
+    "增加到",
+    "延长至",
+    "延长到",
+    "共计",
+    "合计",
+    "总计",
+    "共享受",
+    "累计",
+];
 
 /// Conditions that turn leave for birth into another term.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -78,8 +97,22 @@ pub enum Condition {
 }
 
 pub const DIFFICULT_BIRTH: [&str; 1] = ["难产"];
-pub const MULTIPLE_BIRTH: [&str; 6] = ["多胞胎", "双胞胎", "每多生育", "多生育", "每多哺乳", "多哺乳"];
-pub const EARLY: [&str; 6] = ["未满4个月", "不满4个月", "未满四个月", "不满四个月", "4个月以内", "四个月以内"];
+pub const MULTIPLE_BIRTH: [&str; 6] = [
+    "多胞胎",
+    "双胞胎",
+    "每多生育",
+    "多生育",
+    "每多哺乳",
+    "多哺乳",
+];
+pub const EARLY: [&str; 6] = [
+    "未满4个月",
+    "不满4个月",
+    "未满四个月",
+    "不满四个月",
+    "4个月以内",
+    "四个月以内",
+];
 pub const LATE: [&str; 4] = ["满4个月", "满四个月", "4个月以上", "四个月以上"];
 
 /// Words that give a payment's period, with how many months it covers.
@@ -88,8 +121,25 @@ pub const PER_QUARTER: [&str; 3] = ["季度", "每季", "按季"];
 pub const PER_YEAR: [&str; 4] = ["每年", "按年", "全年", "/年"];
 
 /// Words about overtime and night shifts, for the pregnancy and nursing prohibitions.
-pub const OVERTIME: [&str; 6] = ["加班", "夜班", "延长劳动时间", "延长其劳动时间", "延长工作时间", "加点"];
-pub const PROHIBIT: [&str; 9] = ["不得", "不安排", "禁止", "严禁", "不延长", "不准", "不予安排", "不应", "不宜"];
+pub const OVERTIME: [&str; 6] = [
+    "加班",
+    "夜班",
+    "延长劳动时间",
+    "延长其劳动时间",
+    "延长工作时间",
+    "加点",
+];
+pub const PROHIBIT: [&str; 9] = [
+    "不得",
+    "不安排",
+    "禁止",
+    "严禁",
+    "不延长",
+    "不准",
+    "不予安排",
+    "不应",
+    "不宜",
+];
 pub const PREGNANT: [&str; 4] = ["怀孕", "孕期", "孕妇", "妊娠"];
 pub const INFANT: [&str; 5] = ["婴儿", "孩子", "子女", "小孩", "宝宝"];
 pub const WOMEN_DEPUTIES: [&str; 4] = ["女职工代表", "女代表", "女性代表", "女职代会代表"];
@@ -106,43 +156,203 @@ pub struct Promise {
 pub const PROMISES: [Promise; 11] = [
     Promise {
         term: "产前检查计入劳动时间",
-        groups: &[&["产前检查", "产检", "孕期检查"], &["计入劳动时间", "算作劳动时间", "视同出勤", "视同正常出勤", "按出勤", "视为出勤", "按劳动时间计算", "视同劳动时间", "视为劳动时间"]],
+        groups: &[
+            &["产前检查", "产检", "孕期检查"],
+            &[
+                "计入劳动时间",
+                "算作劳动时间",
+                "视同出勤",
+                "视同正常出勤",
+                "按出勤",
+                "视为出勤",
+                "按劳动时间计算",
+                "视同劳动时间",
+                "视为劳动时间",
+            ],
+        ],
         action: 1,
-        refuse: &["不计入劳动时间", "按事假", "不视同出勤", "按旷工", "扣发工资", "扣除工资"],
+        refuse: &[
+            "不计入劳动时间",
+            "按事假",
+            "不视同出勤",
+            "按旷工",
+            "扣发工资",
+            "扣除工资",
+        ],
     },
-    Promise { term: "孕期禁止加班夜班", groups: &[&PREGNANT, &OVERTIME, &PROHIBIT], action: 1, refuse: &[] },
-    Promise { term: "哺乳期禁止加班夜班", groups: &[&["哺乳"], &OVERTIME, &PROHIBIT], action: 1, refuse: &[] },
     Promise {
-        term: "经期禁忌劳动",
-        groups: &[&["经期", "月经期"], &["高处", "低温", "冷水", "第三级", "禁忌从事", "禁忌劳动"], &["不安排", "不得安排", "不从事", "不得从事", "禁止", "严禁", "调离", "不宜", "不得"]],
+        term: "孕期禁止加班夜班",
+        groups: &[&PREGNANT, &OVERTIME, &PROHIBIT],
         action: 1,
         refuse: &[],
     },
-    Promise { term: "禁忌劳动书面告知", groups: &[&["禁忌"], &["书面告知", "书面形式告知", "以书面形式", "书面通知"]], action: 1, refuse: &[] },
+    Promise {
+        term: "哺乳期禁止加班夜班",
+        groups: &[&["哺乳"], &OVERTIME, &PROHIBIT],
+        action: 1,
+        refuse: &[],
+    },
+    Promise {
+        term: "经期禁忌劳动",
+        groups: &[
+            &["经期", "月经期"],
+            &["高处", "低温", "冷水", "第三级", "禁忌从事", "禁忌劳动"],
+            &[
+                "不安排",
+                "不得安排",
+                "不从事",
+                "不得从事",
+                "禁止",
+                "严禁",
+                "调离",
+                "不宜",
+                "不得",
+            ],
+        ],
+        action: 1,
+        refuse: &[],
+    },
+    Promise {
+        term: "禁忌劳动书面告知",
+        groups: &[
+            &["禁忌"],
+            &["书面告知", "书面形式告知", "以书面形式", "书面通知"],
+        ],
+        action: 1,
+        refuse: &[],
+    },
     Promise {
         term: "不因婚孕产哺降薪解除",
-        groups: &[&["怀孕", "生育", "哺乳", "结婚", "婚育", "孕期"], &["降低", "辞退", "解除", "解雇", "降薪", "终止"], &["不得因", "不因", "不得以", "不以", "不能因", "不会因", "严禁因", "禁止因"]],
+        groups: &[
+            &["怀孕", "生育", "哺乳", "结婚", "婚育", "孕期"],
+            &["降低", "辞退", "解除", "解雇", "降薪", "终止"],
+            &[
+                "不得因",
+                "不因",
+                "不得以",
+                "不以",
+                "不能因",
+                "不会因",
+                "严禁因",
+                "禁止因",
+            ],
+        ],
         action: 2,
         refuse: &[],
     },
-    Promise { term: "性骚扰防治", groups: &[&["性骚扰"], &["预防", "防治", "制止", "禁止", "防范", "杜绝", "投诉", "处置", "严禁", "反对"]], action: 0, refuse: &[] },
-    Promise { term: "更年期保护", groups: &[&["更年期"], &["关心", "关怀", "照顾", "调整", "减轻", "适当安排", "予以适当", "休息"]], action: 1, refuse: &[] },
     Promise {
-        term: "哺乳室",
-        groups: &[&["哺乳室", "母婴室", "妈咪小屋", "哺乳休息室", "母婴设施", "爱心小屋"], &["设立", "建立", "设置", "配备", "建有", "开设", "设有"]],
+        term: "性骚扰防治",
+        groups: &[
+            &["性骚扰"],
+            &[
+                "预防", "防治", "制止", "禁止", "防范", "杜绝", "投诉", "处置", "严禁", "反对",
+            ],
+        ],
         action: 0,
         refuse: &[],
     },
-    Promise { term: "女职工卫生室", groups: &[&["女职工卫生室", "女工卫生室", "女职工卫生间", "卫生室"], &["设立", "建立", "设置", "配备", "建有", "开设", "设有"]], action: 0, refuse: &[] },
-    Promise { term: "生育津贴按上年度职工月平均工资", groups: &[&["生育津贴"], &["上年度职工月平均工资", "上年度职工平均工资", "上年度职工月平均缴费工资"]], action: 1, refuse: &[] },
+    Promise {
+        term: "更年期保护",
+        groups: &[
+            &["更年期"],
+            &[
+                "关心",
+                "关怀",
+                "照顾",
+                "调整",
+                "减轻",
+                "适当安排",
+                "予以适当",
+                "休息",
+            ],
+        ],
+        action: 1,
+        refuse: &[],
+    },
+    Promise {
+        term: "哺乳室",
+        groups: &[
+            &[
+                "哺乳室",
+                "母婴室",
+                "妈咪小屋",
+                "哺乳休息室",
+                "母婴设施",
+                "爱心小屋",
+            ],
+            &["设立", "建立", "设置", "配备", "建有", "开设", "设有"],
+        ],
+        action: 0,
+        refuse: &[],
+    },
+    Promise {
+        term: "女职工卫生室",
+        groups: &[
+            &["女职工卫生室", "女工卫生室", "女职工卫生间", "卫生室"],
+            &["设立", "建立", "设置", "配备", "建有", "开设", "设有"],
+        ],
+        action: 0,
+        refuse: &[],
+    },
+    Promise {
+        term: "生育津贴按上年度职工月平均工资",
+        groups: &[
+            &["生育津贴"],
+            &[
+                "上年度职工月平均工资",
+                "上年度职工平均工资",
+                "上年度职工月平均缴费工资",
+            ],
+        ],
+        action: 1,
+        refuse: &[],
+    },
 ];
 
 /// Phrases that defer to “the rules” instead of promising something: a clause made of these is vague.
-pub const DEFER_ENDINGS: [&str; 8] = ["规定执行", "规定办理", "规定享受", "规定落实", "规定给予", "规定发放", "规定安排", "规定标准执行"];
+pub const DEFER_ENDINGS: [&str; 8] = [
+    "规定执行",
+    "规定办理",
+    "规定享受",
+    "规定落实",
+    "规定给予",
+    "规定发放",
+    "规定安排",
+    "规定标准执行",
+];
 pub const DEFER_STARTS: [&str; 5] = ["按照", "依照", "依据", "参照", "按"];
-pub const DEFER_WHOLE: [&str; 6] = ["依法保障", "依法保护", "依法享受", "依法执行", "依法落实", "依法给予"];
+pub const DEFER_WHOLE: [&str; 6] = [
+    "依法保障",
+    "依法保护",
+    "依法享受",
+    "依法执行",
+    "依法落实",
+    "依法给予",
+];
 /// Words that say which topic a vague sentence is about.
 pub const TOPICS: [&str; 24] = [
-    "产假", "生育", "护理假", "陪产假", "育儿假", "哺乳", "卫生费", "卫生保健费", "经期", "孕期", "产期", "更年期", "流产", "难产", "产前检查", "妇科", "性骚扰", "禁忌", "夜班", "加班",
-    "生育津贴", "痛经", "哺乳室", "母婴室",
+    "产假",
+    "生育",
+    "护理假",
+    "陪产假",
+    "育儿假",
+    "哺乳",
+    "卫生费",
+    "卫生保健费",
+    "经期",
+    "孕期",
+    "产期",
+    "更年期",
+    "流产",
+    "难产",
+    "产前检查",
+    "妇科",
+    "性骚扰",
+    "禁忌",
+    "夜班",
+    "加班",
+    "生育津贴",
+    "痛经",
+    "哺乳室",
+    "母婴室",
 ];

@@ -30,25 +30,43 @@ fn quote(s: &str) -> String {
 
 /// Text fit for a one-line comment.
 fn comment(s: &str) -> String {
-    s.chars().map(|c| if c.is_control() { ' ' } else { c }).collect()
+    s.chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect()
 }
 
 /// Writes the YAML form of `imported`.
 pub fn to_yaml(imported: &Imported, vocab: &Vocabulary) -> String {
     let c = &imported.contract;
     let mut y = String::new();
-    let _ = writeln!(y, "# dixian import：由 {} 生成（{}）。", comment(&c.file), imported.encoding);
+    let _ = writeln!(
+        y,
+        "# dixian import：由 {} 生成（{}）。",
+        comment(&c.file),
+        imported.encoding
+    );
     y.push_str("# 请对照原文核对每条“约定”：改正数值、删去读错的条目、补上漏掉的条目，然后运行 dixian check 本文件。\n");
-    y.push_str("# 条目名称与单位见 rules/vocabulary.dixian；注释中的“原文”是读出该值的文字及其行号。\n");
+    y.push_str(
+        "# 条目名称与单位见 rules/vocabulary.dixian；注释中的“原文”是读出该值的文字及其行号。\n",
+    );
     if let Some(t) = &c.title {
         let _ = writeln!(y, "名称: {}", quote(t));
     }
-    let region_line = if c.region_span.end > c.region_span.start { format!("  # 原文第{}行", c.region_span.line) } else { "  # 由 --region 指定".to_owned() };
+    let region_line = if c.region_span.end > c.region_span.start {
+        format!("  # 原文第{}行", c.region_span.line)
+    } else {
+        "  # 由 --region 指定".to_owned()
+    };
     let _ = writeln!(y, "地区: {}{region_line}", quote(&c.region));
     if let Some(s) = c.signed {
         let _ = writeln!(y, "签订日期: {}", quote(&s.to_string()));
     }
-    let _ = writeln!(y, "期限: {{起: {}, 止: {}}}", quote(&c.term.start.to_string()), quote(&c.term.end.to_string()));
+    let _ = writeln!(
+        y,
+        "期限: {{起: {}, 止: {}}}",
+        quote(&c.term.start.to_string()),
+        quote(&c.term.end.to_string())
+    );
     if let Some(n) = c.workforce.total {
         let _ = writeln!(y, "职工人数: {n}");
     }
@@ -61,13 +79,24 @@ pub fn to_yaml(imported: &Imported, vocab: &Vocabulary) -> String {
     }
     y.push_str("条款:\n");
     for clause in &c.clauses {
-        let _ = writeln!(y, "  - 编号: {}  # 原文第{}行", quote(&clause.id), clause.text_span.line);
+        let _ = writeln!(
+            y,
+            "  - 编号: {}  # 原文第{}行",
+            quote(&clause.id),
+            clause.text_span.line
+        );
         if let Some(t) = &clause.topic {
             let _ = writeln!(y, "    主题: {}", quote(t));
         }
         let _ = writeln!(y, "    内容: {}", quote(&clause.text));
         for v in imported.vague.iter().filter(|v| v.clause == clause.id) {
-            let _ = writeln!(y, "    # 提示：本条提到{}，但只写了“{}”（第{}行），没有可核对的约定", comment(&v.topic), comment(&v.words), v.span.line);
+            let _ = writeln!(
+                y,
+                "    # 提示：本条提到{}，但只写了“{}”（第{}行），没有可核对的约定",
+                comment(&v.topic),
+                comment(&v.words),
+                v.span.line
+            );
         }
         for n in imported.notes.iter().filter(|n| n.clause == clause.id) {
             let _ = writeln!(y, "    # 请核对：{}", comment(&n.message));
@@ -81,7 +110,14 @@ pub fn to_yaml(imported: &Imported, vocab: &Vocabulary) -> String {
                 TermValue::Quantity(q) => q.display(vocab),
                 TermValue::Commitment(b) => if b { "是" } else { "否" }.to_owned(),
             };
-            let _ = writeln!(y, "      {}: {}  # 原文第{}行：“{}”", vocab.term_name(t.term), quote(&value), t.span.line, comment(&t.written));
+            let _ = writeln!(
+                y,
+                "      {}: {}  # 原文第{}行：“{}”",
+                vocab.term_name(t.term),
+                quote(&value),
+                t.span.line,
+                comment(&t.written)
+            );
         }
     }
     y

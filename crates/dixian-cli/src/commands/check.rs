@@ -8,7 +8,7 @@ use std::path::PathBuf;
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// Contract files (YAML).
+    /// Contract files (YAML, or .docx / .txt read by `dixian import`).
     #[arg(required = true)]
     files: Vec<PathBuf>,
     /// Output format.
@@ -17,6 +17,8 @@ pub struct Args {
     /// A directory of rule files loaded on top of the built-in rules.
     #[arg(long)]
     rules: Option<PathBuf>,
+    #[command(flatten)]
+    document: super::import::DocumentArgs,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -38,11 +40,15 @@ pub fn run(args: &Args) -> u8 {
     let mut json: Vec<Report> = Vec::new();
     for path in &args.files {
         let name = path.display().to_string();
-        let result = load::read_text(path).and_then(|text| {
-            let c = contract::load_yaml(&name, &text, &rules.vocabulary)?;
-            let r = eval::check(&rules, &c)?;
-            Ok((c, r))
-        });
+        let result = if super::import::is_document(path) {
+            super::import::check_document(path, &rules, &args.document)
+        } else {
+            load::read_text(path).and_then(|text| {
+                let c = contract::load_yaml(&name, &text, &rules.vocabulary)?;
+                let r = eval::check(&rules, &c)?;
+                Ok((c, r))
+            })
+        };
         match result {
             Ok((c, report)) => {
                 worst = worst.max(u8::try_from(report.exit_code()).unwrap_or(1));

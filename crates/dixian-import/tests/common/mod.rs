@@ -1,5 +1,11 @@
 //! Shared by the fixture tests: the fixtures in fixtures/text and how to import them.
-#![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
+#![allow(
+    dead_code,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 
 use dixian_core::rules::RuleSet;
 use dixian_import::{Format, Imported, Overrides, format_of, import};
@@ -18,8 +24,18 @@ pub fn fixtures() -> Vec<(PathBuf, PathBuf)> {
         .map(|e| e.path())
         .filter(|p| p.to_str().is_some_and(|s| s.ends_with(".expected.yaml")))
         .map(|expected| {
-            let stem = expected.file_name().unwrap().to_str().unwrap().trim_end_matches(".expected.yaml").to_owned();
-            let doc = ["txt", "docx"].iter().map(|ext| dir.join(format!("{stem}.{ext}"))).find(|p| p.exists()).expect("a document for each expectations file");
+            let stem = expected
+                .file_name()
+                .unwrap()
+                .to_str()
+                .unwrap()
+                .trim_end_matches(".expected.yaml")
+                .to_owned();
+            let doc = ["txt", "docx"]
+                .iter()
+                .map(|ext| dir.join(format!("{stem}.{ext}")))
+                .find(|p| p.exists())
+                .expect("a document for each expectations file");
             (doc, expected)
         })
         .collect();
@@ -35,5 +51,6 @@ pub fn import_fixture(doc: &Path, set: &RuleSet) -> Imported {
     let bytes = std::fs::read(doc).unwrap();
     let format: Format = format_of(doc).unwrap();
     let name = doc.file_name().unwrap().to_str().unwrap();
-    import(name, &bytes, format, set, &Overrides::default()).unwrap_or_else(|e| panic!("{name}: {e}"))
+    import(name, &bytes, format, set, &Overrides::default())
+        .unwrap_or_else(|e| panic!("{name}: {e}"))
 }
