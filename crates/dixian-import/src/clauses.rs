@@ -1,7 +1,8 @@
-//! Splitting a contract's text into clauses. Lines are labelled by how they are numbered — 第一章,
-//! 第一条, 一、, （一）, 1. / 1、, （1）, ① — and the clause level is the highest numbering that numbers
+//! Splitting a contract's text into clauses. Lines are labelled by how they are numbered (第一章,
+//! 第一条, 一、, （一）, 1.、1、, （1）, ①), and the clause level is the highest numbering that numbers
 //! clauses rather than headings: in “一、经期保护 / 1. 女职工经期…” the 一、 lines are headings and the
-//! 1. lines clauses (with ids 一、1, 一、2 …); under 第N条 any （一） items stay inside their article.
+//! numbered lines under them clauses (ids 一、1, 一、2 …); under 第N条 any （一） items stay inside
+//! their article.
 //! Every clause keeps the byte range of its own words in the text.
 
 /// How a line is numbered, from the outermost to the innermost level.
@@ -340,7 +341,7 @@ fn dedupe_ids(clauses: &mut [RawClause]) {
 
 #[cfg(test)]
 mod tests {
-    #![allow(clippy::unwrap_used)]
+    #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
     use super::*;
 
     fn ids(text: &str) -> Vec<(String, Option<&'static str>, String)> {

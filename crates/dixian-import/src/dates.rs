@@ -128,7 +128,7 @@ pub fn date_like_ranges(text: &str) -> Vec<(usize, usize)> {
 
 #[cfg(test)]
 mod tests {
-    #![allow(clippy::unwrap_used)]
+    #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
     use super::*;
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {

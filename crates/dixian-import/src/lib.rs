@@ -162,8 +162,7 @@ pub fn import_text(
     let (Some((region, region_span)), Some(term)) = (region, term) else {
         let diagnostics = problems
             .into_iter()
-            .map(|m| LoadError::one(file, 1, 1, m).diagnostics)
-            .flatten()
+            .flat_map(|m| LoadError::one(file, 1, 1, m).diagnostics)
             .collect();
         return Err(LoadError { diagnostics });
     };

@@ -351,7 +351,7 @@ pub fn read(text: &str, clauses: &[(usize, usize)], set: &RuleSet) -> Meta {
 
 #[cfg(test)]
 mod tests {
-    #![allow(clippy::unwrap_used)]
+    #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
     use super::*;
 
     #[test]

@@ -218,7 +218,7 @@ pub fn mentions(text: &str, skip: &[(usize, usize)]) -> Vec<Mention> {
 
 #[cfg(test)]
 mod tests {
-    #![allow(clippy::unwrap_used)]
+    #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
     use super::*;
 
     fn one(text: &str) -> (i64, RawUnit, &str) {

@@ -640,7 +640,7 @@ fn vague(text: &str, sentence: (usize, usize)) -> Option<Vague> {
 
 #[cfg(test)]
 mod tests {
-    #![allow(clippy::unwrap_used)]
+    #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
     use super::*;
 
     fn terms(text: &str) -> Vec<(&'static str, String)> {

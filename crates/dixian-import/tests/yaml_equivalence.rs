@@ -12,9 +12,8 @@ mod common;
 use dixian_core::report::{Finding, Report};
 use dixian_core::{contract, eval};
 
-fn key(
-    f: &Finding,
-) -> (
+/// What must agree between the two forms: rule, severity, term, clause, window and kind.
+type Key = (
     String,
     String,
     Option<String>,
@@ -22,7 +21,9 @@ fn key(
     String,
     String,
     String,
-) {
+);
+
+fn key(f: &Finding) -> Key {
     (
         f.rule.clone(),
         f.severity.to_string(),
@@ -34,18 +35,8 @@ fn key(
     )
 }
 
-fn keys(
-    r: &Report,
-) -> Vec<(
-    String,
-    String,
-    Option<String>,
-    Option<String>,
-    String,
-    String,
-    String,
-)> {
-    let mut k: Vec<_> = r.findings.iter().map(key).collect();
+fn keys(r: &Report) -> Vec<Key> {
+    let mut k: Vec<Key> = r.findings.iter().map(key).collect();
     k.sort();
     k
 }

@@ -88,7 +88,9 @@ pub fn run(args: &Args) -> u8 {
     });
     match result {
         Ok(yaml) => {
-            print!("{yaml}");
+            use std::io::Write;
+            // A closed pipe (`dixian import x.docx | head`) is not an error worth a panic.
+            let _ = std::io::stdout().lock().write_all(yaml.as_bytes());
             0
         }
         Err(e) => {
