@@ -406,7 +406,10 @@ fn number_of_family(
                 }
                 (_, Some(Condition::MiscarriageEarly)) => Some("流产假_不满4个月"),
                 (_, Some(Condition::MiscarriageLate)) => Some("流产假_满4个月"),
-                (Family::Miscarriage, None) => {
+                // 流产 with no four-month mark: which leave it is cannot be told.
+                (Family::Miscarriage | Family::Maternity | Family::MaternityAddition, None)
+                    if slice(text, sentence.0, sentence.1).contains("流产") =>
+                {
                     c.out.notes.push(format!(
                         "流产假“{}”未写明怀孕是否满4个月，未提取",
                         slice(text, m.start, m.end)
@@ -417,7 +420,7 @@ fn number_of_family(
             };
             match term {
                 Some(t) => c.quantity(t, m.milli, "天", span, sentence),
-                None if family == Family::Miscarriage => {}
+                None if slice(text, sentence.0, sentence.1).contains("流产") => {}
                 None => {
                     let role = if contains_any(left, &TOTAL) {
                         Role::Total
