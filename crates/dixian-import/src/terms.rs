@@ -699,6 +699,14 @@ mod tests {
             terms("怀孕未满四个月流产的，享受十五天产假"),
             vec![("流产假_不满4个月", "15天".into())]
         );
+        assert_eq!(
+            terms("怀孕不足四个月流产的，产假为十五天"),
+            vec![("流产假_不满4个月", "15天".into())]
+        );
+        // 流产 with no four-month mark is neither kind of miscarriage leave, and not maternity leave.
+        let text = "女职工流产的，给予产假15天。";
+        let unclear = extract(text, (0, text.len()), None);
+        assert!(unclear.terms.is_empty() && !unclear.notes.is_empty());
     }
 
     #[test]
