@@ -28,6 +28,8 @@ pub mod render;
 pub mod report;
 pub mod rules;
 pub mod source;
+#[cfg(feature = "synth")]
+pub mod synth;
 pub mod vocabulary;
 
 pub use error::{Diagnostic, LoadError};
