@@ -22,12 +22,15 @@ pub mod catalog;
 pub mod contract;
 pub mod error;
 pub mod eval;
+pub mod inforce;
 pub mod quantity;
 pub mod region;
 pub mod render;
 pub mod report;
 pub mod rules;
+pub mod ruletest;
 pub mod source;
+pub mod stats;
 #[cfg(feature = "synth")]
 pub mod synth;
 pub mod vocabulary;

@@ -4,7 +4,7 @@ mod model;
 mod yaml;
 
 pub use model::*;
-pub use yaml::{MAX_CLAUSES, MAX_CONTRACT_BYTES, load_yaml};
+pub use yaml::{Located, MAX_CLAUSES, MAX_CONTRACT_BYTES, load_yaml, read_document};
 
 /// A contract file's bytes as text. Only UTF-8 is read (a BOM is allowed); UTF-16 or GBK is refused
 /// by name so the user knows to re-save the file.

@@ -2,56 +2,112 @@
 //! underlined (annotate-snippets aligns wide CJK characters correctly), then the citation, expected
 //! and actual values, and the window in which the finding holds.
 
+use super::lang::Lang;
 use crate::contract::Contract;
-use crate::report::{FindingKind, Report};
+use crate::report::{Finding, FindingKind, Report};
 use crate::rules::Severity;
 use annotate_snippets::renderer::DecorStyle;
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
-fn level(s: Severity) -> Level<'static> {
-    match s {
-        Severity::Notice => Level::NOTE.with_name(Some("提示")),
-        Severity::Rectify => Level::WARNING.with_name(Some("整改")),
-        Severity::Refer => Level::ERROR.with_name(Some("转办")),
+/// The words of the frame, per language.
+struct Words {
+    untitled: &'static str,
+    note: &'static str,
+    unlawful: &'static str,
+    vague: &'static str,
+    basis: &'static str,
+    window: &'static str,
+    term: &'static str,
+    verdict: &'static str,
+    periods: &'static str,
+    above: &'static str,
+    undetermined: &'static str,
+}
+
+const ZH: Words = Words {
+    untitled: "（无名称）",
+    note: "说明",
+    unlawful: "违法表述",
+    vague: "未写明可核对的标准",
+    basis: "依据",
+    window: "适用期间",
+    term: "条目",
+    verdict: "结论",
+    periods: "五期覆盖",
+    above: "高于标准",
+    undetermined: "无法判断",
+};
+
+const EN: Words = Words {
+    untitled: "(untitled)",
+    note: "Note",
+    unlawful: "unlawful wording",
+    vague: "no checkable standard stated",
+    basis: "Basis",
+    window: "Applies",
+    term: "Term",
+    verdict: "Result",
+    periods: "Five periods",
+    above: "Above the standard",
+    undetermined: "Undetermined",
+};
+
+fn words(lang: Lang) -> &'static Words {
+    match lang {
+        Lang::Zh => &ZH,
+        Lang::En => &EN,
     }
 }
 
-/// Renders every finding of `report` against the contract's source, then a summary.
-pub fn render(report: &Report, contract: &Contract, color: bool) -> String {
-    let renderer = if color {
-        Renderer::styled()
-    } else {
-        Renderer::plain()
+fn level(s: Severity, lang: Lang) -> Level<'static> {
+    let name = Some(lang.severity(s));
+    match s {
+        Severity::Notice => Level::NOTE.with_name(name),
+        Severity::Rectify => Level::WARNING.with_name(name),
+        Severity::Refer => Level::ERROR.with_name(name),
     }
-    .decor_style(DecorStyle::Unicode);
+}
+
+/// Renders every finding of `report` against the contract's source, then a summary (in Chinese).
+pub fn render(report: &Report, contract: &Contract, color: bool) -> String {
+    render_in(report, contract, color, Lang::Zh)
+}
+
+/// The window of a finding in words: the whole term, or its dates.
+pub fn window(f: &Finding, report: &Report, lang: Lang) -> String {
+    let whole = f.from == report.contract.term.start && f.to == report.contract.term.end;
+    match (lang, whole) {
+        (Lang::Zh, true) => format!("整个合同期限（{} 至 {}）", f.from, f.to),
+        (Lang::Zh, false) => format!("{} 至 {}", f.from, f.to),
+        (Lang::En, true) => format!("the whole term ({} to {})", f.from, f.to),
+        (Lang::En, false) => format!("{} to {}", f.from, f.to),
+    }
+}
+
+/// Renders every finding of `report` against the contract's source, then a summary, in `lang`.
+pub fn render_in(report: &Report, contract: &Contract, color: bool, lang: Lang) -> String {
+    let w = words(lang);
+    let renderer = if color { Renderer::styled() } else { Renderer::plain() }.decor_style(DecorStyle::Unicode);
     let mut out = String::new();
-    let title = report.contract.title.as_deref().unwrap_or("（无名称）");
-    out.push_str(&format!(
-        "{}：{}（{}，{} 至 {}）\n适用规则：{}\n\n",
-        report.contract.file,
-        title,
-        report.contract.region,
-        report.contract.term.start,
-        report.contract.term.end,
-        report.contract.jurisdictions.join(" → ")
-    ));
+    let title = report.contract.title.as_deref().unwrap_or(w.untitled);
+    let c = &report.contract;
+    let chain = c.jurisdictions.join(" → ");
+    out.push_str(&match lang {
+        Lang::Zh => format!("{}：{title}（{}，{} 至 {}）\n适用规则：{chain}\n\n", c.file, c.region, c.term.start, c.term.end),
+        Lang::En => format!("{}: {title} ({}, {} to {})\nRules applied: {chain}\n\n", c.file, c.region, c.term.start, c.term.end),
+    });
+    let colon = if lang == Lang::Zh { "：" } else { ": " };
     for note in &report.notes {
-        out.push_str(&format!("说明：{note}\n\n"));
+        out.push_str(&format!("{}{colon}{note}\n\n", w.note));
     }
     for f in &report.findings {
-        let window = if f.from == report.contract.term.start && f.to == report.contract.term.end {
-            format!("整个合同期限（{} 至 {}）", f.from, f.to)
-        } else {
-            format!("{} 至 {}", f.from, f.to)
-        };
-        let title = level(f.severity)
-            .primary_title(f.message.clone())
-            .id(f.rule.clone());
+        let title = level(f.severity, lang).primary_title(lang.message(f)).id(f.rule.clone());
         let first: Group<'_> = if let Some((s, e)) = f.bytes {
-            let label = match f.kind {
-                FindingKind::UnlawfulText => "违法表述".to_owned(),
-                FindingKind::Vague => "未写明可核对的标准".to_owned(),
-                _ => format!("应为 {}，实为 {}", f.expected, f.actual),
+            let label = match (f.kind, lang) {
+                (FindingKind::UnlawfulText, _) => w.unlawful.to_owned(),
+                (FindingKind::Vague, _) => w.vague.to_owned(),
+                (_, Lang::Zh) => format!("应为 {}，实为 {}", f.expected, f.actual),
+                (_, Lang::En) => format!("expected {}, found {}", f.expected, f.actual),
             };
             title.element(
                 Snippet::source(contract.source.as_str())
@@ -60,50 +116,51 @@ pub fn render(report: &Report, contract: &Contract, color: bool) -> String {
                     .annotation(AnnotationKind::Primary.span(s..e).label(label)),
             )
         } else {
-            title.element(Level::NOTE.no_name().message(format!(
-                "{}：应为 {}，合同{}",
-                report.contract.file, f.expected, f.actual
-            )))
+            let text = match lang {
+                Lang::Zh => format!("{}：应为 {}，合同{}", report.contract.file, f.expected, f.actual),
+                Lang::En => format!("{}: expected {}, the contract has none", report.contract.file, f.expected),
+            };
+            title.element(Level::NOTE.no_name().message(text))
         };
-        let mut notes = format!("依据：{}\n适用期间：{window}", f.citation);
+        let mut notes = format!("{}{colon}{}\n{}{colon}{}", w.basis, f.citation, w.window, window(f, report, lang));
         if let Some(term) = &f.term {
-            notes.push_str(&format!("\n条目：{term}"));
+            notes.push_str(&format!("\n{}{colon}{term}", w.term));
         }
-        let group = [
-            first,
-            Group::with_title(Level::NOTE.no_name().secondary_title(notes)),
-        ];
+        let group = [first, Group::with_title(Level::NOTE.no_name().secondary_title(notes))];
         out.push_str(&renderer.render(&group));
         out.push_str("\n\n");
     }
-    out.push_str(&summary(report));
+    out.push_str(&summary(report, lang));
     out
 }
 
-fn summary(report: &Report) -> String {
+fn summary(report: &Report, lang: Lang) -> String {
+    let w = words(lang);
+    let colon = if lang == Lang::Zh { "：" } else { ": " };
+    let sep = if lang == Lang::Zh { "，" } else { ", " };
     let count = |s| report.findings.iter().filter(|f| f.severity == s).count();
-    let mut s = format!(
-        "结论：转办 {}，整改 {}，提示 {}",
-        count(Severity::Refer),
-        count(Severity::Rectify),
-        count(Severity::Notice)
-    );
+    let counts: Vec<String> = [Severity::Refer, Severity::Rectify, Severity::Notice].iter().map(|&s| format!("{} {}", lang.severity(s), count(s))).collect();
+    let mut s = format!("{}{colon}{}", w.verdict, counts.join(sep));
     let periods: Vec<String> = crate::vocabulary::Period::ALL
         .iter()
         .zip(report.coverage.0)
-        .map(|(p, c)| format!("{}{}", p.name(), if c { "✓" } else { "✗" }))
+        .map(|(p, c)| format!("{}{}", lang.period(*p), if c { "✓" } else { "✗" }))
         .collect();
-    s.push_str(&format!("\n五期覆盖：{}", periods.join(" ")));
+    s.push_str(&format!("\n{}{colon}{}", w.periods, periods.join(" ")));
     if !report.above_floor.is_empty() {
         let items: Vec<String> = report
             .above_floor
             .iter()
-            .map(|a| format!("{} {}（标准 {}，{}）", a.term, a.actual, a.floor, a.clause))
+            .map(|a| match lang {
+                Lang::Zh => format!("{} {}（标准 {}，{}）", a.term, a.actual, a.floor, a.clause),
+                Lang::En => format!("{} {} (standard {}, {})", a.term, a.actual, a.floor, a.clause),
+            })
             .collect();
-        s.push_str(&format!("\n高于标准：{}", items.join("；")));
+        let join = if lang == Lang::Zh { "；" } else { "; " };
+        s.push_str(&format!("\n{}{colon}{}", w.above, items.join(join)));
     }
     for u in &report.undetermined {
-        s.push_str(&format!("\n无法判断：{}：{}", u.rule, u.reason));
+        s.push_str(&format!("\n{}{colon}{}{colon}{}", w.undetermined, u.rule, u.reason));
     }
     s.push('\n');
     s

@@ -1,0 +1,226 @@
+//! Batch statistics as a table for people, as JSON (the shape documented in the README) and as CSV
+//! for spreadsheets. Percentages are of readable contracts, two decimals, rounded half up.
+
+use super::lang::Lang;
+use crate::rules::Severity;
+use crate::stats::{Stats, Tally, basis_points, percent_text};
+use crate::vocabulary::Period;
+use serde_json::{Value, json};
+
+pub const SCHEMA_VERSION: u32 = 1;
+
+const SEVERITIES: [Severity; 3] = [Severity::Refer, Severity::Rectify, Severity::Notice];
+
+fn tally_of(s: &Stats, sev: Severity) -> Tally {
+    let i = match sev {
+        Severity::Notice => 0,
+        Severity::Rectify => 1,
+        Severity::Refer => 2,
+    };
+    s.by_severity.get(i).copied().unwrap_or_default()
+}
+
+/// Most contracts first, then by name: the order a report upward reads best in.
+fn ranked<T: Copy>(map: &std::collections::BTreeMap<String, T>, key: impl Fn(&T) -> u64) -> Vec<(&str, T)> {
+    let mut v: Vec<(&str, T)> = map.iter().map(|(k, t)| (k.as_str(), *t)).collect();
+    v.sort_by(|a, b| key(&b.1).cmp(&key(&a.1)).then(a.0.cmp(b.0)));
+    v
+}
+
+fn pct(part: u64, whole: u64) -> f64 {
+    // Exact to two decimals: basis points are an integer.
+    let bp = basis_points(part, whole);
+    (bp as f64) / 100.0
+}
+
+pub fn json(s: &Stats) -> Value {
+    let n = s.contracts;
+    let tally = |t: Tally| json!({ "contracts": t.contracts, "percent": pct(t.contracts, n), "findings": t.findings });
+    json!({
+        "schema_version": SCHEMA_VERSION,
+        "files": s.files,
+        "contracts": n,
+        "unreadable": {
+            "count": s.unreadable.len(),
+            "files": s.unreadable.iter().map(|u| json!({
+                "file": u.first.file, "line": u.first.line, "column": u.first.column,
+                "message": u.first.message, "problems": u.problems
+            })).collect::<Vec<_>>()
+        },
+        "with_findings": { "count": s.with_findings, "percent": pct(s.with_findings, n) },
+        "needs_action": { "count": s.needs_action, "percent": pct(s.needs_action, n) },
+        "by_severity": SEVERITIES.iter().map(|&sev| {
+            let t = tally_of(s, sev);
+            json!({ "severity": sev.as_str(), "contracts": t.contracts, "percent": pct(t.contracts, n), "findings": t.findings })
+        }).collect::<Vec<_>>(),
+        "by_term": ranked(&s.by_term, |t| t.contracts).into_iter().map(|(term, t)| {
+            json!({ "term": term, "contracts": t.contracts, "percent": pct(t.contracts, n), "findings": t.findings })
+        }).collect::<Vec<_>>(),
+        "unlawful_text": tally(s.unlawful_text),
+        "by_period": Period::ALL.iter().zip(s.by_period).map(|(p, t)| json!({
+            "period": p.name(),
+            "not_covered": t.not_covered, "not_covered_percent": pct(t.not_covered, n),
+            "with_findings": t.with_findings.contracts, "with_findings_percent": pct(t.with_findings.contracts, n),
+            "findings": t.with_findings.findings
+        })).collect::<Vec<_>>(),
+        "by_region": ranked(&s.by_region, |r| r.contracts).into_iter().map(|(region, r)| json!({
+            "region": region, "contracts": r.contracts, "percent": pct(r.contracts, n),
+            "needs_action": r.needs_action, "needs_action_percent": pct(r.needs_action, r.contracts)
+        })).collect::<Vec<_>>(),
+        "by_rule": ranked(&s.by_rule, |t| t.contracts).into_iter().map(|(rule, t)| {
+            json!({ "rule": rule, "contracts": t.contracts, "percent": pct(t.contracts, n), "findings": t.findings })
+        }).collect::<Vec<_>>()
+    })
+}
+
+fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) { format!("\"{}\"", s.replace('"', "\"\"")) } else { s.to_owned() }
+}
+
+/// One table: `section,key,contracts,percent,findings,detail`.
+pub fn csv(s: &Stats) -> String {
+    let n = s.contracts;
+    let mut rows: Vec<[String; 6]> = Vec::new();
+    let mut row = |section: &str, key: &str, count: u64, of: Option<u64>, findings: Option<u64>, detail: &str| {
+        rows.push([
+            section.to_owned(),
+            key.to_owned(),
+            count.to_string(),
+            of.map(|w| percent_text(count, w)).unwrap_or_default(),
+            findings.map(|f| f.to_string()).unwrap_or_default(),
+            detail.to_owned(),
+        ]);
+    };
+    row("total", "files", s.files, None, None, "");
+    row("total", "contracts", n, None, None, "");
+    row("total", "unreadable", s.unreadable_count(), None, None, "");
+    row("total", "with_findings", s.with_findings, Some(n), None, "");
+    row("total", "needs_action", s.needs_action, Some(n), None, "");
+    for sev in SEVERITIES {
+        let t = tally_of(s, sev);
+        row("severity", sev.as_str(), t.contracts, Some(n), Some(t.findings), "");
+    }
+    for (term, t) in ranked(&s.by_term, |t| t.contracts) {
+        row("term", term, t.contracts, Some(n), Some(t.findings), "");
+    }
+    row("unlawful_text", "unlawful_text", s.unlawful_text.contracts, Some(n), Some(s.unlawful_text.findings), "");
+    for (p, t) in Period::ALL.iter().zip(s.by_period) {
+        row("period_not_covered", p.name(), t.not_covered, Some(n), None, "");
+        row("period_findings", p.name(), t.with_findings.contracts, Some(n), Some(t.with_findings.findings), "");
+    }
+    for (region, r) in ranked(&s.by_region, |r| r.contracts) {
+        row("region", region, r.contracts, Some(n), None, "");
+        row("region_needs_action", region, r.needs_action, Some(r.contracts), None, "");
+    }
+    for (rule, t) in ranked(&s.by_rule, |t| t.contracts) {
+        row("rule", rule, t.contracts, Some(n), Some(t.findings), "");
+    }
+    for u in &s.unreadable {
+        let d = &u.first;
+        row("unreadable_file", &d.file, 1, None, None, &format!("{}:{}: {}", d.line, d.column, d.message));
+    }
+    let mut out = String::from("section,key,contracts,percent,findings,detail\n");
+    for r in rows {
+        out.push_str(&r.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(","));
+        out.push('\n');
+    }
+    out
+}
+
+struct Words {
+    title: &'static str,
+    files: &'static str,
+    contracts: &'static str,
+    unreadable: &'static str,
+    with_findings: &'static str,
+    needs_action: &'static str,
+    severity: &'static str,
+    term: &'static str,
+    unlawful: &'static str,
+    period: &'static str,
+    not_covered: &'static str,
+    region: &'static str,
+    rule: &'static str,
+    findings: &'static str,
+}
+
+const ZH: Words = Words {
+    title: "审查统计",
+    files: "文件",
+    contracts: "可读合同",
+    unreadable: "无法读取",
+    with_findings: "有问题的合同",
+    needs_action: "需整改或转办的合同",
+    severity: "按严重程度（合同数，占比，问题数）",
+    term: "按条目",
+    unlawful: "违法条款文字",
+    period: "按五期（未涉及；有问题）",
+    not_covered: "未涉及",
+    region: "按地区（合同数，占比；需整改或转办）",
+    rule: "按规则",
+    findings: "项",
+};
+
+const EN: Words = Words {
+    title: "Review statistics",
+    files: "Files",
+    contracts: "Readable contracts",
+    unreadable: "Unreadable",
+    with_findings: "Contracts with findings",
+    needs_action: "Contracts needing rectification or referral",
+    severity: "By severity (contracts, share, findings)",
+    term: "By term",
+    unlawful: "unlawful wording",
+    period: "By period (not covered; with findings)",
+    not_covered: "not covered",
+    region: "By region (contracts, share; needing action)",
+    rule: "By rule",
+    findings: "findings",
+};
+
+pub fn human(s: &Stats, lang: Lang) -> String {
+    let w = if lang == Lang::Zh { &ZH } else { &EN };
+    let n = s.contracts;
+    let with_findings = |label: &str, t: Tally| format!("  {label}  {}  {}%  {} {}\n", t.contracts, percent_text(t.contracts, n), t.findings, w.findings);
+    let mut out = format!("{}\n{}  {}\n{}  {}\n{}  {}\n", w.title, w.files, s.files, w.contracts, n, w.unreadable, s.unreadable.len());
+    for u in &s.unreadable {
+        out.push_str(&format!("  {}\n", u.first));
+    }
+    out.push_str(&format!("{}  {}  {}%\n", w.with_findings, s.with_findings, percent_text(s.with_findings, n)));
+    out.push_str(&format!("{}  {}  {}%\n", w.needs_action, s.needs_action, percent_text(s.needs_action, n)));
+    out.push_str(&format!("\n{}\n", w.severity));
+    for sev in SEVERITIES {
+        out.push_str(&with_findings(lang.severity(sev), tally_of(s, sev)));
+    }
+    out.push_str(&format!("\n{}\n", w.term));
+    for (term, t) in ranked(&s.by_term, |t| t.contracts) {
+        out.push_str(&with_findings(term, t));
+    }
+    if s.unlawful_text.contracts > 0 {
+        out.push_str(&with_findings(w.unlawful, s.unlawful_text));
+    }
+    out.push_str(&format!("\n{}\n", w.period));
+    for (p, t) in Period::ALL.iter().zip(s.by_period) {
+        out.push_str(&format!(
+            "  {}  {} {} {}%；{} {}%\n",
+            lang.period(*p),
+            w.not_covered,
+            t.not_covered,
+            percent_text(t.not_covered, n),
+            t.with_findings.contracts,
+            percent_text(t.with_findings.contracts, n)
+        ));
+    }
+    out.push_str(&format!("\n{}\n", w.region));
+    for (region, r) in ranked(&s.by_region, |r| r.contracts) {
+        out.push_str(&format!("  {region}  {}  {}%；{}  {}%\n", r.contracts, percent_text(r.contracts, n), r.needs_action, percent_text(r.needs_action, r.contracts)));
+    }
+    out.push_str(&format!("\n{}\n", w.rule));
+    for (rule, t) in ranked(&s.by_rule, |t| t.contracts) {
+        out.push_str(&with_findings(rule, t));
+    }
+    if lang == Lang::En {
+        out = out.replace('；', "; ");
+    }
+    out
+}

@@ -1,0 +1,250 @@
+//! Rule tests, like `opa test` or `cedar run-tests`: a YAML file of cases, each a contract (inline or
+//! by path) with the findings it must produce and the findings it must not.
+//!
+//! ```yaml
+//! tests:
+//!   - name: 湖北 2021-11-26 起产假不少于158天
+//!     contract: |                      # inline contract text, or
+//!       region: 湖北省
+//!       term: {start: 2022-01-01, end: 2022-12-31}
+//!       clauses:
+//!         - id: 第六条
+//!           terms: {产假: 128天}
+//!     # contract_file: ../../fixtures/x.yaml   (relative to the test file)
+//!     expect:                           # each must match at least one finding
+//!       - {rule: 湖北.产假, severity: rectify, term: 产假, from: 2022-01-01, to: 2022-12-31}
+//!     expect_not:                       # none may match any finding
+//!       - {rule: 全国.产假}
+//! ```
+//!
+//! A pattern's fields other than `rule` are optional; a field left out matches anything. `kind` is
+//! `violated`, `missing` or `unlawful_text`; `severity` is `notice|rectify|refer` or 提示|整改|转办.
+
+use crate::contract::{self, Located};
+use crate::error::LoadError;
+use crate::report::{Finding, FindingKind, Report};
+use crate::rules::{RuleSet, Severity};
+use serde::Deserialize;
+use std::collections::BTreeSet;
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFile {
+    tests: Vec<RawCase>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCase {
+    name: String,
+    contract: Option<Located<String>>,
+    contract_file: Option<String>,
+    #[serde(default)]
+    expect: Vec<Pattern>,
+    #[serde(default)]
+    expect_not: Vec<Pattern>,
+}
+
+/// A description of findings; every given field must equal the finding's.
+#[derive(Clone, Debug, Default, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Pattern {
+    pub rule: String,
+    pub severity: Option<String>,
+    pub term: Option<String>,
+    pub kind: Option<String>,
+    pub clause: Option<String>,
+    pub from: Option<String>,
+    pub to: Option<String>,
+}
+
+impl Pattern {
+    pub fn matches(&self, f: &Finding) -> bool {
+        let eq = |want: &Option<String>, have: &str| want.as_deref().is_none_or(|w| w == have);
+        let severity_ok = self.severity.as_deref().is_none_or(|s| Severity::parse(s) == Some(f.severity));
+        let kind = match f.kind {
+            FindingKind::Violated => "violated",
+            FindingKind::Missing => "missing",
+            FindingKind::UnlawfulText => "unlawful_text",
+            FindingKind::Vague => "vague",
+        };
+        self.rule == f.rule
+            && severity_ok
+            && eq(&self.term, f.term.as_deref().unwrap_or(""))
+            && eq(&self.kind, kind)
+            && eq(&self.clause, f.clause.as_deref().unwrap_or(""))
+            && eq(&self.from, &f.from)
+            && eq(&self.to, &f.to)
+    }
+}
+
+impl std::fmt::Display for Pattern {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.rule)?;
+        for (k, v) in [("severity", &self.severity), ("term", &self.term), ("kind", &self.kind), ("clause", &self.clause), ("from", &self.from), ("to", &self.to)] {
+            if let Some(v) = v {
+                write!(f, " {k}={v}")?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Where a case's contract comes from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ContractSource {
+    /// Inline text, and the line of the test file it starts after (to report errors in file lines).
+    Inline { text: String, line: u32 },
+    /// A path relative to the test file.
+    File(String),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Case {
+    pub name: String,
+    pub contract: ContractSource,
+    pub expect: Vec<Pattern>,
+    pub expect_not: Vec<Pattern>,
+}
+
+/// Reads a test file. Bad YAML, a case with no contract or with two, or a bad severity or kind is an
+/// error located in the file.
+pub fn parse(file: &str, text: &str) -> Result<Vec<Case>, LoadError> {
+    let raw: RawFile = contract::read_document(file, text)?;
+    let mut problems = Vec::new();
+    let mut cases = Vec::new();
+    for c in raw.tests {
+        let source = match (c.contract, c.contract_file) {
+            (Some(l), None) => Some(ContractSource::Inline { text: l.value, line: l.line }),
+            (None, Some(p)) => Some(ContractSource::File(p)),
+            _ => {
+                problems.push(format!("测试“{}”须有且只有一个 contract（内联）或 contract_file（路径）", c.name));
+                None
+            }
+        };
+        for p in c.expect.iter().chain(&c.expect_not) {
+            if p.severity.as_deref().is_some_and(|s| Severity::parse(s).is_none()) {
+                problems.push(format!("测试“{}”：严重程度“{}”应为 notice|rectify|refer 或 提示|整改|转办", c.name, p.severity.as_deref().unwrap_or("")));
+            }
+            if p.kind.as_deref().is_some_and(|k| !matches!(k, "violated" | "missing" | "unlawful_text" | "vague")) {
+                problems.push(format!("测试“{}”：kind 应为 violated、missing、unlawful_text 或 vague", c.name));
+            }
+        }
+        if c.expect.is_empty() && c.expect_not.is_empty() {
+            problems.push(format!("测试“{}”没有 expect 也没有 expect_not：它什么也不检验", c.name));
+        }
+        if let Some(contract) = source {
+            cases.push(Case { name: c.name, contract, expect: c.expect, expect_not: c.expect_not });
+        }
+    }
+    if problems.is_empty() {
+        Ok(cases)
+    } else {
+        Err(LoadError { diagnostics: problems.into_iter().map(|m| crate::Diagnostic { file: file.to_owned(), line: 1, column: 1, message: m }).collect() })
+    }
+}
+
+/// The outcome of one case.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Outcome {
+    pub name: String,
+    /// Empty when the case passed; otherwise what went wrong, one line each.
+    pub failures: Vec<String>,
+    /// The rules the case's `expect` patterns name (for coverage).
+    pub covers: BTreeSet<String>,
+}
+
+impl Outcome {
+    pub fn passed(&self) -> bool {
+        self.failures.is_empty()
+    }
+}
+
+/// Checks one case's contract text and compares its findings with the case's patterns. `file` names
+/// the contract in diagnostics.
+pub fn run_case(set: &RuleSet, case: &Case, file: &str, text: &str) -> Outcome {
+    let covers = case.expect.iter().map(|p| p.rule.clone()).collect();
+    let failures = match crate::check_yaml(set, file, text) {
+        Ok(report) => compare(case, &report),
+        Err(e) => {
+            let shift = match &case.contract {
+                ContractSource::Inline { line, .. } => *line,
+                ContractSource::File(_) => 0,
+            };
+            e.diagnostics.iter().map(|d| format!("合同无法读取：{}:{}:{}: {}", d.file, d.line + shift, d.column, d.message)).collect()
+        }
+    };
+    Outcome { name: case.name.clone(), failures, covers }
+}
+
+fn compare(case: &Case, report: &Report) -> Vec<String> {
+    let mut failures = Vec::new();
+    for p in &case.expect {
+        if !report.findings.iter().any(|f| p.matches(f)) {
+            let same_rule: Vec<String> = report.findings.iter().filter(|f| f.rule == p.rule).map(describe).collect();
+            let seen = if same_rule.is_empty() { "该规则没有产生任何问题".to_owned() } else { format!("实际：{}", same_rule.join("；")) };
+            failures.push(format!("缺少预期的问题：{p}（{seen}）"));
+        }
+    }
+    for p in &case.expect_not {
+        for f in report.findings.iter().filter(|f| p.matches(f)) {
+            failures.push(format!("出现了不应出现的问题：{}（模式 {p}）", describe(f)));
+        }
+    }
+    failures
+}
+
+fn describe(f: &Finding) -> String {
+    format!("{} severity={} term={} from={} to={}", f.rule, f.severity, f.term.as_deref().unwrap_or("-"), f.from, f.to)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const FILE: &str = r#"
+tests:
+  - name: 湖北产假
+    contract: |
+      region: 湖北省
+      term: {start: 2022-01-01, end: 2022-12-31}
+      clauses:
+        - id: 第六条
+          terms: {产假: 128天}
+    expect:
+      - {rule: 湖北.产假, severity: 整改, term: 产假, from: 2022-01-01, to: 2022-12-31}
+    expect_not:
+      - {rule: 全国.产假}
+  - name: 故意失败
+    contract: |
+      region: 湖北省
+      term: {start: 2022-01-01, end: 2022-12-31}
+      clauses:
+        - id: 第六条
+          terms: {产假: 158天}
+    expect:
+      - {rule: 湖北.产假}
+"#;
+
+    #[test]
+    fn passing_and_failing_cases() {
+        let set = crate::rules::builtin().unwrap_or_default();
+        let cases = parse("t.yaml", FILE).unwrap_or_default();
+        assert_eq!(cases.len(), 2);
+        let run = |c: &Case| match &c.contract {
+            ContractSource::Inline { text, .. } => run_case(&set, c, "t.yaml", text),
+            ContractSource::File(_) => Outcome { name: String::new(), failures: vec!["file".into()], covers: BTreeSet::new() },
+        };
+        let outcomes: Vec<Outcome> = cases.iter().map(run).collect();
+        assert!(outcomes.first().is_some_and(Outcome::passed), "{outcomes:?}");
+        assert!(outcomes.get(1).is_some_and(|o| !o.passed() && o.failures.iter().any(|f| f.contains("缺少预期"))));
+    }
+
+    #[test]
+    fn a_case_that_checks_nothing_is_refused() {
+        let text = "tests:\n  - name: 空\n    contract: \"region: 湖北省\"\n";
+        assert!(parse("t.yaml", text).is_err());
+        let two = "tests:\n  - name: 两个\n    contract: a\n    contract_file: b\n    expect: [{rule: x}]\n";
+        assert!(parse("t.yaml", two).is_err());
+    }
+}
