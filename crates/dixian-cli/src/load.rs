@@ -1,16 +1,29 @@
-//! Loading the rule set (built-in, optionally with a directory on top) and reading input files.
+//! Loading the rule set (built-in, optionally with a directory on top), finding the contract files
+//! under the paths given, and reading them.
 
 use dixian_core::LoadError;
 use dixian_core::rules::{self, RuleSet, RuleSource};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-/// The built-in rules, plus every `*.dixian` file in `extra` when given.
+/// The built-in rules, plus every `*.dixian` file in `extra` when given. A file in `extra` with the
+/// same name as a built-in file (`national.dixian`) replaces it; any other is added on top.
 pub fn rule_set(extra: Option<&Path>) -> Result<RuleSet, LoadError> {
+    rules::load(&rule_sources(extra)?)
+}
+
+pub fn rule_sources(extra: Option<&Path>) -> Result<Vec<RuleSource>, LoadError> {
     let mut sources = rules::builtin_sources();
     if let Some(dir) = extra {
-        sources.extend(read_rule_dir(dir)?);
+        let added = read_rule_dir(dir)?;
+        let names: Vec<String> = added.iter().filter_map(|s| file_name(&s.name)).collect();
+        sources.retain(|b| file_name(&b.name).is_none_or(|n| !names.contains(&n)));
+        sources.extend(added);
     }
-    rules::load(&sources)
+    Ok(sources)
+}
+
+fn file_name(path: &str) -> Option<String> {
+    Path::new(path).file_name().and_then(|n| n.to_str()).map(str::to_owned)
 }
 
 /// Every `*.dixian` file in `dir`, sorted by name.
@@ -41,4 +54,39 @@ pub fn read_text(path: &Path) -> Result<String, LoadError> {
     let bytes = std::fs::read(path)
         .map_err(|e| LoadError::one(&name, 1, 1, format!("无法读取文件：{e}")))?;
     dixian_core::contract::decode_utf8(&name, &bytes)
+}
+
+fn is_yaml(p: &Path) -> bool {
+    p.extension().and_then(|x| x.to_str()).is_some_and(|x| x.eq_ignore_ascii_case("yaml") || x.eq_ignore_ascii_case("yml"))
+}
+
+/// The files to read, in order: each path as given, a directory replaced by the `*.yaml`/`*.yml`
+/// files under it (recursively, sorted). A path that does not exist is kept, so that it is reported
+/// as unreadable rather than silently dropped.
+pub fn expand(paths: &[PathBuf]) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            let mut found = Vec::new();
+            walk(p, &mut found);
+            found.sort();
+            out.extend(found);
+        } else {
+            out.push(p.clone());
+        }
+    }
+    out
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    for e in entries.filter_map(Result::ok) {
+        let path = e.path();
+        // file_type does not follow symlinks: a link loop cannot make the walk run forever.
+        match e.file_type() {
+            Ok(t) if t.is_dir() => walk(&path, out),
+            Ok(_) if is_yaml(&path) => out.push(path),
+            _ => {}
+        }
+    }
 }

@@ -1,75 +1,120 @@
-//! `dixian check FILE... [--format human|json]`: findings for each contract.
+//! `dixian check PATH... [--format human|json|sarif]`: findings for each contract, in input order.
+//! Every input file appears exactly once, as a report or as an error. Exit code: the worst over all
+//! files — 2 if any could not be read, else 1 if any has a rectify or refer finding, else 0.
 
+use crate::Common;
+use crate::batch::{self, Checked};
 use crate::load;
-use dixian_core::render::human;
-use dixian_core::{Report, contract, eval};
-use std::io::IsTerminal;
+use dixian_core::render::{Lang, human, sarif::SarifLog};
+use dixian_core::{Diagnostic, report::SCHEMA_VERSION};
+use serde::Serialize;
 use std::path::PathBuf;
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// Contract files (YAML, or .docx / .txt read by `dixian import`).
-    #[arg(required = true)]
-    files: Vec<PathBuf>,
-    /// Output format.
+    /// Contract files (YAML, or .docx / .txt read as by `dixian import`) and directories (searched
+    /// for *.yaml and *.yml).
+    #[arg(required = true, value_name = "PATH")]
+    paths: Vec<PathBuf>,
+    /// Output format. json: one object for a single file given, else an array in input order.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     format: Format,
-    /// A directory of rule files loaded on top of the built-in rules.
-    #[arg(long)]
-    rules: Option<PathBuf>,
+    /// No progress bar.
+    #[arg(long, short)]
+    quiet: bool,
     #[command(flatten)]
     document: super::import::DocumentArgs,
 }
 
-#[derive(Clone, Copy, clap::ValueEnum)]
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 enum Format {
     Human,
     Json,
+    Sarif,
 }
 
-pub fn run(args: &Args) -> u8 {
-    let rules = match load::rule_set(args.rules.as_deref()) {
+/// What `--format json` prints for a file that could not be read.
+#[derive(Serialize)]
+struct Unreadable<'a> {
+    schema_version: u32,
+    file: &'a str,
+    errors: &'a [Diagnostic],
+}
+
+pub fn run(common: &Common, args: &Args) -> u8 {
+    let rules = match common.rule_set() {
         Ok(r) => r,
-        Err(e) => {
-            eprintln!("{e}");
-            return 2;
-        }
+        Err(code) => return code,
     };
-    let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let lang = common.lang();
+    let files = load::expand(&args.paths);
+    let single = args.paths.len() == 1 && files.len() == 1 && !args.paths.iter().any(|p| p.is_dir());
+    let color = batch::color_stdout();
     let mut worst = 0u8;
-    let mut json: Vec<Report> = Vec::new();
-    for path in &args.files {
-        let name = path.display().to_string();
-        let result = if super::import::is_document(path) {
-            super::import::check_document(path, &rules, &args.document)
-        } else {
-            load::read_text(path).and_then(|text| {
-                let c = contract::load_yaml(&name, &text, &rules.vocabulary)?;
-                let r = eval::check(&rules, &c)?;
-                Ok((c, r))
-            })
+    let mut sarif = SarifLog::new();
+    let (mut checked, mut unreadable) = (0usize, 0usize);
+    if args.format == Format::Json && !single {
+        println!("[");
+    }
+    let mut first = true;
+    batch::check_all(&rules, &files, &args.document, args.quiet, |c: Checked| {
+        let code = match &c.result {
+            Ok((_, report)) => u8::try_from(report.exit_code()).unwrap_or(1),
+            Err(_) => 2,
         };
-        match result {
-            Ok((c, report)) => {
-                worst = worst.max(u8::try_from(report.exit_code()).unwrap_or(1));
-                match args.format {
-                    Format::Human => anstream::print!("{}", human::render(&report, &c, color)),
-                    Format::Json => json.push(report),
+        worst = worst.max(code);
+        match &c.result {
+            Ok(_) => checked += 1,
+            Err(_) => unreadable += 1,
+        }
+        match args.format {
+            Format::Human => anstream::print!("{}", human_text(&c, color, lang)),
+            Format::Json => {
+                let text = json_text(&c);
+                if single {
+                    println!("{text}");
+                } else {
+                    let sep = if first { "" } else { ",\n" };
+                    print!("{sep}  {}", text.replace('\n', "\n  "));
                 }
             }
-            Err(e) => {
-                eprintln!("{e}");
-                worst = 2;
-            }
+            Format::Sarif => match &c.result {
+                Ok((contract, report)) => sarif.add_report(report, &contract.source, lang),
+                Err(e) => sarif.add_unreadable(&c.file, e),
+            },
         }
-    }
-    if let Format::Json = args.format {
-        let out = if args.files.len() == 1 && json.len() == 1 {
-            json.first().map(Report::to_json).unwrap_or_default()
-        } else {
-            serde_json::to_string_pretty(&json).unwrap_or_default()
-        };
-        println!("{out}");
+        first = false;
+    });
+    match args.format {
+        Format::Json if !single => println!("\n]"),
+        Format::Sarif => println!("{}", serde_json::to_string_pretty(&sarif.finish(&rules, env!("CARGO_PKG_VERSION"))).unwrap_or_default()),
+        Format::Human if files.len() > 1 => println!("{}", batch_line(files.len(), checked, unreadable, lang)),
+        _ => {}
     }
     worst
+}
+
+fn human_text(c: &Checked, color: bool, lang: Lang) -> String {
+    match &c.result {
+        Ok((contract, report)) => format!("{}\n", human::render_in(report, contract, color, lang)),
+        Err(e) => {
+            let head = if lang == Lang::Zh { "无法读取：" } else { "cannot read: " };
+            let lines: Vec<String> = e.diagnostics.iter().map(|d| format!("{head}{d}")).collect();
+            format!("{}\n\n", lines.join("\n"))
+        }
+    }
+}
+
+fn json_text(c: &Checked) -> String {
+    match &c.result {
+        Ok((_, report)) => report.to_json(),
+        Err(e) => serde_json::to_string_pretty(&Unreadable { schema_version: SCHEMA_VERSION, file: &c.file, errors: &e.diagnostics }).unwrap_or_default(),
+    }
+}
+
+fn batch_line(files: usize, checked: usize, unreadable: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("共 {files} 个文件：已检查 {checked} 份合同，{unreadable} 个无法读取"),
+        Lang::En => format!("{files} files: {checked} contracts checked, {unreadable} unreadable"),
+    }
 }

@@ -43,9 +43,6 @@ pub struct Args {
     file: PathBuf,
     #[command(flatten)]
     document: DocumentArgs,
-    /// A directory of rule files loaded on top of the built-in rules (for their vocabulary and regions).
-    #[arg(long)]
-    rules: Option<PathBuf>,
 }
 
 /// Whether `check` should read this file as a document rather than as YAML.
@@ -78,8 +75,8 @@ pub fn check_document(
     Ok((imported.contract, report))
 }
 
-pub fn run(args: &Args) -> u8 {
-    let result = load::rule_set(args.rules.as_deref()).and_then(|rules| {
+pub fn run(common: &crate::Common, args: &Args) -> u8 {
+    let result = load::rule_set(common.rules.as_deref()).and_then(|rules| {
         let imported = read(&args.file, &rules, &args.document)?;
         Ok(dixian_import::yaml_form::to_yaml(
             &imported,

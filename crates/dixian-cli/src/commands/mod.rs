@@ -1,2 +1,9 @@
+//! One file per command; each parses its own arguments and returns the exit code.
+
 pub mod check;
+pub mod explain;
 pub mod import;
+pub mod letter;
+pub mod rules;
+pub mod stats;
+pub mod test;

@@ -139,6 +139,8 @@ struct Words {
     unlawful: &'static str,
     period: &'static str,
     not_covered: &'static str,
+    has_findings: &'static str,
+    acting: &'static str,
     region: &'static str,
     rule: &'static str,
     findings: &'static str,
@@ -156,7 +158,9 @@ const ZH: Words = Words {
     unlawful: "违法条款文字",
     period: "按五期（未涉及；有问题）",
     not_covered: "未涉及",
-    region: "按地区（合同数，占比；需整改或转办）",
+    has_findings: "有问题",
+    acting: "需整改或转办",
+    region: "按地区（合同数，占比；其中需整改或转办）",
     rule: "按规则",
     findings: "项",
 };
@@ -173,6 +177,8 @@ const EN: Words = Words {
     unlawful: "unlawful wording",
     period: "By period (not covered; with findings)",
     not_covered: "not covered",
+    has_findings: "with findings",
+    acting: "needing action",
     region: "By region (contracts, share; needing action)",
     rule: "By rule",
     findings: "findings",
@@ -202,18 +208,19 @@ pub fn human(s: &Stats, lang: Lang) -> String {
     out.push_str(&format!("\n{}\n", w.period));
     for (p, t) in Period::ALL.iter().zip(s.by_period) {
         out.push_str(&format!(
-            "  {}  {} {} {}%；{} {}%\n",
+            "  {}  {} {} {}%；{} {} {}%\n",
             lang.period(*p),
             w.not_covered,
             t.not_covered,
             percent_text(t.not_covered, n),
+            w.has_findings,
             t.with_findings.contracts,
             percent_text(t.with_findings.contracts, n)
         ));
     }
     out.push_str(&format!("\n{}\n", w.region));
     for (region, r) in ranked(&s.by_region, |r| r.contracts) {
-        out.push_str(&format!("  {region}  {}  {}%；{}  {}%\n", r.contracts, percent_text(r.contracts, n), r.needs_action, percent_text(r.needs_action, r.contracts)));
+        out.push_str(&format!("  {region}  {}  {}%；{} {}  {}%\n", r.contracts, percent_text(r.contracts, n), w.acting, r.needs_action, percent_text(r.needs_action, r.contracts)));
     }
     out.push_str(&format!("\n{}\n", w.rule));
     for (rule, t) in ranked(&s.by_rule, |t| t.contracts) {
