@@ -93,8 +93,9 @@ impl std::fmt::Display for Pattern {
 /// Where a case's contract comes from.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ContractSource {
-    /// Inline text, and the line of the test file it starts after (to report errors in file lines).
-    Inline { text: String, line: u32 },
+    /// Inline text, with the line of the test file it starts on and its indentation there (to report
+    /// errors at the test file's own lines and columns).
+    Inline { text: String, line: u32, indent: u32 },
     /// A path relative to the test file.
     File(String),
 }
@@ -115,7 +116,11 @@ pub fn parse(file: &str, text: &str) -> Result<Vec<Case>, LoadError> {
     let mut cases = Vec::new();
     for c in raw.tests {
         let source = match (c.contract, c.contract_file) {
-            (Some(l), None) => Some(ContractSource::Inline { text: l.value, line: l.line }),
+            (Some(l), None) => {
+                let first = text.lines().nth(usize::try_from(l.line).unwrap_or(1).saturating_sub(1)).unwrap_or("");
+                let indent = u32::try_from(first.len() - first.trim_start_matches(' ').len()).unwrap_or(0);
+                Some(ContractSource::Inline { text: l.value, line: l.line, indent })
+            }
             (None, Some(p)) => Some(ContractSource::File(p)),
             _ => {
                 problems.push(format!("测试“{}”须有且只有一个 contract（内联）或 contract_file（路径）", c.name));
@@ -167,11 +172,12 @@ pub fn run_case(set: &RuleSet, case: &Case, file: &str, text: &str) -> Outcome {
     let failures = match crate::check_yaml(set, file, text) {
         Ok(report) => compare(case, &report),
         Err(e) => {
-            let shift = match &case.contract {
-                ContractSource::Inline { line, .. } => *line,
-                ContractSource::File(_) => 0,
+            // A block scalar's text starts on the line saphyr reports, dedented by its indentation.
+            let (down, right) = match &case.contract {
+                ContractSource::Inline { line, indent, .. } => (line.saturating_sub(1), *indent),
+                ContractSource::File(_) => (0, 0),
             };
-            e.diagnostics.iter().map(|d| format!("合同无法读取：{}:{}:{}: {}", d.file, d.line + shift, d.column, d.message)).collect()
+            e.diagnostics.iter().map(|d| format!("合同无法读取：{}:{}:{}: {}", d.file, d.line + down, d.column + right, d.message)).collect()
         }
     };
     Outcome { name: case.name.clone(), failures, covers }
