@@ -18,7 +18,14 @@ pub fn run(common: &Common, args: &Args) -> u8 {
         print!("{}", render::explain(&rules, rule, common.lang()));
         return 0;
     }
-    let near: Vec<&str> = rules.rules.iter().map(|r| r.id.as_str()).filter(|id| id.contains(args.rule.as_str()) || args.rule.contains(id.rsplit('.').next().unwrap_or(id))).collect();
+    // Near: the same jurisdiction (湖北.…) or the same name in another (….产假).
+    let (place, name) = args.rule.split_once('.').unwrap_or((args.rule.as_str(), args.rule.as_str()));
+    let near: Vec<&str> = rules
+        .rules
+        .iter()
+        .map(|r| r.id.as_str())
+        .filter(|id| id.split_once('.').is_some_and(|(p, n)| p == place || n == name))
+        .collect();
     eprintln!("没有规则“{}”。", args.rule);
     if !near.is_empty() {
         eprintln!("相近的规则：{}", near.join("、"));
