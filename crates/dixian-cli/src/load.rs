@@ -23,7 +23,10 @@ pub fn rule_sources(extra: Option<&Path>) -> Result<Vec<RuleSource>, LoadError> 
 }
 
 fn file_name(path: &str) -> Option<String> {
-    Path::new(path).file_name().and_then(|n| n.to_str()).map(str::to_owned)
+    Path::new(path)
+        .file_name()
+        .and_then(|n| n.to_str())
+        .map(str::to_owned)
 }
 
 /// Every `*.dixian` file in `dir`, sorted by name.
@@ -57,7 +60,9 @@ pub fn read_text(path: &Path) -> Result<String, LoadError> {
 }
 
 fn is_yaml(p: &Path) -> bool {
-    p.extension().and_then(|x| x.to_str()).is_some_and(|x| x.eq_ignore_ascii_case("yaml") || x.eq_ignore_ascii_case("yml"))
+    p.extension()
+        .and_then(|x| x.to_str())
+        .is_some_and(|x| x.eq_ignore_ascii_case("yaml") || x.eq_ignore_ascii_case("yml"))
 }
 
 /// The files to read, in order: each path as given, a directory replaced by the `*.yaml`/`*.yml`
@@ -79,7 +84,9 @@ pub fn expand(paths: &[PathBuf]) -> Vec<PathBuf> {
 }
 
 fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
     for e in entries.filter_map(Result::ok) {
         let path = e.path();
         // file_type does not follow symlinks: a link loop cannot make the walk run forever.

@@ -1,7 +1,12 @@
 //! End-to-end: the built `dixian` binary, every command and format, run from the repository root
 //! on the fixtures. Outputs are compared with snapshots (tests/snapshots); invariants that must hold
 //! whatever the wording (every file once, counts adding up, exit codes) are asserted directly.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 
 use assert_cmd::Command;
 use serde_json::Value;
@@ -12,9 +17,19 @@ fn root() -> PathBuf {
 }
 
 fn dixian(args: &[&str]) -> (i32, String, String) {
-    let out = Command::cargo_bin("dixian").unwrap().current_dir(root()).env_remove("NO_COLOR").args(args).output().unwrap();
+    let out = Command::cargo_bin("dixian")
+        .unwrap()
+        .current_dir(root())
+        .env_remove("NO_COLOR")
+        .args(args)
+        .output()
+        .unwrap();
     let code = out.status.code().unwrap_or(-1);
-    (code, String::from_utf8(out.stdout).unwrap(), String::from_utf8(out.stderr).unwrap())
+    (
+        code,
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
 }
 
 fn json(text: &str) -> Value {
@@ -32,7 +47,10 @@ const BATCH_FILES: usize = 8;
 fn check_one_contract_human() {
     let (code, out, _) = dixian(&["check", ONE]);
     assert_eq!(code, 1, "rectify and refer findings exit 1");
-    assert!(!out.contains('\u{1b}'), "no colours when stdout is not a terminal");
+    assert!(
+        !out.contains('\u{1b}'),
+        "no colours when stdout is not a terminal"
+    );
     insta::assert_snapshot!(out);
 }
 
@@ -73,7 +91,15 @@ fn check_batch_json_is_an_array_in_input_order() {
     let v = json(&out);
     let items = v.as_array().unwrap();
     assert_eq!(items.len(), BATCH_FILES);
-    let files: Vec<&str> = items.iter().map(|i| i["contract"]["file"].as_str().or(i["file"].as_str()).unwrap()).collect();
+    let files: Vec<&str> = items
+        .iter()
+        .map(|i| {
+            i["contract"]["file"]
+                .as_str()
+                .or(i["file"].as_str())
+                .unwrap()
+        })
+        .collect();
     let mut sorted = files.clone();
     sorted.sort_unstable();
     assert_eq!(files, sorted, "input order is sorted path order");
@@ -90,15 +116,34 @@ fn check_batch_sarif() {
     assert_eq!(v["version"], "2.1.0");
     let run = &v["runs"][0];
     assert_eq!(run["columnKind"], "unicodeCodePoints");
-    assert_eq!(run["artifacts"].as_array().unwrap().len(), BATCH_FILES, "every file is an artifact once");
+    assert_eq!(
+        run["artifacts"].as_array().unwrap().len(),
+        BATCH_FILES,
+        "every file is an artifact once"
+    );
     assert_eq!(run["invocations"][0]["executionSuccessful"], false);
     let (_, reports, _) = dixian(&["check", "--format", "json", BATCH]);
-    let findings: usize = json(&reports).as_array().unwrap().iter().filter_map(|r| r["findings"].as_array()).map(Vec::len).sum();
-    assert_eq!(run["results"].as_array().unwrap().len(), findings, "one result per finding");
+    let findings: usize = json(&reports)
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|r| r["findings"].as_array())
+        .map(Vec::len)
+        .sum();
+    assert_eq!(
+        run["results"].as_array().unwrap().len(),
+        findings,
+        "one result per finding"
+    );
     for r in run["results"].as_array().unwrap() {
         let i = r["ruleIndex"].as_u64().unwrap() as usize;
         assert_eq!(run["tool"]["driver"]["rules"][i]["id"], r["ruleId"]);
-        assert!(r["locations"][0]["physicalLocation"]["region"]["startLine"].as_u64().unwrap() >= 1);
+        assert!(
+            r["locations"][0]["physicalLocation"]["region"]["startLine"]
+                .as_u64()
+                .unwrap()
+                >= 1
+        );
     }
     v["runs"][0]["tool"]["driver"]["version"] = Value::from("[version]");
     insta::assert_snapshot!(serde_json::to_string_pretty(&v).unwrap());
@@ -106,7 +151,13 @@ fn check_batch_sarif() {
 
 #[test]
 fn check_a_missing_path_is_reported_not_dropped() {
-    let (code, out, _) = dixian(&["check", "--format", "json", ONE, "fixtures/no-such-file.yaml"]);
+    let (code, out, _) = dixian(&[
+        "check",
+        "--format",
+        "json",
+        ONE,
+        "fixtures/no-such-file.yaml",
+    ]);
     assert_eq!(code, 2);
     let v = json(&out);
     assert_eq!(v.as_array().unwrap().len(), 2);
@@ -118,7 +169,10 @@ fn check_with_extra_rules_directory() {
     let (code, out, _) = dixian(&["--rules", "fixtures/rules-city", "check", ONE]);
     assert_eq!(code, 1);
     assert!(out.contains("全国 → 湖北 → 武汉"), "{out}");
-    assert!(out.contains("提示[武汉.示例_卫生费]"), "a provisional city rule yields a notice");
+    assert!(
+        out.contains("提示[武汉.示例_卫生费]"),
+        "a provisional city rule yields a notice"
+    );
 }
 
 // ---- stats ---------------------------------------------------------------------------------------
@@ -136,7 +190,10 @@ fn stats_json_counts_add_up() {
     assert_eq!(code, 0);
     let v = json(&out);
     assert_eq!(v["files"], BATCH_FILES);
-    assert_eq!(v["contracts"].as_u64().unwrap() + v["unreadable"]["count"].as_u64().unwrap(), BATCH_FILES as u64);
+    assert_eq!(
+        v["contracts"].as_u64().unwrap() + v["unreadable"]["count"].as_u64().unwrap(),
+        BATCH_FILES as u64
+    );
     insta::assert_snapshot!(out);
 }
 
@@ -162,7 +219,10 @@ fn synthetic_batch_every_file_counted_once() {
     use dixian_core::synth::{Options, contract};
     let dir = std::env::temp_dir().join(format!("dixian-e2e-synth-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    let options = Options { seed: 2024, broken_every: Some(7) };
+    let options = Options {
+        seed: 2024,
+        broken_every: Some(7),
+    };
     let n = 300u64;
     for i in 0..n {
         std::fs::write(dir.join(format!("c{i:04}.yaml")), contract(options, i)).unwrap();
@@ -172,11 +232,25 @@ fn synthetic_batch_every_file_counted_once() {
     let v = json(&out);
     assert_eq!(v["files"], n);
     assert_eq!(v["unreadable"]["count"], n / 7);
-    assert_eq!(v["contracts"].as_u64().unwrap() + v["unreadable"]["count"].as_u64().unwrap(), n);
+    assert_eq!(
+        v["contracts"].as_u64().unwrap() + v["unreadable"]["count"].as_u64().unwrap(),
+        n
+    );
     let (code, out, _) = dixian(&["check", "--quiet", "--format", "json", path]);
     assert_eq!(code, 2);
     let items = json(&out);
-    let mut files: Vec<String> = items.as_array().unwrap().iter().map(|i| i["contract"]["file"].as_str().or(i["file"].as_str()).unwrap().to_owned()).collect();
+    let mut files: Vec<String> = items
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| {
+            i["contract"]["file"]
+                .as_str()
+                .or(i["file"].as_str())
+                .unwrap()
+                .to_owned()
+        })
+        .collect();
     assert_eq!(files.len() as u64, n);
     files.dedup();
     assert_eq!(files.len() as u64, n, "no file twice");
@@ -189,14 +263,22 @@ fn synthetic_batch_every_file_counted_once() {
 fn letter_defaults_to_the_highest_severity() {
     let (code, out, _) = dixian(&["letter", ONE]);
     assert_eq!(code, 0);
-    assert!(out.starts_with("# 工会女职工劳动保护监督处理建议书"), "a refer finding calls for 处理建议书");
+    assert!(
+        out.starts_with("# 工会女职工劳动保护监督处理建议书"),
+        "a refer finding calls for 处理建议书"
+    );
     assert!(out.contains("武汉某某物流有限公司："));
     insta::assert_snapshot!(out);
 }
 
 #[test]
 fn letter_of_a_chosen_kind() {
-    let (code, out, _) = dixian(&["letter", "--kind", "提示函", "fixtures/batch/nested/07-jiangsu.yml"]);
+    let (code, out, _) = dixian(&[
+        "letter",
+        "--kind",
+        "提示函",
+        "fixtures/batch/nested/07-jiangsu.yml",
+    ]);
     assert_eq!(code, 0);
     insta::assert_snapshot!(out);
 }
@@ -213,7 +295,10 @@ fn letter_with_no_finding_writes_none() {
 fn letter_of_an_unreadable_contract_exits_2() {
     let (code, _, err) = dixian(&["letter", "fixtures/batch/03-bad-date.yaml"]);
     assert_eq!(code, 2);
-    assert!(err.contains("fixtures/batch/03-bad-date.yaml:3:15"), "{err}");
+    assert!(
+        err.contains("fixtures/batch/03-bad-date.yaml:3:15"),
+        "{err}"
+    );
 }
 
 // ---- rules, explain ------------------------------------------------------------------------------
@@ -234,12 +319,28 @@ fn rules_markdown_all_jurisdictions() {
 
 #[test]
 fn rules_json() {
-    let (code, out, _) = dixian(&["rules", "--region", "四川省", "--date", "2026-01-01", "--format", "json"]);
+    let (code, out, _) = dixian(&[
+        "rules",
+        "--region",
+        "四川省",
+        "--date",
+        "2026-01-01",
+        "--format",
+        "json",
+    ]);
     assert_eq!(code, 0);
     let v = json(&out);
-    let leave = v.as_array().unwrap().iter().find(|r| r["rule"] == "四川.产假").unwrap();
+    let leave = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["rule"] == "四川.产假")
+        .unwrap();
     assert_eq!(leave["requirement"], "≥188天");
-    assert!(leave["provisional"].is_string(), "the 188-day figure is provisional");
+    assert!(
+        leave["provisional"].is_string(),
+        "the 188-day figure is provisional"
+    );
     insta::assert_snapshot!(out);
 }
 
@@ -279,7 +380,10 @@ fn explain_in_english() {
 fn explain_an_unknown_rule_exits_2() {
     let (code, _, err) = dixian(&["explain", "湖北.年休假"]);
     assert_eq!(code, 2);
-    assert!(err.contains("湖北.产假"), "suggests the rules of the same jurisdiction prefix: {err}");
+    assert!(
+        err.contains("湖北.产假"),
+        "suggests the rules of the same jurisdiction prefix: {err}"
+    );
 }
 
 // ---- test ----------------------------------------------------------------------------------------
@@ -297,6 +401,9 @@ fn builtin_rule_tests_pass_and_cover_every_rule() {
 fn failing_rule_tests_are_reported() {
     let (code, out, _) = dixian(&["test", "fixtures/ruletests"]);
     assert_eq!(code, 1);
-    let tail: Vec<&str> = out.lines().filter(|l| !l.starts_with("没有测试的规则")).collect();
+    let tail: Vec<&str> = out
+        .lines()
+        .filter(|l| !l.starts_with("没有测试的规则"))
+        .collect();
     insta::assert_snapshot!(tail.join("\n"));
 }

@@ -13,6 +13,7 @@ fn main() {
     std::fs::create_dir_all(&dir).expect("create DIR");
     let options = Options { seed, broken_every };
     for i in 0..count {
-        std::fs::write(dir.join(format!("c{i:06}.yaml")), contract(options, i)).expect("write contract");
+        std::fs::write(dir.join(format!("c{i:06}.yaml")), contract(options, i))
+            .expect("write contract");
     }
 }

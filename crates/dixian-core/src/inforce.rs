@@ -28,17 +28,26 @@ pub struct RuleRow {
 
 /// The rules in force on `date`: for the chain of `region` (全国 → 湖北 …) when given, else for every
 /// jurisdiction. Fails only on a region no rule file knows.
-pub fn rules_in_force(set: &RuleSet, region: Option<&str>, date: NaiveDate) -> Result<Vec<RuleRow>, String> {
+pub fn rules_in_force(
+    set: &RuleSet,
+    region: Option<&str>,
+    date: NaiveDate,
+) -> Result<Vec<RuleRow>, String> {
     let chain: Option<Vec<JurisdictionId>> = match region {
         Some(r) => Some(set.chain(region::resolve(set, r).map_err(|e| e.message)?.jurisdiction)),
         None => None,
     };
     let mut rows: Vec<(usize, u16, usize, RuleRow)> = Vec::new();
     for (i, rule) in set.rules.iter().enumerate() {
-        if chain.as_ref().is_some_and(|c| !c.contains(&rule.jurisdiction)) {
+        if chain
+            .as_ref()
+            .is_some_and(|c| !c.contains(&rule.jurisdiction))
+        {
             continue;
         }
-        let Some(version) = rule.versions.iter().find(|v| v.in_force_on(date)) else { continue };
+        let Some(version) = rule.versions.iter().find(|v| v.in_force_on(date)) else {
+            continue;
+        };
         let depth = set.chain(rule.jurisdiction).len();
         rows.push((depth, rule.jurisdiction.0, i, row(set, rule, version)));
     }
@@ -51,13 +60,15 @@ pub fn row(set: &RuleSet, rule: &Rule, v: &Version) -> RuleRow {
     RuleRow {
         rule: rule.id.clone(),
         title: rule.title.clone(),
-        jurisdiction: set.jurisdiction(rule.jurisdiction).map_or_else(String::new, |j| j.name.clone()),
+        jurisdiction: set
+            .jurisdiction(rule.jurisdiction)
+            .map_or_else(String::new, |j| j.name.clone()),
         term: v.check.term().map(|t| vocab.term_name(t).to_owned()),
         requirement: requirement(&v.check, vocab),
         severity: v.effective_severity().as_str().to_owned(),
         since: v.from.map(|d| d.to_string()),
         until: v.until.map(|d| d.to_string()),
-        citation: v.citation.to_string(),
+        citation: v.citations(),
         provisional: v.provisional.clone(),
         conditions: v.conditions.iter().map(|c| c.text.clone()).collect(),
     }
@@ -66,8 +77,16 @@ pub fn row(set: &RuleSet, rule: &Rule, v: &Version) -> RuleRow {
 /// A check in words.
 pub fn requirement(check: &Check, vocab: &Vocabulary) -> String {
     match check {
-        Check::Bound { op, value: Operand::Quantity(q), .. } => format!("{}{}", op.symbol(), q.display(vocab)),
-        Check::Bound { op, value: Operand::Fact(f), .. } => format!("{}{}", op.symbol(), f.name()),
+        Check::Bound {
+            op,
+            value: Operand::Quantity(q),
+            ..
+        } => format!("{}{}", op.symbol(), q.display(vocab)),
+        Check::Bound {
+            op,
+            value: Operand::Fact(f),
+            ..
+        } => format!("{}{}", op.symbol(), f.name()),
         Check::Commitment { .. } => "是".to_owned(),
         Check::ForbidText { patterns } => {
             let quoted: Vec<String> = patterns.iter().map(|p| format!("“{p}”")).collect();
@@ -88,13 +107,20 @@ mod tests {
     fn hubei_maternity_leave_changes_on_2021_11_26() {
         let set = crate::rules::builtin().unwrap_or_default();
         let on = |d| rules_in_force(&set, Some("湖北省"), day(d)).unwrap_or_default();
-        let leave = |rows: Vec<RuleRow>| rows.into_iter().find(|r| r.rule == "湖北.产假").map(|r| r.requirement);
+        let leave = |rows: Vec<RuleRow>| {
+            rows.into_iter()
+                .find(|r| r.rule == "湖北.产假")
+                .map(|r| r.requirement)
+        };
         assert_eq!(leave(on("2021-11-25")).as_deref(), Some("≥128天"));
         assert_eq!(leave(on("2021-11-26")).as_deref(), Some("≥158天"));
         // the chain includes 全国 but not other provinces
         let rows = on("2024-01-01");
         assert!(rows.iter().any(|r| r.jurisdiction == "全国"));
-        assert!(rows.iter().all(|r| r.jurisdiction == "全国" || r.jurisdiction == "湖北"));
+        assert!(
+            rows.iter()
+                .all(|r| r.jurisdiction == "全国" || r.jurisdiction == "湖北")
+        );
         assert!(rules_in_force(&set, Some("火星"), day("2024-01-01")).is_err());
     }
 }

@@ -61,7 +61,10 @@ pub struct Pattern {
 impl Pattern {
     pub fn matches(&self, f: &Finding) -> bool {
         let eq = |want: &Option<String>, have: &str| want.as_deref().is_none_or(|w| w == have);
-        let severity_ok = self.severity.as_deref().is_none_or(|s| Severity::parse(s) == Some(f.severity));
+        let severity_ok = self
+            .severity
+            .as_deref()
+            .is_none_or(|s| Severity::parse(s) == Some(f.severity));
         let kind = match f.kind {
             FindingKind::Violated => "violated",
             FindingKind::Missing => "missing",
@@ -81,7 +84,14 @@ impl Pattern {
 impl std::fmt::Display for Pattern {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{}", self.rule)?;
-        for (k, v) in [("severity", &self.severity), ("term", &self.term), ("kind", &self.kind), ("clause", &self.clause), ("from", &self.from), ("to", &self.to)] {
+        for (k, v) in [
+            ("severity", &self.severity),
+            ("term", &self.term),
+            ("kind", &self.kind),
+            ("clause", &self.clause),
+            ("from", &self.from),
+            ("to", &self.to),
+        ] {
             if let Some(v) = v {
                 write!(f, " {k}={v}")?;
             }
@@ -95,7 +105,11 @@ impl std::fmt::Display for Pattern {
 pub enum ContractSource {
     /// Inline text, with the line of the test file it starts on and its indentation there (to report
     /// errors at the test file's own lines and columns).
-    Inline { text: String, line: u32, indent: u32 },
+    Inline {
+        text: String,
+        line: u32,
+        indent: u32,
+    },
     /// A path relative to the test file.
     File(String),
 }
@@ -117,35 +131,71 @@ pub fn parse(file: &str, text: &str) -> Result<Vec<Case>, LoadError> {
     for c in raw.tests {
         let source = match (c.contract, c.contract_file) {
             (Some(l), None) => {
-                let first = text.lines().nth(usize::try_from(l.line).unwrap_or(1).saturating_sub(1)).unwrap_or("");
-                let indent = u32::try_from(first.len() - first.trim_start_matches(' ').len()).unwrap_or(0);
-                Some(ContractSource::Inline { text: l.value, line: l.line, indent })
+                let first = text
+                    .lines()
+                    .nth(usize::try_from(l.line).unwrap_or(1).saturating_sub(1))
+                    .unwrap_or("");
+                let indent =
+                    u32::try_from(first.len() - first.trim_start_matches(' ').len()).unwrap_or(0);
+                Some(ContractSource::Inline {
+                    text: l.value,
+                    line: l.line,
+                    indent,
+                })
             }
             (None, Some(p)) => Some(ContractSource::File(p)),
             _ => {
-                problems.push(format!("测试“{}”须有且只有一个 contract（内联）或 contract_file（路径）", c.name));
+                problems.push(format!(
+                    "测试“{}”须有且只有一个 contract（内联）或 contract_file（路径）",
+                    c.name
+                ));
                 None
             }
         };
         for p in c.expect.iter().chain(&c.expect_not) {
-            if p.severity.as_deref().is_some_and(|s| Severity::parse(s).is_none()) {
-                problems.push(format!("测试“{}”：严重程度“{}”应为 notice|rectify|refer 或 提示|整改|转办", c.name, p.severity.as_deref().unwrap_or("")));
+            if p.severity
+                .as_deref()
+                .is_some_and(|s| Severity::parse(s).is_none())
+            {
+                problems.push(format!(
+                    "测试“{}”：严重程度“{}”应为 notice|rectify|refer 或 提示|整改|转办",
+                    c.name,
+                    p.severity.as_deref().unwrap_or("")
+                ));
             }
             if p.kind.as_deref().is_some_and(|k| !matches!(k, "violated" | "missing" | "unlawful_text" | "vague")) {
                 problems.push(format!("测试“{}”：kind 应为 violated、missing、unlawful_text 或 vague", c.name));
             }
         }
         if c.expect.is_empty() && c.expect_not.is_empty() {
-            problems.push(format!("测试“{}”没有 expect 也没有 expect_not：它什么也不检验", c.name));
+            problems.push(format!(
+                "测试“{}”没有 expect 也没有 expect_not：它什么也不检验",
+                c.name
+            ));
         }
         if let Some(contract) = source {
-            cases.push(Case { name: c.name, contract, expect: c.expect, expect_not: c.expect_not });
+            cases.push(Case {
+                name: c.name,
+                contract,
+                expect: c.expect,
+                expect_not: c.expect_not,
+            });
         }
     }
     if problems.is_empty() {
         Ok(cases)
     } else {
-        Err(LoadError { diagnostics: problems.into_iter().map(|m| crate::Diagnostic { file: file.to_owned(), line: 1, column: 1, message: m }).collect() })
+        Err(LoadError {
+            diagnostics: problems
+                .into_iter()
+                .map(|m| crate::Diagnostic {
+                    file: file.to_owned(),
+                    line: 1,
+                    column: 1,
+                    message: m,
+                })
+                .collect(),
+        })
     }
 }
 
@@ -177,18 +227,42 @@ pub fn run_case(set: &RuleSet, case: &Case, file: &str, text: &str) -> Outcome {
                 ContractSource::Inline { line, indent, .. } => (line.saturating_sub(1), *indent),
                 ContractSource::File(_) => (0, 0),
             };
-            e.diagnostics.iter().map(|d| format!("合同无法读取：{}:{}:{}: {}", d.file, d.line + down, d.column + right, d.message)).collect()
+            e.diagnostics
+                .iter()
+                .map(|d| {
+                    format!(
+                        "合同无法读取：{}:{}:{}: {}",
+                        d.file,
+                        d.line + down,
+                        d.column + right,
+                        d.message
+                    )
+                })
+                .collect()
         }
     };
-    Outcome { name: case.name.clone(), failures, covers }
+    Outcome {
+        name: case.name.clone(),
+        failures,
+        covers,
+    }
 }
 
 fn compare(case: &Case, report: &Report) -> Vec<String> {
     let mut failures = Vec::new();
     for p in &case.expect {
         if !report.findings.iter().any(|f| p.matches(f)) {
-            let same_rule: Vec<String> = report.findings.iter().filter(|f| f.rule == p.rule).map(describe).collect();
-            let seen = if same_rule.is_empty() { "该规则没有产生任何问题".to_owned() } else { format!("实际：{}", same_rule.join("；")) };
+            let same_rule: Vec<String> = report
+                .findings
+                .iter()
+                .filter(|f| f.rule == p.rule)
+                .map(describe)
+                .collect();
+            let seen = if same_rule.is_empty() {
+                "该规则没有产生任何问题".to_owned()
+            } else {
+                format!("实际：{}", same_rule.join("；"))
+            };
             failures.push(format!("缺少预期的问题：{p}（{seen}）"));
         }
     }
@@ -201,7 +275,14 @@ fn compare(case: &Case, report: &Report) -> Vec<String> {
 }
 
 fn describe(f: &Finding) -> String {
-    format!("{} severity={} term={} from={} to={}", f.rule, f.severity, f.term.as_deref().unwrap_or("-"), f.from, f.to)
+    format!(
+        "{} severity={} term={} from={} to={}",
+        f.rule,
+        f.severity,
+        f.term.as_deref().unwrap_or("-"),
+        f.from,
+        f.to
+    )
 }
 
 #[cfg(test)]
@@ -239,11 +320,22 @@ tests:
         assert_eq!(cases.len(), 2);
         let run = |c: &Case| match &c.contract {
             ContractSource::Inline { text, .. } => run_case(&set, c, "t.yaml", text),
-            ContractSource::File(_) => Outcome { name: String::new(), failures: vec!["file".into()], covers: BTreeSet::new() },
+            ContractSource::File(_) => Outcome {
+                name: String::new(),
+                failures: vec!["file".into()],
+                covers: BTreeSet::new(),
+            },
         };
         let outcomes: Vec<Outcome> = cases.iter().map(run).collect();
-        assert!(outcomes.first().is_some_and(Outcome::passed), "{outcomes:?}");
-        assert!(outcomes.get(1).is_some_and(|o| !o.passed() && o.failures.iter().any(|f| f.contains("缺少预期"))));
+        assert!(
+            outcomes.first().is_some_and(Outcome::passed),
+            "{outcomes:?}"
+        );
+        assert!(
+            outcomes
+                .get(1)
+                .is_some_and(|o| !o.passed() && o.failures.iter().any(|f| f.contains("缺少预期")))
+        );
     }
 
     #[test]

@@ -103,9 +103,14 @@ impl Stats {
             if f.kind == FindingKind::UnlawfulText {
                 unlawful += 1;
             }
-            let Some(term) = f.term.as_deref() else { continue };
+            let Some(term) = f.term.as_deref() else {
+                continue;
+            };
             *terms.entry(term).or_default() += 1;
-            let term_periods = vocab.term(term).and_then(|t| vocab.term_info(t)).map_or(&[][..], |t| &t.periods[..]);
+            let term_periods = vocab
+                .term(term)
+                .and_then(|t| vocab.term_info(t))
+                .map_or(&[][..], |t| &t.periods[..]);
             let distinct: BTreeSet<Period> = term_periods.iter().copied().collect();
             for p in distinct {
                 if let Some(n) = periods.get_mut(p.index()) {
@@ -123,11 +128,21 @@ impl Stats {
             self.by_rule.entry(rule.to_owned()).or_default().add(n);
         }
         self.unlawful_text.add(unlawful);
-        for ((tally, covered), n) in self.by_period.iter_mut().zip(report.coverage.0).zip(periods) {
+        for ((tally, covered), n) in self
+            .by_period
+            .iter_mut()
+            .zip(report.coverage.0)
+            .zip(periods)
+        {
             tally.not_covered += u64::from(!covered);
             tally.with_findings.add(n);
         }
-        let region = report.contract.jurisdictions.last().cloned().unwrap_or_default();
+        let region = report
+            .contract
+            .jurisdictions
+            .last()
+            .cloned()
+            .unwrap_or_default();
         let r = self.by_region.entry(region).or_default();
         r.contracts += 1;
         r.needs_action += u64::from(action);
@@ -135,8 +150,16 @@ impl Stats {
 
     pub fn add_unreadable(&mut self, file: &str, error: &LoadError) {
         self.files += 1;
-        let first = error.first().cloned().unwrap_or_else(|| Diagnostic { file: file.to_owned(), line: 1, column: 1, message: String::new() });
-        self.unreadable.push(Unreadable { first, problems: error.diagnostics.len().max(1) });
+        let first = error.first().cloned().unwrap_or_else(|| Diagnostic {
+            file: file.to_owned(),
+            line: 1,
+            column: 1,
+            message: String::new(),
+        });
+        self.unreadable.push(Unreadable {
+            first,
+            problems: error.diagnostics.len().max(1),
+        });
     }
 
     /// Adds another partial tally into this one.
@@ -170,7 +193,8 @@ impl Stats {
 
     /// Puts the unreadable files in file order (parallel folds add them in any order).
     pub fn finish(mut self) -> Stats {
-        self.unreadable.sort_by(|a, b| a.first.file.cmp(&b.first.file));
+        self.unreadable
+            .sort_by(|a, b| a.first.file.cmp(&b.first.file));
         self
     }
 
@@ -181,7 +205,11 @@ impl Stats {
 
 /// `part` of `whole` in hundredths of a percent, rounded half up (0 when `whole` is 0).
 pub fn basis_points(part: u64, whole: u64) -> u64 {
-    if whole == 0 { 0 } else { (part.saturating_mul(20_000) + whole) / (2 * whole) }
+    if whole == 0 {
+        0
+    } else {
+        (part.saturating_mul(20_000) + whole) / (2 * whole)
+    }
 }
 
 /// `part` of `whole` as a percentage with two decimals: `43.52`.
@@ -215,7 +243,9 @@ mod tests {
         let mut one = Stats::default();
         let mut parts = [Stats::default(), Stats::default()];
         for (i, t) in texts.iter().enumerate() {
-            let Ok(report) = crate::check_yaml(&rules, "c.yaml", t) else { continue };
+            let Ok(report) = crate::check_yaml(&rules, "c.yaml", t) else {
+                continue;
+            };
             one.add_report(&report, &rules.vocabulary);
             if let Some(p) = parts.get_mut(i % 2) {
                 p.add_report(&report, &rules.vocabulary);

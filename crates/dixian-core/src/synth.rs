@@ -49,17 +49,40 @@ pub struct Options {
 
 impl Default for Options {
     fn default() -> Self {
-        Self { seed: 1, broken_every: None }
+        Self {
+            seed: 1,
+            broken_every: None,
+        }
     }
 }
 
-const REGIONS: [&str; 8] = ["北京市", "北京市海淀区", "湖北省武汉市", "湖北省", "四川省成都市", "江苏省南通市", "宁夏回族自治区银川市", "全国"];
-const ENTERPRISES: [&str; 6] = ["某某物流有限公司", "某某纺织厂", "某某电子科技有限公司", "某某食品有限公司", "某某医院", "某某商贸有限公司"];
+const REGIONS: [&str; 8] = [
+    "北京市",
+    "北京市海淀区",
+    "湖北省武汉市",
+    "湖北省",
+    "四川省成都市",
+    "江苏省南通市",
+    "宁夏回族自治区银川市",
+    "全国",
+];
+const ENTERPRISES: [&str; 6] = [
+    "某某物流有限公司",
+    "某某纺织厂",
+    "某某电子科技有限公司",
+    "某某食品有限公司",
+    "某某医院",
+    "某某商贸有限公司",
+];
 const MATERNITY: [u32; 6] = [90, 98, 128, 158, 178, 188];
 const HYGIENE: [u32; 5] = [10, 20, 30, 35, 50];
 const NURSING_HOURS: [&str; 4] = ["0.5", "1", "1", "1.5"];
 const PATERNITY: [u32; 5] = [7, 15, 20, 25, 30];
-const FORBIDDEN: [&str; 3] = ["女职工在合同期内不得生育。", "女职工怀孕的，视为自动离职。", "入职体检包括妊娠检测。"];
+const FORBIDDEN: [&str; 3] = [
+    "女职工在合同期内不得生育。",
+    "女职工怀孕的，视为自动离职。",
+    "入职体检包括妊娠检测。",
+];
 
 /// The `index`-th contract of the batch described by `options`, as YAML.
 pub fn contract(options: Options, index: u64) -> String {
@@ -91,24 +114,56 @@ pub fn contract(options: Options, index: u64) -> String {
         }
     };
     // Most terms are present and at or above their floor; some fall short, some are left out.
-    let yes_no = |rng: &mut Rng| if rng.chance(92) { "是".to_owned() } else { "否".to_owned() };
+    let yes_no = |rng: &mut Rng| {
+        if rng.chance(92) {
+            "是".to_owned()
+        } else {
+            "否".to_owned()
+        }
+    };
     if rng.chance(92) {
         let fee = rng.pick(&HYGIENE).copied().unwrap_or(30);
-        clause(&mut y, Some("经期"), &format!("每月发放卫生费{fee}元。"), &[("卫生费", format!("{fee}元/月")), ("经期禁忌劳动", yes_no(&mut rng)), ("女职工卫生室", "是".to_owned())]);
+        clause(
+            &mut y,
+            Some("经期"),
+            &format!("每月发放卫生费{fee}元。"),
+            &[
+                ("卫生费", format!("{fee}元/月")),
+                ("经期禁忌劳动", yes_no(&mut rng)),
+                ("女职工卫生室", "是".to_owned()),
+            ],
+        );
     }
     if rng.chance(95) {
         let days = rng.pick(&MATERNITY).copied().unwrap_or(98);
-        let mut terms = vec![("产假", format!("{days}天")), ("生育津贴按上年度职工月平均工资", "是".to_owned())];
+        let mut terms = vec![
+            ("产假", format!("{days}天")),
+            ("生育津贴按上年度职工月平均工资", "是".to_owned()),
+        ];
         if rng.chance(95) {
-            terms.push(("难产假", format!("{}天", if rng.chance(92) { 15 } else { 10 })));
+            terms.push((
+                "难产假",
+                format!("{}天", if rng.chance(92) { 15 } else { 10 }),
+            ));
         }
         if rng.chance(90) {
-            terms.push(("陪产假", format!("{}天", rng.pick(&PATERNITY).copied().unwrap_or(15))));
+            terms.push((
+                "陪产假",
+                format!("{}天", rng.pick(&PATERNITY).copied().unwrap_or(15)),
+            ));
         }
         if rng.chance(90) {
-            terms.push(("育儿假", format!("{}天/年", if rng.chance(85) { 10 } else { 5 })));
+            terms.push((
+                "育儿假",
+                format!("{}天/年", if rng.chance(85) { 10 } else { 5 }),
+            ));
         }
-        clause(&mut y, Some("产期"), &format!("女职工生育享受产假{days}天。"), &terms);
+        clause(
+            &mut y,
+            Some("产期"),
+            &format!("女职工生育享受产假{days}天。"),
+            &terms,
+        );
     }
     if rng.chance(95) {
         let early = if rng.chance(92) { 15 } else { 10 };
@@ -117,7 +172,10 @@ pub fn contract(options: Options, index: u64) -> String {
             Some("孕期"),
             "怀孕7个月以上的女职工不安排延长劳动时间和夜班劳动；产前检查计入劳动时间。",
             &[
-                ("孕期禁止加班夜班起始", format!("{}月", if rng.chance(92) { 7 } else { 8 })),
+                (
+                    "孕期禁止加班夜班起始",
+                    format!("{}月", if rng.chance(92) { 7 } else { 8 }),
+                ),
                 ("孕期禁止加班夜班", yes_no(&mut rng)),
                 ("产前检查计入劳动时间", yes_no(&mut rng)),
                 ("流产假_不满4个月", format!("{early}天")),
@@ -131,25 +189,46 @@ pub fn contract(options: Options, index: u64) -> String {
             &mut y,
             Some("哺乳期"),
             &format!("每天哺乳时间{hours}小时。"),
-            &[("哺乳时间", format!("{hours}小时/日")), ("哺乳期", "12月".to_owned()), ("哺乳期禁止加班夜班", yes_no(&mut rng)), ("哺乳室", "是".to_owned())],
+            &[
+                ("哺乳时间", format!("{hours}小时/日")),
+                ("哺乳期", "12月".to_owned()),
+                ("哺乳期禁止加班夜班", yes_no(&mut rng)),
+                ("哺乳室", "是".to_owned()),
+            ],
         );
     }
     if rng.chance(85) {
-        clause(&mut y, Some("更年期"), "关心更年期女职工，每年安排一次妇科检查。", &[("更年期保护", "是".to_owned()), ("妇科检查", "1次/年".to_owned())]);
+        clause(
+            &mut y,
+            Some("更年期"),
+            "关心更年期女职工，每年安排一次妇科检查。",
+            &[
+                ("更年期保护", "是".to_owned()),
+                ("妇科检查", "1次/年".to_owned()),
+            ],
+        );
     }
     if rng.chance(92) {
         clause(
             &mut y,
             None,
             "禁忌从事的劳动范围书面告知女职工；不因婚孕产哺降低工资或解除劳动合同；预防和制止性骚扰。",
-            &[("禁忌劳动书面告知", yes_no(&mut rng)), ("不因婚孕产哺降薪解除", yes_no(&mut rng)), ("性骚扰防治", yes_no(&mut rng)), ("职代会女代表比例", format!("{}%", rng.below(101)))],
+            &[
+                ("禁忌劳动书面告知", yes_no(&mut rng)),
+                ("不因婚孕产哺降薪解除", yes_no(&mut rng)),
+                ("性骚扰防治", yes_no(&mut rng)),
+                ("职代会女代表比例", format!("{}%", rng.below(101))),
+            ],
         );
     }
     if rng.chance(6) {
         let text = rng.pick(&FORBIDDEN).copied().unwrap_or("");
         clause(&mut y, None, text, &[]);
     }
-    if options.broken_every.is_some_and(|k| k > 0 && index % k == k - 1) {
+    if options
+        .broken_every
+        .is_some_and(|k| k > 0 && index % k == k - 1)
+    {
         y = break_it(&y, &mut rng);
     }
     y
@@ -170,7 +249,10 @@ mod tests {
 
     #[test]
     fn same_seed_same_contract_and_seeds_differ() {
-        let a = Options { seed: 7, broken_every: None };
+        let a = Options {
+            seed: 7,
+            broken_every: None,
+        };
         assert_eq!(contract(a, 3), contract(a, 3));
         assert_ne!(contract(a, 3), contract(Options { seed: 8, ..a }, 3));
     }
@@ -178,18 +260,33 @@ mod tests {
     #[test]
     fn readable_batches_load_and_broken_ones_do_not() {
         let rules = crate::rules::builtin().unwrap_or_default();
-        let ok = Options { seed: 11, broken_every: None };
+        let ok = Options {
+            seed: 11,
+            broken_every: None,
+        };
         let mut below_floor = 0;
         for i in 0..200 {
             let text = contract(ok, i);
             let report = crate::check_yaml(&rules, "synth.yaml", &text);
-            assert!(report.is_ok(), "contract {i} should load: {report:?}\n{text}");
+            assert!(
+                report.is_ok(),
+                "contract {i} should load: {report:?}\n{text}"
+            );
             below_floor += usize::from(report.is_ok_and(|r| r.exit_code() == 1));
         }
-        assert!(below_floor > 0 && below_floor < 200, "a batch straddles the floors: {below_floor}");
-        let broken = Options { seed: 11, broken_every: Some(5) };
+        assert!(
+            below_floor > 0 && below_floor < 200,
+            "a batch straddles the floors: {below_floor}"
+        );
+        let broken = Options {
+            seed: 11,
+            broken_every: Some(5),
+        };
         for i in (4..200).step_by(5) {
-            assert!(crate::check_yaml(&rules, "synth.yaml", &contract(broken, i)).is_err(), "contract {i} should be broken");
+            assert!(
+                crate::check_yaml(&rules, "synth.yaml", &contract(broken, i)).is_err(),
+                "contract {i} should be broken"
+            );
         }
     }
 }

@@ -48,7 +48,8 @@ pub fn run(common: &Common, args: &Args) -> u8 {
     };
     let lang = common.lang();
     let files = load::expand(&args.paths);
-    let single = args.paths.len() == 1 && files.len() == 1 && !args.paths.iter().any(|p| p.is_dir());
+    let single =
+        args.paths.len() == 1 && files.len() == 1 && !args.paths.iter().any(|p| p.is_dir());
     let color = batch::color_stdout();
     let mut worst = 0u8;
     let mut sarif = SarifLog::new();
@@ -87,8 +88,14 @@ pub fn run(common: &Common, args: &Args) -> u8 {
     });
     match args.format {
         Format::Json if !single => println!("\n]"),
-        Format::Sarif => println!("{}", serde_json::to_string_pretty(&sarif.finish(&rules, env!("CARGO_PKG_VERSION"))).unwrap_or_default()),
-        Format::Human if files.len() > 1 => println!("{}", batch_line(files.len(), checked, unreadable, lang)),
+        Format::Sarif => println!(
+            "{}",
+            serde_json::to_string_pretty(&sarif.finish(&rules, env!("CARGO_PKG_VERSION")))
+                .unwrap_or_default()
+        ),
+        Format::Human if files.len() > 1 => {
+            println!("{}", batch_line(files.len(), checked, unreadable, lang))
+        }
         _ => {}
     }
     worst
@@ -98,7 +105,11 @@ fn human_text(c: &Checked, color: bool, lang: Lang) -> String {
     match &c.result {
         Ok((contract, report)) => format!("{}\n", human::render_in(report, contract, color, lang)),
         Err(e) => {
-            let head = if lang == Lang::Zh { "无法读取：" } else { "cannot read: " };
+            let head = if lang == Lang::Zh {
+                "无法读取："
+            } else {
+                "cannot read: "
+            };
             let lines: Vec<String> = e.diagnostics.iter().map(|d| format!("{head}{d}")).collect();
             format!("{}\n\n", lines.join("\n"))
         }
@@ -108,7 +119,12 @@ fn human_text(c: &Checked, color: bool, lang: Lang) -> String {
 fn json_text(c: &Checked) -> String {
     match &c.result {
         Ok((_, report)) => report.to_json(),
-        Err(e) => serde_json::to_string_pretty(&Unreadable { schema_version: SCHEMA_VERSION, file: &c.file, errors: &e.diagnostics }).unwrap_or_default(),
+        Err(e) => serde_json::to_string_pretty(&Unreadable {
+            schema_version: SCHEMA_VERSION,
+            file: &c.file,
+            errors: &e.diagnostics,
+        })
+        .unwrap_or_default(),
     }
 }
 

@@ -19,12 +19,18 @@ pub fn run(common: &Common, args: &Args) -> u8 {
         return 0;
     }
     // Near: the same jurisdiction (湖北.…) or the same name in another (….产假).
-    let (place, name) = args.rule.split_once('.').unwrap_or((args.rule.as_str(), args.rule.as_str()));
+    let (place, name) = args
+        .rule
+        .split_once('.')
+        .unwrap_or((args.rule.as_str(), args.rule.as_str()));
     let near: Vec<&str> = rules
         .rules
         .iter()
         .map(|r| r.id.as_str())
-        .filter(|id| id.split_once('.').is_some_and(|(p, n)| p == place || n == name))
+        .filter(|id| {
+            id.split_once('.')
+                .is_some_and(|(p, n)| p == place || n == name)
+        })
         .collect();
     eprintln!("没有规则“{}”。", args.rule);
     if !near.is_empty() {

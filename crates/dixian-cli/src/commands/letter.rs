@@ -20,7 +20,8 @@ pub struct Args {
 }
 
 fn parse_kind(s: &str) -> Result<LetterKind, String> {
-    LetterKind::parse(s).ok_or_else(|| format!("“{s}”不是函件种类：应为 提示函、整改意见书 或 处理建议书"))
+    LetterKind::parse(s)
+        .ok_or_else(|| format!("“{s}”不是函件种类：应为 提示函、整改意见书 或 处理建议书"))
 }
 
 pub fn run(common: &Common, args: &Args) -> u8 {

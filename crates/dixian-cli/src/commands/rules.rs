@@ -42,13 +42,18 @@ enum Format {
 }
 
 pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| format!("“{s}”不是有效日期（应为 YYYY-MM-DD）"))
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|_| format!("“{s}”不是有效日期（应为 YYYY-MM-DD）"))
 }
 
 /// Today's date (UTC), from the system clock.
 pub fn today() -> NaiveDate {
-    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
-    NaiveDate::from_ymd_opt(1970, 1, 1).and_then(|epoch| epoch.checked_add_days(chrono::Days::new(secs / 86_400))).unwrap_or_default()
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    NaiveDate::from_ymd_opt(1970, 1, 1)
+        .and_then(|epoch| epoch.checked_add_days(chrono::Days::new(secs / 86_400)))
+        .unwrap_or_default()
 }
 
 pub fn run(common: &Common, args: &Args) -> u8 {
@@ -70,7 +75,10 @@ pub fn run(common: &Common, args: &Args) -> u8 {
     match args.format {
         Format::Human => print!("{}", render::human(&rows, common.lang())),
         Format::Markdown => print!("{}", render::markdown(&rows, common.lang())),
-        Format::Json => println!("{}", serde_json::to_string_pretty(&rows).unwrap_or_default()),
+        Format::Json => println!(
+            "{}",
+            serde_json::to_string_pretty(&rows).unwrap_or_default()
+        ),
     }
     0
 }
@@ -86,10 +94,24 @@ fn check(dir: &std::path::Path, lang: Lang) -> u8 {
     match load::rule_set(Some(dir)) {
         Ok(set) => {
             let names: Vec<&str> = own.iter().map(|s| s.name.as_str()).collect();
-            let mine = set.rules.iter().filter(|r| names.contains(&r.file.as_str())).count();
+            let mine = set
+                .rules
+                .iter()
+                .filter(|r| names.contains(&r.file.as_str()))
+                .count();
             match lang {
-                Lang::Zh => println!("规则目录有效：{}（{} 个文件，{mine} 条规则；连同内置规则共 {} 条）", dir.display(), own.len(), set.rules.len()),
-                Lang::En => println!("rules directory is valid: {} ({} files, {mine} rules; {} with the built-in rules)", dir.display(), own.len(), set.rules.len()),
+                Lang::Zh => println!(
+                    "规则目录有效：{}（{} 个文件，{mine} 条规则；连同内置规则共 {} 条）",
+                    dir.display(),
+                    own.len(),
+                    set.rules.len()
+                ),
+                Lang::En => println!(
+                    "rules directory is valid: {} ({} files, {mine} rules; {} with the built-in rules)",
+                    dir.display(),
+                    own.len(),
+                    set.rules.len()
+                ),
             }
             0
         }

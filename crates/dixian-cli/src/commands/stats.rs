@@ -58,7 +58,10 @@ pub fn run(common: &Common, args: &Args) -> u8 {
     }
     match args.format {
         Format::Human => print!("{}", render::human(&stats, common.lang())),
-        Format::Json => println!("{}", serde_json::to_string_pretty(&render::json(&stats)).unwrap_or_default()),
+        Format::Json => println!(
+            "{}",
+            serde_json::to_string_pretty(&render::json(&stats)).unwrap_or_default()
+        ),
         Format::Csv => print!("{}", render::csv(&stats)),
     }
     0

@@ -24,17 +24,30 @@ pub fn run(common: &Common, args: &Args) -> u8 {
         Ok(r) => r,
         Err(code) => return code,
     };
-    let paths = if args.paths.is_empty() { vec![PathBuf::from("tests/rules")] } else { args.paths.clone() };
+    let paths = if args.paths.is_empty() {
+        vec![PathBuf::from("tests/rules")]
+    } else {
+        args.paths.clone()
+    };
     let files = load::expand(&paths);
     if files.is_empty() {
-        eprintln!("没有找到测试文件：{}", paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join("、"));
+        eprintln!(
+            "没有找到测试文件：{}",
+            paths
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join("、")
+        );
         return 2;
     }
     let (mut passed, mut failed) = (0usize, 0usize);
     let mut covered: BTreeSet<String> = BTreeSet::new();
     for path in &files {
         println!("{}", path.display());
-        let cases = match load::read_text(path).and_then(|t| ruletest::parse(&path.display().to_string(), &t)) {
+        let cases = match load::read_text(path)
+            .and_then(|t| ruletest::parse(&path.display().to_string(), &t))
+        {
             Ok(cases) => cases,
             Err(e) => {
                 println!("  FAIL  （测试文件无法读取）");
@@ -60,9 +73,18 @@ pub fn run(common: &Common, args: &Args) -> u8 {
             }
         }
     }
-    let untested: Vec<&str> = rules.rules.iter().map(|r| r.id.as_str()).filter(|id| !covered.contains(*id)).collect();
+    let untested: Vec<&str> = rules
+        .rules
+        .iter()
+        .map(|r| r.id.as_str())
+        .filter(|id| !covered.contains(*id))
+        .collect();
     if !untested.is_empty() {
-        println!("\n没有测试的规则（{} 条）：{}", untested.len(), untested.join("、"));
+        println!(
+            "\n没有测试的规则（{} 条）：{}",
+            untested.len(),
+            untested.join("、")
+        );
         if args.require_coverage {
             failed += 1;
         }
@@ -73,12 +95,22 @@ pub fn run(common: &Common, args: &Args) -> u8 {
 
 fn run_case(rules: &dixian_core::rules::RuleSet, test_file: &Path, case: &Case) -> Outcome {
     match &case.contract {
-        ContractSource::Inline { text, .. } => ruletest::run_case(rules, case, &test_file.display().to_string(), text),
+        ContractSource::Inline { text, .. } => {
+            ruletest::run_case(rules, case, &test_file.display().to_string(), text)
+        }
         ContractSource::File(rel) => {
             let path = test_file.parent().unwrap_or(Path::new(".")).join(rel);
             match load::read_text(&path) {
                 Ok(text) => ruletest::run_case(rules, case, &path.display().to_string(), &text),
-                Err(e) => Outcome { name: case.name.clone(), failures: e.diagnostics.iter().map(|d| format!("合同无法读取：{d}")).collect(), covers: BTreeSet::new() },
+                Err(e) => Outcome {
+                    name: case.name.clone(),
+                    failures: e
+                        .diagnostics
+                        .iter()
+                        .map(|d| format!("合同无法读取：{d}"))
+                        .collect(),
+                    covers: BTreeSet::new(),
+                },
             }
         }
     }

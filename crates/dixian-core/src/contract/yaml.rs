@@ -467,14 +467,28 @@ pub struct Located<T> {
 impl<'de, T: Deserialize<'de>> Deserialize<'de> for Located<T> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = Spanned::<T>::deserialize(d)?;
-        Ok(Located { line: u32::try_from(s.referenced.line()).unwrap_or(1).max(1), value: s.value })
+        Ok(Located {
+            line: u32::try_from(s.referenced.line()).unwrap_or(1).max(1),
+            value: s.value,
+        })
     }
 }
 
 /// Reads a YAML document of any shape, with the same budgets and located errors as contracts.
-pub fn read_document<T: serde::de::DeserializeOwned>(file: &str, text: &str) -> Result<T, LoadError> {
+pub fn read_document<T: serde::de::DeserializeOwned>(
+    file: &str,
+    text: &str,
+) -> Result<T, LoadError> {
     if text.len() > MAX_CONTRACT_BYTES {
-        return Err(LoadError::one(file, 1, 1, format!("文件过大（{} 字节，上限 {MAX_CONTRACT_BYTES} 字节）", text.len())));
+        return Err(LoadError::one(
+            file,
+            1,
+            1,
+            format!(
+                "文件过大（{} 字节，上限 {MAX_CONTRACT_BYTES} 字节）",
+                text.len()
+            ),
+        ));
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     serde_saphyr::from_str_with_options(text, options()).map_err(|e| yaml_error(file, text, &e))

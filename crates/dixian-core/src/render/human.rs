@@ -87,21 +87,34 @@ pub fn window(f: &Finding, report: &Report, lang: Lang) -> String {
 /// Renders every finding of `report` against the contract's source, then a summary, in `lang`.
 pub fn render_in(report: &Report, contract: &Contract, color: bool, lang: Lang) -> String {
     let w = words(lang);
-    let renderer = if color { Renderer::styled() } else { Renderer::plain() }.decor_style(DecorStyle::Unicode);
+    let renderer = if color {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    }
+    .decor_style(DecorStyle::Unicode);
     let mut out = String::new();
     let title = report.contract.title.as_deref().unwrap_or(w.untitled);
     let c = &report.contract;
     let chain = c.jurisdictions.join(" → ");
     out.push_str(&match lang {
-        Lang::Zh => format!("{}：{title}（{}，{} 至 {}）\n适用规则：{chain}\n\n", c.file, c.region, c.term.start, c.term.end),
-        Lang::En => format!("{}: {title} ({}, {} to {})\nRules applied: {chain}\n\n", c.file, c.region, c.term.start, c.term.end),
+        Lang::Zh => format!(
+            "{}：{title}（{}，{} 至 {}）\n适用规则：{chain}\n\n",
+            c.file, c.region, c.term.start, c.term.end
+        ),
+        Lang::En => format!(
+            "{}: {title} ({}, {} to {})\nRules applied: {chain}\n\n",
+            c.file, c.region, c.term.start, c.term.end
+        ),
     });
     let colon = if lang == Lang::Zh { "：" } else { ": " };
     for note in &report.notes {
         out.push_str(&format!("{}{colon}{note}\n\n", w.note));
     }
     for f in &report.findings {
-        let title = level(f.severity, lang).primary_title(lang.message(f)).id(f.rule.clone());
+        let title = level(f.severity, lang)
+            .primary_title(lang.message(f))
+            .id(f.rule.clone());
         let first: Group<'_> = if let Some((s, e)) = f.bytes {
             let label = match (f.kind, lang) {
                 (FindingKind::UnlawfulText, _) => w.unlawful.to_owned(),
@@ -117,16 +130,31 @@ pub fn render_in(report: &Report, contract: &Contract, color: bool, lang: Lang) 
             )
         } else {
             let text = match lang {
-                Lang::Zh => format!("{}：应为 {}，合同{}", report.contract.file, f.expected, f.actual),
-                Lang::En => format!("{}: expected {}, the contract has none", report.contract.file, f.expected),
+                Lang::Zh => format!(
+                    "{}：应为 {}，合同{}",
+                    report.contract.file, f.expected, f.actual
+                ),
+                Lang::En => format!(
+                    "{}: expected {}, the contract has none",
+                    report.contract.file, f.expected
+                ),
             };
             title.element(Level::NOTE.no_name().message(text))
         };
-        let mut notes = format!("{}{colon}{}\n{}{colon}{}", w.basis, f.citation, w.window, window(f, report, lang));
+        let mut notes = format!(
+            "{}{colon}{}\n{}{colon}{}",
+            w.basis,
+            f.citation,
+            w.window,
+            window(f, report, lang)
+        );
         if let Some(term) = &f.term {
             notes.push_str(&format!("\n{}{colon}{term}", w.term));
         }
-        let group = [first, Group::with_title(Level::NOTE.no_name().secondary_title(notes))];
+        let group = [
+            first,
+            Group::with_title(Level::NOTE.no_name().secondary_title(notes)),
+        ];
         out.push_str(&renderer.render(&group));
         out.push_str("\n\n");
     }
@@ -139,7 +167,10 @@ fn summary(report: &Report, lang: Lang) -> String {
     let colon = if lang == Lang::Zh { "：" } else { ": " };
     let sep = if lang == Lang::Zh { "，" } else { ", " };
     let count = |s| report.findings.iter().filter(|f| f.severity == s).count();
-    let counts: Vec<String> = [Severity::Refer, Severity::Rectify, Severity::Notice].iter().map(|&s| format!("{} {}", lang.severity(s), count(s))).collect();
+    let counts: Vec<String> = [Severity::Refer, Severity::Rectify, Severity::Notice]
+        .iter()
+        .map(|&s| format!("{} {}", lang.severity(s), count(s)))
+        .collect();
     let mut s = format!("{}{colon}{}", w.verdict, counts.join(sep));
     let periods: Vec<String> = crate::vocabulary::Period::ALL
         .iter()
@@ -153,14 +184,20 @@ fn summary(report: &Report, lang: Lang) -> String {
             .iter()
             .map(|a| match lang {
                 Lang::Zh => format!("{} {}（标准 {}，{}）", a.term, a.actual, a.floor, a.clause),
-                Lang::En => format!("{} {} (standard {}, {})", a.term, a.actual, a.floor, a.clause),
+                Lang::En => format!(
+                    "{} {} (standard {}, {})",
+                    a.term, a.actual, a.floor, a.clause
+                ),
             })
             .collect();
         let join = if lang == Lang::Zh { "；" } else { "; " };
         s.push_str(&format!("\n{}{colon}{}", w.above, items.join(join)));
     }
     for u in &report.undetermined {
-        s.push_str(&format!("\n{}{colon}{}{colon}{}", w.undetermined, u.rule, u.reason));
+        s.push_str(&format!(
+            "\n{}{colon}{}{colon}{}",
+            w.undetermined, u.rule, u.reason
+        ));
     }
     s.push('\n');
     s

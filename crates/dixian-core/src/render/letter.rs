@@ -24,8 +24,14 @@ impl LetterKind {
     pub fn parse(s: &str) -> Option<Self> {
         match s {
             "提示函" | "提示" | "reminder" | "notice" => Some(Self::Reminder),
-            "整改意见书" | "整改" | "工会女职工劳动保护监督整改意见书" | "rectification" | "rectify" => Some(Self::Rectification),
-            "处理建议书" | "转办" | "工会女职工劳动保护监督处理建议书" | "referral" | "refer" => Some(Self::Referral),
+            "整改意见书"
+            | "整改"
+            | "工会女职工劳动保护监督整改意见书"
+            | "rectification"
+            | "rectify" => Some(Self::Rectification),
+            "处理建议书" | "转办" | "工会女职工劳动保护监督处理建议书" | "referral" | "refer" => {
+                Some(Self::Referral)
+            }
             _ => None,
         }
     }
@@ -48,25 +54,51 @@ impl LetterKind {
     }
 }
 
-const TITLE_SUFFIXES: [&str; 6] = ["女职工权益保护专项集体合同", "女职工特殊权益保护专项集体合同", "女职工劳动保护专项集体合同", "女职工专项集体合同", "专项集体合同", "集体合同"];
+const TITLE_SUFFIXES: [&str; 6] = [
+    "女职工权益保护专项集体合同",
+    "女职工特殊权益保护专项集体合同",
+    "女职工劳动保护专项集体合同",
+    "女职工专项集体合同",
+    "专项集体合同",
+    "集体合同",
+];
 
 /// The enterprise a contract is made with, read from its title: 武汉某某物流有限公司女职工权益保护专项集体合同
 /// → 武汉某某物流有限公司.
 pub fn enterprise(title: Option<&str>) -> Option<String> {
-    let title = title?.trim().trim_start_matches('《').trim_end_matches('》');
-    let name = TITLE_SUFFIXES.iter().find_map(|s| title.strip_suffix(s)).unwrap_or(title).trim();
+    let title = title?
+        .trim()
+        .trim_start_matches('《')
+        .trim_end_matches('》');
+    let name = TITLE_SUFFIXES
+        .iter()
+        .find_map(|s| title.strip_suffix(s))
+        .unwrap_or(title)
+        .trim();
     (!name.is_empty()).then(|| name.to_owned())
 }
 
 /// The draft letter of `kind`, or `None` when the report has no finding (there is nothing to write).
-pub fn render(report: &Report, contract: &Contract, rules: &RuleSet, kind: LetterKind) -> Option<String> {
+pub fn render(
+    report: &Report,
+    contract: &Contract,
+    rules: &RuleSet,
+    kind: LetterKind,
+) -> Option<String> {
     if report.findings.is_empty() {
         return None;
     }
     let c = &report.contract;
-    let addressee = enterprise(c.title.as_deref()).unwrap_or_else(|| "【待填：单位名称】".to_owned());
-    let contract_name = c.title.as_deref().map_or_else(|| "女职工权益保护专项集体合同".to_owned(), |t| t.trim_start_matches('《').trim_end_matches('》').to_owned());
-    let mut out = format!("# {}\n\n编号：【待填：编号】\n\n{addressee}：\n\n", kind.title());
+    let addressee =
+        enterprise(c.title.as_deref()).unwrap_or_else(|| "【待填：单位名称】".to_owned());
+    let contract_name = c.title.as_deref().map_or_else(
+        || "女职工权益保护专项集体合同".to_owned(),
+        |t| t.trim_start_matches('《').trim_end_matches('》').to_owned(),
+    );
+    let mut out = format!(
+        "# {}\n\n编号：【待填：编号】\n\n{addressee}：\n\n",
+        kind.title()
+    );
     out.push_str(&format!(
         "本会对贵单位《{contract_name}》（地区：{}；合同期限：{} 至 {}）进行了审查，发现以下 {} 个问题与法律、法规规定的女职工劳动保护标准不符：\n\n",
         c.region,
@@ -84,7 +116,9 @@ pub fn render(report: &Report, contract: &Contract, rules: &RuleSet, kind: Lette
     if kind == LetterKind::Referral {
         out.push_str("\n抄送：【待填：劳动保障监察等有关部门】\n");
     }
-    out.push_str("\n<!-- 本函由 dixian 根据合同审查结果起草，发出前请核对条款原文与法律依据。 -->\n");
+    out.push_str(
+        "\n<!-- 本函由 dixian 根据合同审查结果起草，发出前请核对条款原文与法律依据。 -->\n",
+    );
     Some(out)
 }
 
@@ -101,28 +135,49 @@ fn heading(f: &Finding) -> String {
 
 fn item(n: usize, f: &Finding, report: &Report, contract: &Contract, rules: &RuleSet) -> String {
     let mut out = format!("## {n}. {}\n\n", heading(f));
-    let clause = f.clause.as_deref().and_then(|id| contract.clauses.iter().find(|c| c.id == id));
+    let clause = f
+        .clause
+        .as_deref()
+        .and_then(|id| contract.clauses.iter().find(|c| c.id == id));
     let says = match (f.kind, clause) {
         (FindingKind::Missing, _) => "合同没有约定此项。".to_owned(),
         (FindingKind::Vague, Some(c)) => format!("“{}”（未写明可核对的标准）", c.text.trim()),
         (FindingKind::UnlawfulText, Some(c)) => format!("“{}”，其中“{}”", c.text.trim(), f.actual),
-        (_, Some(c)) if !c.text.trim().is_empty() => format!("“{}”（约定为 {}）", c.text.trim(), f.actual),
+        (_, Some(c)) if !c.text.trim().is_empty() => {
+            format!("“{}”（约定为 {}）", c.text.trim(), f.actual)
+        }
         _ => format!("约定为 {}", f.actual),
     };
     out.push_str(&format!("- 合同约定：{says}\n"));
     let version = statute_version(rules, f);
     let requires = match f.kind {
         FindingKind::UnlawfulText => format!("{}（{}的规定）", f.expected, f.jurisdiction),
-        _ if f.expected == "是" => format!("应当约定{}（{}的规定）", f.term.as_deref().unwrap_or(""), f.jurisdiction),
-        _ => format!("{} {}（{}的规定）", f.term.as_deref().unwrap_or(""), f.expected, f.jurisdiction),
+        _ if f.expected == "是" => format!(
+            "应当约定{}（{}的规定）",
+            f.term.as_deref().unwrap_or(""),
+            f.jurisdiction
+        ),
+        _ => format!(
+            "{} {}（{}的规定）",
+            f.term.as_deref().unwrap_or(""),
+            f.expected,
+            f.jurisdiction
+        ),
     };
     out.push_str(&format!("- 法律要求：{requires}\n"));
     if let Some(statute) = version.and_then(|v| v.statute.as_deref()) {
         out.push_str(&format!("- 条文原文：“{statute}”\n"));
     }
     out.push_str(&format!("- 依据：{}\n", f.citation));
-    out.push_str(&format!("- 适用期间：{}\n", super::human::window(f, report, super::Lang::Zh)));
-    let level = if f.provisional { format!("{}（暂定规则，仅作提示）", f.severity.chinese()) } else { f.severity.chinese().to_owned() };
+    out.push_str(&format!(
+        "- 适用期间：{}\n",
+        super::human::window(f, report, super::Lang::Zh)
+    ));
+    let level = if f.provisional {
+        format!("{}（暂定规则，仅作提示）", f.severity.chinese())
+    } else {
+        f.severity.chinese().to_owned()
+    };
     out.push_str(&format!("- 问题等级：{level}（规则 {}）\n\n", f.rule));
     out
 }
@@ -130,7 +185,11 @@ fn item(n: usize, f: &Finding, report: &Report, contract: &Contract, rules: &Rul
 /// The version of the finding's rule in force at the start of its window, for its statute text.
 fn statute_version<'r>(rules: &'r RuleSet, f: &Finding) -> Option<&'r crate::rules::Version> {
     let day = NaiveDate::parse_from_str(&f.from, "%Y-%m-%d").ok()?;
-    rules.rule(&f.rule)?.versions.iter().find(|v| v.in_force_on(day))
+    rules
+        .rule(&f.rule)?
+        .versions
+        .iter()
+        .find(|v| v.in_force_on(day))
 }
 
 fn request(kind: LetterKind) -> String {
@@ -147,16 +206,28 @@ mod tests {
 
     #[test]
     fn enterprise_from_title() {
-        assert_eq!(enterprise(Some("武汉某某物流有限公司女职工权益保护专项集体合同")).as_deref(), Some("武汉某某物流有限公司"));
-        assert_eq!(enterprise(Some("《某某纺织厂集体合同》")).as_deref(), Some("某某纺织厂"));
+        assert_eq!(
+            enterprise(Some("武汉某某物流有限公司女职工权益保护专项集体合同")).as_deref(),
+            Some("武汉某某物流有限公司")
+        );
+        assert_eq!(
+            enterprise(Some("《某某纺织厂集体合同》")).as_deref(),
+            Some("某某纺织厂")
+        );
         assert_eq!(enterprise(Some("专项集体合同")), None);
         assert_eq!(enterprise(None), None);
     }
 
     #[test]
     fn kinds_follow_the_ladder() {
-        assert_eq!(LetterKind::for_severity(Severity::Refer), LetterKind::Referral);
-        assert_eq!(LetterKind::parse("整改意见书"), Some(LetterKind::Rectification));
+        assert_eq!(
+            LetterKind::for_severity(Severity::Refer),
+            LetterKind::Referral
+        );
+        assert_eq!(
+            LetterKind::parse("整改意见书"),
+            Some(LetterKind::Rectification)
+        );
         assert_eq!(LetterKind::parse("函"), None);
     }
 }

@@ -50,16 +50,28 @@ pub fn human(rows: &[RuleRow], lang: Lang) -> String {
             r.citation
         ));
         if let Some(p) = &r.provisional {
-            out.push_str(&if lang == Lang::Zh { format!("  （暂定：{p}）") } else { format!("  (provisional: {p})") });
+            out.push_str(&if lang == Lang::Zh {
+                format!("  （暂定：{p}）")
+            } else {
+                format!("  (provisional: {p})")
+            });
         }
         if !r.conditions.is_empty() {
             let when = r.conditions.join("，");
-            out.push_str(&if lang == Lang::Zh { format!("  （条件：{when}）") } else { format!("  (when: {when})") });
+            out.push_str(&if lang == Lang::Zh {
+                format!("  （条件：{when}）")
+            } else {
+                format!("  (when: {when})")
+            });
         }
         out.push('\n');
     }
     if rows.is_empty() {
-        out.push_str(if lang == Lang::Zh { "（没有在该日期有效的规则）\n" } else { "(no rule in force on that date)\n" });
+        out.push_str(if lang == Lang::Zh {
+            "（没有在该日期有效的规则）\n"
+        } else {
+            "(no rule in force on that date)\n"
+        });
     }
     out
 }
@@ -71,8 +83,12 @@ fn cell(s: &str) -> String {
 /// The rules in force as a Markdown table.
 pub fn markdown(rows: &[RuleRow], lang: Lang) -> String {
     let header = match lang {
-        Lang::Zh => "| 规则 | 地区 | 条目 | 要求 | 等级 | 起 | 止 | 依据 | 暂定 |\n|---|---|---|---|---|---|---|---|---|\n",
-        Lang::En => "| Rule | Jurisdiction | Term | Requirement | Severity | Since | Until | Citation | Provisional |\n|---|---|---|---|---|---|---|---|---|\n",
+        Lang::Zh => {
+            "| 规则 | 地区 | 条目 | 要求 | 等级 | 起 | 止 | 依据 | 暂定 |\n|---|---|---|---|---|---|---|---|---|\n"
+        }
+        Lang::En => {
+            "| Rule | Jurisdiction | Term | Requirement | Severity | Since | Until | Citation | Provisional |\n|---|---|---|---|---|---|---|---|---|\n"
+        }
     };
     let mut out = header.to_owned();
     for r in rows {
@@ -87,7 +103,14 @@ pub fn markdown(rows: &[RuleRow], lang: Lang) -> String {
             r.citation.clone(),
             r.provisional.clone().unwrap_or_default(),
         ];
-        out.push_str(&format!("| {} |\n", cells.iter().map(|c| cell(c)).collect::<Vec<_>>().join(" | ")));
+        out.push_str(&format!(
+            "| {} |\n",
+            cells
+                .iter()
+                .map(|c| cell(c))
+                .collect::<Vec<_>>()
+                .join(" | ")
+        ));
     }
     out
 }
@@ -97,22 +120,41 @@ pub fn markdown(rows: &[RuleRow], lang: Lang) -> String {
 pub fn explain(set: &RuleSet, rule: &Rule, lang: Lang) -> String {
     let zh = lang == Lang::Zh;
     let colon = if zh { "：" } else { ": " };
-    let jurisdiction = set.jurisdiction(rule.jurisdiction).map_or("", |j| j.name.as_str());
-    let mut out = format!("{}", rule.id);
+    let jurisdiction = set
+        .jurisdiction(rule.jurisdiction)
+        .map_or("", |j| j.name.as_str());
+    let mut out = rule.id.clone();
     if let Some(t) = &rule.title {
         out.push_str(&format!(" — {t}"));
     }
     out.push('\n');
-    let (j, f) = if zh { ("地区", "文件") } else { ("Jurisdiction", "File") };
-    out.push_str(&format!("{j}{colon}{jurisdiction}\n{f}{colon}{}:{}:{}\n", rule.file, rule.span.line, rule.span.column));
+    let (j, f) = if zh {
+        ("地区", "文件")
+    } else {
+        ("Jurisdiction", "File")
+    };
+    out.push_str(&format!(
+        "{j}{colon}{jurisdiction}\n{f}{colon}{}:{}:{}\n",
+        rule.file, rule.span.line, rule.span.column
+    ));
     for (i, v) in rule.versions.iter().enumerate() {
         let row = inforce::row(set, rule, v);
         let since = v.from.map(|d| d.to_string());
         let until = v.until.map(|d| d.to_string());
-        let label = if zh { format!("\n版本 {}", i + 1) } else { format!("\nVersion {}", i + 1) };
-        out.push_str(&format!("{label}{colon}{}\n", dates(since.as_deref(), until.as_deref(), lang)));
+        let label = if zh {
+            format!("\n版本 {}", i + 1)
+        } else {
+            format!("\nVersion {}", i + 1)
+        };
+        out.push_str(&format!(
+            "{label}{colon}{}\n",
+            dates(since.as_deref(), until.as_deref(), lang)
+        ));
         let mut field = |zh_name: &str, en_name: &str, value: &str| {
-            out.push_str(&format!("  {}{colon}{value}\n", if zh { zh_name } else { en_name }));
+            out.push_str(&format!(
+                "  {}{colon}{value}\n",
+                if zh { zh_name } else { en_name }
+            ));
         };
         field("要求", "Requires", &what(&row));
         field("等级", "Severity", &severity_word(&row.severity, lang));
@@ -133,7 +175,11 @@ pub fn explain(set: &RuleSet, rule: &Rule, lang: Lang) -> String {
             field("提示语", "Message", m);
         }
     }
-    out.push_str(if zh { "\n源文本：\n" } else { "\nSource:\n" });
+    out.push_str(if zh {
+        "\n源文本：\n"
+    } else {
+        "\nSource:\n"
+    });
     out.push_str(rule.source.trim_end());
     out.push('\n');
     out

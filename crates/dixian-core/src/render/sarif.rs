@@ -48,7 +48,8 @@ impl SarifLog {
     }
 
     fn artifact(&mut self, file: &str) -> usize {
-        self.artifacts.push(json!({ "location": { "uri": uri(file) } }));
+        self.artifacts
+            .push(json!({ "location": { "uri": uri(file) } }));
         self.artifacts.len().saturating_sub(1)
     }
 
@@ -122,10 +123,19 @@ impl SarifLog {
 /// A relative path as a URI reference: forward slashes, spaces and `%` escaped (CJK stays as is,
 /// which SARIF consumers accept as an IRI).
 fn uri(file: &str) -> String {
-    file.replace('\\', "/").replace('%', "%25").replace(' ', "%20")
+    file.replace('\\', "/")
+        .replace('%', "%25")
+        .replace(' ', "%20")
 }
 
-fn result(f: &Finding, report: &Report, index: usize, lines: &LineIndex, source: &str, lang: Lang) -> Value {
+fn result(
+    f: &Finding,
+    report: &Report,
+    index: usize,
+    lines: &LineIndex,
+    source: &str,
+    lang: Lang,
+) -> Value {
     let region = match f.bytes {
         Some((s, e)) => {
             let (sl, sc) = lines.line_col(source, s);
@@ -159,9 +169,18 @@ fn result(f: &Finding, report: &Report, index: usize, lines: &LineIndex, source:
 
 /// A rule's metadata: title, default level, jurisdiction, and each version's dates and citation.
 fn descriptor(rules: &RuleSet, id: &str) -> Value {
-    let Some(rule) = rules.rule(id) else { return json!({ "id": id }) };
-    let jurisdiction = rules.jurisdiction(rule.jurisdiction).map_or("", |j| j.name.as_str());
-    let worst = rule.versions.iter().map(|v| v.effective_severity()).max().unwrap_or(Severity::Notice);
+    let Some(rule) = rules.rule(id) else {
+        return json!({ "id": id });
+    };
+    let jurisdiction = rules
+        .jurisdiction(rule.jurisdiction)
+        .map_or("", |j| j.name.as_str());
+    let worst = rule
+        .versions
+        .iter()
+        .map(|v| v.effective_severity())
+        .max()
+        .unwrap_or(Severity::Notice);
     let versions: Vec<Value> = rule
         .versions
         .iter()
@@ -169,13 +188,13 @@ fn descriptor(rules: &RuleSet, id: &str) -> Value {
             json!({
                 "from": v.from.map(|d| d.to_string()),
                 "until": v.until.map(|d| d.to_string()),
-                "citation": v.citation.to_string(),
+                "citation": v.citations(),
                 "severity": v.effective_severity().as_str(),
                 "provisional": v.provisional
             })
         })
         .collect();
-    let mut unique: Vec<String> = rule.versions.iter().map(|v| v.citation.to_string()).collect();
+    let mut unique: Vec<String> = rule.versions.iter().map(|v| v.citations()).collect();
     unique.dedup();
     json!({
         "id": rule.id,

@@ -21,7 +21,10 @@ fn tally_of(s: &Stats, sev: Severity) -> Tally {
 }
 
 /// Most contracts first, then by name: the order a report upward reads best in.
-fn ranked<T: Copy>(map: &std::collections::BTreeMap<String, T>, key: impl Fn(&T) -> u64) -> Vec<(&str, T)> {
+fn ranked<T: Copy>(
+    map: &std::collections::BTreeMap<String, T>,
+    key: impl Fn(&T) -> u64,
+) -> Vec<(&str, T)> {
     let mut v: Vec<(&str, T)> = map.iter().map(|(k, t)| (k.as_str(), *t)).collect();
     v.sort_by(|a, b| key(&b.1).cmp(&key(&a.1)).then(a.0.cmp(b.0)));
     v
@@ -74,14 +77,23 @@ pub fn json(s: &Stats) -> Value {
 }
 
 fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) { format!("\"{}\"", s.replace('"', "\"\"")) } else { s.to_owned() }
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_owned()
+    }
 }
 
 /// One table: `section,key,contracts,percent,findings,detail`.
 pub fn csv(s: &Stats) -> String {
     let n = s.contracts;
     let mut rows: Vec<[String; 6]> = Vec::new();
-    let mut row = |section: &str, key: &str, count: u64, of: Option<u64>, findings: Option<u64>, detail: &str| {
+    let mut row = |section: &str,
+                   key: &str,
+                   count: u64,
+                   of: Option<u64>,
+                   findings: Option<u64>,
+                   detail: &str| {
         rows.push([
             section.to_owned(),
             key.to_owned(),
@@ -98,26 +110,68 @@ pub fn csv(s: &Stats) -> String {
     row("total", "needs_action", s.needs_action, Some(n), None, "");
     for sev in SEVERITIES {
         let t = tally_of(s, sev);
-        row("severity", sev.as_str(), t.contracts, Some(n), Some(t.findings), "");
+        row(
+            "severity",
+            sev.as_str(),
+            t.contracts,
+            Some(n),
+            Some(t.findings),
+            "",
+        );
     }
     for (term, t) in ranked(&s.by_term, |t| t.contracts) {
         row("term", term, t.contracts, Some(n), Some(t.findings), "");
     }
-    row("unlawful_text", "unlawful_text", s.unlawful_text.contracts, Some(n), Some(s.unlawful_text.findings), "");
+    row(
+        "unlawful_text",
+        "unlawful_text",
+        s.unlawful_text.contracts,
+        Some(n),
+        Some(s.unlawful_text.findings),
+        "",
+    );
     for (p, t) in Period::ALL.iter().zip(s.by_period) {
-        row("period_not_covered", p.name(), t.not_covered, Some(n), None, "");
-        row("period_findings", p.name(), t.with_findings.contracts, Some(n), Some(t.with_findings.findings), "");
+        row(
+            "period_not_covered",
+            p.name(),
+            t.not_covered,
+            Some(n),
+            None,
+            "",
+        );
+        row(
+            "period_findings",
+            p.name(),
+            t.with_findings.contracts,
+            Some(n),
+            Some(t.with_findings.findings),
+            "",
+        );
     }
     for (region, r) in ranked(&s.by_region, |r| r.contracts) {
         row("region", region, r.contracts, Some(n), None, "");
-        row("region_needs_action", region, r.needs_action, Some(r.contracts), None, "");
+        row(
+            "region_needs_action",
+            region,
+            r.needs_action,
+            Some(r.contracts),
+            None,
+            "",
+        );
     }
     for (rule, t) in ranked(&s.by_rule, |t| t.contracts) {
         row("rule", rule, t.contracts, Some(n), Some(t.findings), "");
     }
     for u in &s.unreadable {
         let d = &u.first;
-        row("unreadable_file", &d.file, 1, None, None, &format!("{}:{}: {}", d.line, d.column, d.message));
+        row(
+            "unreadable_file",
+            &d.file,
+            1,
+            None,
+            None,
+            &format!("{}:{}: {}", d.line, d.column, d.message),
+        );
     }
     let mut out = String::from("section,key,contracts,percent,findings,detail\n");
     for r in rows {
@@ -187,13 +241,40 @@ const EN: Words = Words {
 pub fn human(s: &Stats, lang: Lang) -> String {
     let w = if lang == Lang::Zh { &ZH } else { &EN };
     let n = s.contracts;
-    let with_findings = |label: &str, t: Tally| format!("  {label}  {}  {}%  {} {}\n", t.contracts, percent_text(t.contracts, n), t.findings, w.findings);
-    let mut out = format!("{}\n{}  {}\n{}  {}\n{}  {}\n", w.title, w.files, s.files, w.contracts, n, w.unreadable, s.unreadable.len());
+    let with_findings = |label: &str, t: Tally| {
+        format!(
+            "  {label}  {}  {}%  {} {}\n",
+            t.contracts,
+            percent_text(t.contracts, n),
+            t.findings,
+            w.findings
+        )
+    };
+    let mut out = format!(
+        "{}\n{}  {}\n{}  {}\n{}  {}\n",
+        w.title,
+        w.files,
+        s.files,
+        w.contracts,
+        n,
+        w.unreadable,
+        s.unreadable.len()
+    );
     for u in &s.unreadable {
         out.push_str(&format!("  {}\n", u.first));
     }
-    out.push_str(&format!("{}  {}  {}%\n", w.with_findings, s.with_findings, percent_text(s.with_findings, n)));
-    out.push_str(&format!("{}  {}  {}%\n", w.needs_action, s.needs_action, percent_text(s.needs_action, n)));
+    out.push_str(&format!(
+        "{}  {}  {}%\n",
+        w.with_findings,
+        s.with_findings,
+        percent_text(s.with_findings, n)
+    ));
+    out.push_str(&format!(
+        "{}  {}  {}%\n",
+        w.needs_action,
+        s.needs_action,
+        percent_text(s.needs_action, n)
+    ));
     out.push_str(&format!("\n{}\n", w.severity));
     for sev in SEVERITIES {
         out.push_str(&with_findings(lang.severity(sev), tally_of(s, sev)));
@@ -220,7 +301,14 @@ pub fn human(s: &Stats, lang: Lang) -> String {
     }
     out.push_str(&format!("\n{}\n", w.region));
     for (region, r) in ranked(&s.by_region, |r| r.contracts) {
-        out.push_str(&format!("  {region}  {}  {}%；{} {}  {}%\n", r.contracts, percent_text(r.contracts, n), w.acting, r.needs_action, percent_text(r.needs_action, r.contracts)));
+        out.push_str(&format!(
+            "  {region}  {}  {}%；{} {}  {}%\n",
+            r.contracts,
+            percent_text(r.contracts, n),
+            w.acting,
+            r.needs_action,
+            percent_text(r.needs_action, r.contracts)
+        ));
     }
     out.push_str(&format!("\n{}\n", w.rule));
     for (rule, t) in ranked(&s.by_rule, |t| t.contracts) {
