@@ -58,10 +58,7 @@ pub fn run(common: &Common, args: &Args) -> u8 {
     }
     match args.format {
         Format::Human => print!("{}", render::human(&stats, common.lang())),
-        Format::Json => println!(
-            "{}",
-            serde_json::to_string_pretty(&render::json(&stats)).unwrap_or_default()
-        ),
+        Format::Json => println!("{}", render::json(&stats)),
         Format::Csv => print!("{}", render::csv(&stats)),
     }
     0

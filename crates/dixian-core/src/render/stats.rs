@@ -5,7 +5,7 @@ use super::lang::Lang;
 use crate::rules::Severity;
 use crate::stats::{Stats, Tally, basis_points, percent_text};
 use crate::vocabulary::Period;
-use serde_json::{Value, json};
+use serde::Serialize;
 
 pub const SCHEMA_VERSION: u32 = 1;
 
@@ -36,44 +36,150 @@ fn pct(part: u64, whole: u64) -> f64 {
     (bp as f64) / 100.0
 }
 
-pub fn json(s: &Stats) -> Value {
+/// The JSON shape (`schema_version` 1), documented in the README.
+#[derive(Serialize)]
+pub struct StatsJson<'a> {
+    pub schema_version: u32,
+    pub files: u64,
+    pub contracts: u64,
+    pub unreadable: UnreadableJson<'a>,
+    pub with_findings: Share,
+    pub needs_action: Share,
+    pub by_severity: Vec<Row<'a>>,
+    pub by_term: Vec<Row<'a>>,
+    pub unlawful_text: Row<'a>,
+    pub by_period: Vec<PeriodRow<'a>>,
+    pub by_region: Vec<RegionRow<'a>>,
+    pub by_rule: Vec<Row<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct UnreadableJson<'a> {
+    pub count: u64,
+    pub files: Vec<UnreadableFile<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct UnreadableFile<'a> {
+    pub file: &'a str,
+    pub line: u32,
+    pub column: u32,
+    pub message: &'a str,
+    /// How many problems the file has (the first is shown).
+    pub problems: usize,
+}
+
+#[derive(Serialize)]
+pub struct Share {
+    pub count: u64,
+    pub percent: f64,
+}
+
+/// Contracts with at least one finding of a kind (a severity, a term, a rule), their share of the
+/// readable contracts, and the number of findings.
+#[derive(Serialize)]
+pub struct Row<'a> {
+    pub key: &'a str,
+    pub contracts: u64,
+    pub percent: f64,
+    pub findings: u64,
+}
+
+#[derive(Serialize)]
+pub struct PeriodRow<'a> {
+    pub period: &'a str,
+    pub not_covered: u64,
+    pub not_covered_percent: f64,
+    pub with_findings: u64,
+    pub with_findings_percent: f64,
+    pub findings: u64,
+}
+
+#[derive(Serialize)]
+pub struct RegionRow<'a> {
+    pub region: &'a str,
+    pub contracts: u64,
+    pub percent: f64,
+    pub needs_action: u64,
+    /// Of this region's contracts.
+    pub needs_action_percent: f64,
+}
+
+pub fn json_shape(s: &Stats) -> StatsJson<'_> {
     let n = s.contracts;
-    let tally = |t: Tally| json!({ "contracts": t.contracts, "percent": pct(t.contracts, n), "findings": t.findings });
-    json!({
-        "schema_version": SCHEMA_VERSION,
-        "files": s.files,
-        "contracts": n,
-        "unreadable": {
-            "count": s.unreadable.len(),
-            "files": s.unreadable.iter().map(|u| json!({
-                "file": u.first.file, "line": u.first.line, "column": u.first.column,
-                "message": u.first.message, "problems": u.problems
-            })).collect::<Vec<_>>()
+    let row = |key, t: Tally| Row {
+        key,
+        contracts: t.contracts,
+        percent: pct(t.contracts, n),
+        findings: t.findings,
+    };
+    StatsJson {
+        schema_version: SCHEMA_VERSION,
+        files: s.files,
+        contracts: n,
+        unreadable: UnreadableJson {
+            count: s.unreadable_count(),
+            files: s
+                .unreadable
+                .iter()
+                .map(|u| UnreadableFile {
+                    file: &u.first.file,
+                    line: u.first.line,
+                    column: u.first.column,
+                    message: &u.first.message,
+                    problems: u.problems,
+                })
+                .collect(),
         },
-        "with_findings": { "count": s.with_findings, "percent": pct(s.with_findings, n) },
-        "needs_action": { "count": s.needs_action, "percent": pct(s.needs_action, n) },
-        "by_severity": SEVERITIES.iter().map(|&sev| {
-            let t = tally_of(s, sev);
-            json!({ "severity": sev.as_str(), "contracts": t.contracts, "percent": pct(t.contracts, n), "findings": t.findings })
-        }).collect::<Vec<_>>(),
-        "by_term": ranked(&s.by_term, |t| t.contracts).into_iter().map(|(term, t)| {
-            json!({ "term": term, "contracts": t.contracts, "percent": pct(t.contracts, n), "findings": t.findings })
-        }).collect::<Vec<_>>(),
-        "unlawful_text": tally(s.unlawful_text),
-        "by_period": Period::ALL.iter().zip(s.by_period).map(|(p, t)| json!({
-            "period": p.name(),
-            "not_covered": t.not_covered, "not_covered_percent": pct(t.not_covered, n),
-            "with_findings": t.with_findings.contracts, "with_findings_percent": pct(t.with_findings.contracts, n),
-            "findings": t.with_findings.findings
-        })).collect::<Vec<_>>(),
-        "by_region": ranked(&s.by_region, |r| r.contracts).into_iter().map(|(region, r)| json!({
-            "region": region, "contracts": r.contracts, "percent": pct(r.contracts, n),
-            "needs_action": r.needs_action, "needs_action_percent": pct(r.needs_action, r.contracts)
-        })).collect::<Vec<_>>(),
-        "by_rule": ranked(&s.by_rule, |t| t.contracts).into_iter().map(|(rule, t)| {
-            json!({ "rule": rule, "contracts": t.contracts, "percent": pct(t.contracts, n), "findings": t.findings })
-        }).collect::<Vec<_>>()
-    })
+        with_findings: Share {
+            count: s.with_findings,
+            percent: pct(s.with_findings, n),
+        },
+        needs_action: Share {
+            count: s.needs_action,
+            percent: pct(s.needs_action, n),
+        },
+        by_severity: SEVERITIES
+            .iter()
+            .map(|&sev| row(sev.as_str(), tally_of(s, sev)))
+            .collect(),
+        by_term: ranked(&s.by_term, |t| t.contracts)
+            .into_iter()
+            .map(|(k, t)| row(k, t))
+            .collect(),
+        unlawful_text: row("unlawful_text", s.unlawful_text),
+        by_period: Period::ALL
+            .iter()
+            .zip(s.by_period)
+            .map(|(p, t)| PeriodRow {
+                period: p.name(),
+                not_covered: t.not_covered,
+                not_covered_percent: pct(t.not_covered, n),
+                with_findings: t.with_findings.contracts,
+                with_findings_percent: pct(t.with_findings.contracts, n),
+                findings: t.with_findings.findings,
+            })
+            .collect(),
+        by_region: ranked(&s.by_region, |r| r.contracts)
+            .into_iter()
+            .map(|(region, r)| RegionRow {
+                region,
+                contracts: r.contracts,
+                percent: pct(r.contracts, n),
+                needs_action: r.needs_action,
+                needs_action_percent: pct(r.needs_action, r.contracts),
+            })
+            .collect(),
+        by_rule: ranked(&s.by_rule, |t| t.contracts)
+            .into_iter()
+            .map(|(k, t)| row(k, t))
+            .collect(),
+    }
+}
+
+/// The statistics as pretty JSON.
+pub fn json(s: &Stats) -> String {
+    serde_json::to_string_pretty(&json_shape(s)).unwrap_or_default()
 }
 
 fn csv_field(s: &str) -> String {
