@@ -25,7 +25,10 @@ pub struct Checked {
 pub fn check_file(rules: &RuleSet, path: &Path, document: &DocumentArgs) -> Checked {
     let file = path.display().to_string();
     if import::is_document(path) {
-        return Checked { file, result: import::check_document(path, rules, document) };
+        return Checked {
+            file,
+            result: import::check_document(path, rules, document),
+        };
     }
     let result = load::read_text(path).and_then(|text| {
         let c = contract::load_yaml(&file, &text, &rules.vocabulary)?;
@@ -36,7 +39,13 @@ pub fn check_file(rules: &RuleSet, path: &Path, document: &DocumentArgs) -> Chec
 }
 
 /// Checks every file, calling `each` with the results in input order.
-pub fn check_all(rules: &RuleSet, files: &[PathBuf], document: &DocumentArgs, quiet: bool, mut each: impl FnMut(Checked)) {
+pub fn check_all(
+    rules: &RuleSet,
+    files: &[PathBuf],
+    document: &DocumentArgs,
+    quiet: bool,
+    mut each: impl FnMut(Checked),
+) {
     let bar = progress(files.len(), quiet);
     for chunk in files.chunks(CHUNK) {
         let results: Vec<Checked> = chunk

@@ -163,8 +163,14 @@ pub fn parse(file: &str, text: &str) -> Result<Vec<Case>, LoadError> {
                     p.severity.as_deref().unwrap_or("")
                 ));
             }
-            if p.kind.as_deref().is_some_and(|k| !matches!(k, "violated" | "missing" | "unlawful_text" | "vague")) {
-                problems.push(format!("测试“{}”：kind 应为 violated、missing、unlawful_text 或 vague", c.name));
+            if p.kind
+                .as_deref()
+                .is_some_and(|k| !matches!(k, "violated" | "missing" | "unlawful_text" | "vague"))
+            {
+                problems.push(format!(
+                    "测试“{}”：kind 应为 violated、missing、unlawful_text 或 vague",
+                    c.name
+                ));
             }
         }
         if c.expect.is_empty() && c.expect_not.is_empty() {

@@ -61,10 +61,18 @@ fn english_message(f: &Finding) -> String {
     let mut m = match f.kind {
         FindingKind::UnlawfulText => format!("the clause contains unlawful wording “{actual}”"),
         FindingKind::Vague => format!("the clause names {term} but promises nothing checkable"),
-        FindingKind::Violated if is_bound(expected) => format!("{term} is stated as {actual}, which does not meet the standard of {at} ({expected})"),
-        FindingKind::Violated => format!("the contract expressly declines {term}, contrary to the rules of {at}"),
-        FindingKind::Missing if is_bound(expected) => format!("the contract does not state {term}; the standard of {at} is {expected}"),
-        FindingKind::Missing if f.severity >= Severity::Rectify => format!("the contract does not commit to {term}, a legal duty of the employer"),
+        FindingKind::Violated if is_bound(expected) => format!(
+            "{term} is stated as {actual}, which does not meet the standard of {at} ({expected})"
+        ),
+        FindingKind::Violated => {
+            format!("the contract expressly declines {term}, contrary to the rules of {at}")
+        }
+        FindingKind::Missing if is_bound(expected) => {
+            format!("the contract does not state {term}; the standard of {at} is {expected}")
+        }
+        FindingKind::Missing if f.severity >= Severity::Rectify => {
+            format!("the contract does not commit to {term}, a legal duty of the employer")
+        }
         FindingKind::Missing => format!("the contract does not commit to {term} (recommended)"),
     };
     if f.provisional {
