@@ -4,6 +4,7 @@
 mod batch;
 mod commands;
 mod load;
+mod output;
 
 use clap::{Parser, Subcommand};
 use dixian_core::render::Lang;

@@ -55,7 +55,7 @@ pub fn run(common: &Common, args: &Args) -> u8 {
     let mut sarif = SarifLog::new();
     let (mut checked, mut unreadable) = (0usize, 0usize);
     if args.format == Format::Json && !single {
-        println!("[");
+        crate::output::emit_line("[");
     }
     let mut first = true;
     batch::check_all(&rules, &files, &args.document, args.quiet, |c: Checked| {
@@ -69,14 +69,14 @@ pub fn run(common: &Common, args: &Args) -> u8 {
             Err(_) => unreadable += 1,
         }
         match args.format {
-            Format::Human => anstream::print!("{}", human_text(&c, color, lang)),
+            Format::Human => crate::output::emit(&human_text(&c, color, lang)),
             Format::Json => {
                 let text = json_text(&c);
                 if single {
-                    println!("{text}");
+                    crate::output::emit_line(&text);
                 } else {
                     let sep = if first { "" } else { ",\n" };
-                    print!("{sep}  {}", text.replace('\n', "\n  "));
+                    crate::output::out!("{sep}  {}", text.replace('\n', "\n  "));
                 }
             }
             Format::Sarif => match &c.result {
@@ -87,14 +87,14 @@ pub fn run(common: &Common, args: &Args) -> u8 {
         first = false;
     });
     match args.format {
-        Format::Json if !single => println!("\n]"),
-        Format::Sarif => println!(
+        Format::Json if !single => crate::output::emit_line("\n]"),
+        Format::Sarif => crate::output::outln!(
             "{}",
             serde_json::to_string_pretty(&sarif.finish(&rules, env!("CARGO_PKG_VERSION")))
                 .unwrap_or_default()
         ),
         Format::Human if files.len() > 1 => {
-            println!("{}", batch_line(files.len(), checked, unreadable, lang))
+            crate::output::outln!("{}", batch_line(files.len(), checked, unreadable, lang))
         }
         _ => {}
     }

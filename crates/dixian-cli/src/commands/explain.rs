@@ -15,7 +15,7 @@ pub fn run(common: &Common, args: &Args) -> u8 {
         Err(code) => return code,
     };
     if let Some(rule) = rules.rule(&args.rule) {
-        print!("{}", render::explain(&rules, rule, common.lang()));
+        crate::output::emit(&render::explain(&rules, rule, common.lang()));
         return 0;
     }
     // Near: the same jurisdiction (湖北.…) or the same name in another (….产假).

@@ -39,14 +39,16 @@ pub fn run(common: &Common, args: &Args) -> u8 {
     };
     let Some(worst) = report.worst() else {
         match common.lang() {
-            Lang::Zh => println!("{}：未发现问题，无需发函。", checked.file),
-            Lang::En => println!("{}: no findings; no letter is needed.", checked.file),
+            Lang::Zh => crate::output::outln!("{}：未发现问题，无需发函。", checked.file),
+            Lang::En => {
+                crate::output::outln!("{}: no findings; no letter is needed.", checked.file)
+            }
         }
         return 0;
     };
     let kind = args.kind.unwrap_or_else(|| LetterKind::for_severity(worst));
     if let Some(text) = letter::render(&report, &contract, &rules, kind) {
-        print!("{text}");
+        crate::output::emit(&text);
     }
     0
 }

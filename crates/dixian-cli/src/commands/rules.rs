@@ -73,9 +73,9 @@ pub fn run(common: &Common, args: &Args) -> u8 {
         }
     };
     match args.format {
-        Format::Human => print!("{}", render::human(&rows, common.lang())),
-        Format::Markdown => print!("{}", render::markdown(&rows, common.lang())),
-        Format::Json => println!(
+        Format::Human => crate::output::emit(&render::human(&rows, common.lang())),
+        Format::Markdown => crate::output::emit(&render::markdown(&rows, common.lang())),
+        Format::Json => crate::output::outln!(
             "{}",
             serde_json::to_string_pretty(&rows).unwrap_or_default()
         ),
@@ -100,13 +100,13 @@ fn check(dir: &std::path::Path, lang: Lang) -> u8 {
                 .filter(|r| names.contains(&r.file.as_str()))
                 .count();
             match lang {
-                Lang::Zh => println!(
+                Lang::Zh => crate::output::outln!(
                     "规则目录有效：{}（{} 个文件，{mine} 条规则；连同内置规则共 {} 条）",
                     dir.display(),
                     own.len(),
                     set.rules.len()
                 ),
-                Lang::En => println!(
+                Lang::En => crate::output::outln!(
                     "rules directory is valid: {} ({} files, {mine} rules; {} with the built-in rules)",
                     dir.display(),
                     own.len(),

@@ -57,9 +57,9 @@ pub fn run(common: &Common, args: &Args) -> u8 {
         b.finish_and_clear();
     }
     match args.format {
-        Format::Human => print!("{}", render::human(&stats, common.lang())),
-        Format::Json => println!("{}", render::json(&stats)),
-        Format::Csv => print!("{}", render::csv(&stats)),
+        Format::Human => crate::output::emit(&render::human(&stats, common.lang())),
+        Format::Json => crate::output::emit_line(&render::json(&stats)),
+        Format::Csv => crate::output::emit(&render::csv(&stats)),
     }
     0
 }

@@ -44,15 +44,15 @@ pub fn run(common: &Common, args: &Args) -> u8 {
     let (mut passed, mut failed) = (0usize, 0usize);
     let mut covered: BTreeSet<String> = BTreeSet::new();
     for path in &files {
-        println!("{}", path.display());
+        crate::output::emit_line(&path.display().to_string());
         let cases = match load::read_text(path)
             .and_then(|t| ruletest::parse(&path.display().to_string(), &t))
         {
             Ok(cases) => cases,
             Err(e) => {
-                println!("  FAIL  （测试文件无法读取）");
+                crate::output::emit_line("  FAIL  （测试文件无法读取）");
                 for d in &e.diagnostics {
-                    println!("        {d}");
+                    crate::output::emit_line(&format!("        {d}"));
                 }
                 failed += 1;
                 continue;
@@ -63,12 +63,12 @@ pub fn run(common: &Common, args: &Args) -> u8 {
             covered.extend(outcome.covers.iter().cloned());
             if outcome.passed() {
                 passed += 1;
-                println!("  ok    {}", outcome.name);
+                crate::output::outln!("  ok    {}", outcome.name);
             } else {
                 failed += 1;
-                println!("  FAIL  {}", outcome.name);
+                crate::output::outln!("  FAIL  {}", outcome.name);
                 for f in &outcome.failures {
-                    println!("        {f}");
+                    crate::output::emit_line(&format!("        {f}"));
                 }
             }
         }
@@ -80,7 +80,7 @@ pub fn run(common: &Common, args: &Args) -> u8 {
         .filter(|id| !covered.contains(*id))
         .collect();
     if !untested.is_empty() {
-        println!(
+        crate::output::outln!(
             "\n没有测试的规则（{} 条）：{}",
             untested.len(),
             untested.join("、")
@@ -89,7 +89,7 @@ pub fn run(common: &Common, args: &Args) -> u8 {
             failed += 1;
         }
     }
-    println!("\n{passed} passed, {failed} failed");
+    crate::output::emit_line(&format!("\n{passed} passed, {failed} failed"));
     u8::from(failed > 0)
 }
 
