@@ -423,7 +423,10 @@ fn builtin_rule_tests_pass_and_cover_every_rule_file() {
             continue; // vocabulary.dixian: units and terms, no rules
         }
         let tests = format!("tests/rules/{stem}.yaml");
-        assert!(root().join(&tests).is_file(), "rules/{stem}.dixian has no {tests}");
+        assert!(
+            root().join(&tests).is_file(),
+            "rules/{stem}.dixian has no {tests}"
+        );
         let (code, out, _) = dixian(&["test", &tests]);
         assert_eq!(code, 0, "{out}");
         let untested = untested_rules(&out);
@@ -444,7 +447,10 @@ fn builtin_rule_tests_pass_and_cover_every_rule_file() {
         untested.iter().any(|u| u == "全国.产假") && !untested.iter().any(|u| u == "湖北.产假"),
         "{untested:?}"
     );
-    assert!(out.lines().last().unwrap().ends_with(" passed, 1 failed"), "{out}");
+    assert!(
+        out.lines().last().unwrap().ends_with(" passed, 1 failed"),
+        "{out}"
+    );
 }
 
 #[test]
