@@ -18,6 +18,7 @@
 //! ```
 #![forbid(unsafe_code)]
 
+pub mod api;
 pub mod catalog;
 pub mod contract;
 pub mod error;

@@ -1,0 +1,111 @@
+//! dixian in the browser: `check`, `regions` and `rulesInForce` over [`dixian_core::api`].
+//!
+//! Values cross the boundary as JSON (serde_json here, `JSON.parse` there), so the objects JavaScript
+//! receives are exactly the API's JSON: the report inside a successful check is the one
+//! `dixian check --format json` prints. No call traps: inputs are measured on the JavaScript side of
+//! the copy, nesting is bounded before parsing (see [`guard`]), and every failure is an answer
+//! `{type: "failure", errors: [{file, line, column, message}]}`.
+#![forbid(unsafe_code)]
+
+pub mod guard;
+
+use dixian_core::api::{self, Answer, CheckOptions};
+use js_sys::{JSON, JsString};
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &str = include_str!("types.d.ts");
+
+/// Checks a contract (YAML text). `options` may be omitted.
+#[wasm_bindgen(js_name = check, unchecked_return_type = "CheckAnswer")]
+pub fn check(
+    #[wasm_bindgen(unchecked_param_type = "string")] contract_yaml: &JsValue,
+    #[wasm_bindgen(unchecked_param_type = "CheckOptions | undefined")] options: &JsValue,
+) -> JsValue {
+    let opts = match read_options(options) {
+        Ok(o) => o,
+        Err(d) => return failure(d),
+    };
+    let file = opts
+        .file
+        .clone()
+        .unwrap_or_else(|| api::DEFAULT_FILE.to_owned());
+    let Some(js) = contract_yaml.dyn_ref::<JsString>() else {
+        return failure(guard::refusal(
+            &file,
+            1,
+            1,
+            "合同内容应为文本（string）".to_owned(),
+        ));
+    };
+    if let Err(d) = guard::size(&file, "合同", units(js), guard::MAX_INPUT_UNITS) {
+        return failure(d);
+    }
+    let text = String::from(js);
+    if let Err(d) = guard::yaml_nesting(&file, &text) {
+        return failure(d);
+    }
+    to_js(&api::check(&text, &opts).to_json())
+}
+
+/// The regions the built-in rules know, root (全国) first.
+#[wasm_bindgen(js_name = regions, unchecked_return_type = "RegionsAnswer")]
+pub fn regions() -> JsValue {
+    to_js(&api::regions().to_json())
+}
+
+/// The built-in rules in force in `region` on `date` (`YYYY-MM-DD`).
+#[wasm_bindgen(js_name = rulesInForce, unchecked_return_type = "InForceAnswer")]
+pub fn rules_in_force(
+    #[wasm_bindgen(unchecked_param_type = "string")] region: &JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string")] date: &JsValue,
+) -> JsValue {
+    let (Some(region), Some(date)) = (short_string(region), short_string(date)) else {
+        return failure(guard::refusal(
+            api::OPTIONS_FILE,
+            0,
+            0,
+            "地区和日期应为不超过 200 个字符的文本".to_owned(),
+        ));
+    };
+    to_js(&api::rules_in_force(&region, &date).to_json())
+}
+
+/// The options object, read through its JSON (measured before it is copied in).
+fn read_options(options: &JsValue) -> Result<CheckOptions, dixian_core::Diagnostic> {
+    if options.is_undefined() || options.is_null() {
+        return Ok(CheckOptions::default());
+    }
+    let refuse = |m: String| guard::refusal(api::OPTIONS_FILE, 0, 0, m);
+    let json = JSON::stringify(options).map_err(|_| refuse("选项无法转为 JSON".to_owned()))?;
+    guard::size(
+        api::OPTIONS_FILE,
+        "选项",
+        units(&json),
+        guard::MAX_OPTIONS_UNITS,
+    )?;
+    serde_json::from_str(&String::from(json)).map_err(|e| {
+        refuse(format!(
+            "选项有误：{e}（可用：region、date、lang、file、rules）"
+        ))
+    })
+}
+
+fn short_string(v: &JsValue) -> Option<String> {
+    let s = v.dyn_ref::<JsString>()?;
+    (units(s) <= 200).then(|| String::from(s))
+}
+
+fn units(s: &JsString) -> usize {
+    usize::try_from(s.length()).unwrap_or(usize::MAX)
+}
+
+fn failure(d: dixian_core::Diagnostic) -> JsValue {
+    to_js(&Answer::<()>::Failure { errors: vec![d] }.to_json())
+}
+
+/// The API's JSON as a JavaScript value. Our own JSON always parses; were it ever not to, the text is
+/// returned rather than trapping.
+fn to_js(json: &str) -> JsValue {
+    JSON::parse(json).unwrap_or_else(|_| JsValue::from_str(json))
+}

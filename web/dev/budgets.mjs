@@ -1,0 +1,113 @@
+// Measures the browser budgets and writes them into docs/wasm.md (between the budgets markers):
+//   - the .wasm at most 300 KB gzipped;
+//   - a 30-clause contract checked in at most 2 ms in Chromium;
+//   - findings on screen within 1 s of opening the file.
+// Run after scripts/build-wasm.sh: `node budgets.mjs` (or `npm run budgets`). Exits 1 when over budget.
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { performance } from "node:perf_hooks";
+import { ROOT, fixture, launch, openPage } from "./browser.mjs";
+
+const BUDGET = { gzipKB: 300, checkMs: 2, openMs: 1000 };
+const RUNS = 500;
+
+/** A 30-clause contract in the usual shape: one or two terms per clause, some below their floor. */
+function thirtyClauses() {
+  const terms = [
+    ["经期", "卫生费", "30元/月"], ["经期", "经期禁忌劳动", "是"], ["经期", "痛经假", "1天/月"], ["经期", "女职工卫生室", "是"],
+    ["孕期", "产前检查计入劳动时间", "是"], ["孕期", "孕期禁止加班夜班", "是"], ["孕期", "孕期禁止加班夜班起始", "7月"],
+    ["孕期", "流产假_不满4个月", "15天"], ["孕期", "流产假_满4个月", "42天"], ["孕期", "不因婚孕产哺降薪解除", "是"],
+    ["产期", "产假", "128天"], ["产期", "难产假", "15天"], ["产期", "多胞胎假", "15天"], ["产期", "陪产假", "15天"],
+    ["产期", "生育津贴按上年度职工月平均工资", "是"], ["哺乳期", "哺乳时间", "1小时/日"], ["哺乳期", "哺乳期", "12月"],
+    ["哺乳期", "哺乳期禁止加班夜班", "是"], ["哺乳期", "哺乳室", "否"], ["更年期", "妇科检查", "1次/年"], ["更年期", "更年期保护", "是"],
+    [null, "性骚扰防治", "是"], [null, "禁忌劳动书面告知", "是"], [null, "育儿假", "5天/年"], [null, "职代会女代表比例", "30%"],
+  ];
+  const numbers = "一二三四五六七八九十";
+  const cn = (n) => (n <= 10 ? numbers[n - 1] : n < 20 ? "十" + (numbers[n - 11] || "") : numbers[Math.floor(n / 10) - 1] + "十" + (numbers[(n % 10) - 1] || ""));
+  let yaml = "title: 预算测量用三十条合同\nregion: 湖北省武汉市\nterm: {start: 2021-05-01, end: 2024-04-30}\nworkforce: {total: 400, women: 180}\nclauses:\n";
+  for (let i = 0; i < 30; i++) {
+    const [topic, term, value] = terms[i % terms.length];
+    yaml += `  - id: 第${cn(i + 1)}条\n`;
+    if (topic) yaml += `    topic: ${topic}\n`;
+    yaml += `    text: 关于${term}，双方约定为${value}。${i === 29 ? "女职工在合同期内不得生育。" : ""}\n    terms:\n      ${term}: ${value}\n`;
+  }
+  return yaml;
+}
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+async function main() {
+  const wasm = readFileSync(join(ROOT, "crates", "dixian-wasm", "pkg", "dixian_wasm_bg.wasm"));
+  const gzipKB = gzipSync(wasm, { level: 9 }).length / 1024;
+  const yaml = thirtyClauses();
+
+  const browser = await launch();
+  try {
+    const { page } = await openPage(browser.context);
+    const readyMs = Number(await page.evaluate(() => document.body.dataset.readyMs));
+    const timing = await page.evaluate(({ yaml, runs }) => {
+      const first = wasm_bindgen.check(yaml, {});
+      if (first.type !== "success" || first.report.findings.length === 0) throw new Error("30-clause contract did not check: " + JSON.stringify(first).slice(0, 300));
+      for (let i = 0; i < 20; i++) wasm_bindgen.check(yaml, {});
+      const t0 = performance.now();
+      for (let i = 0; i < runs; i++) wasm_bindgen.check(yaml, {});
+      const mean = (performance.now() - t0) / runs;
+      const each = [];
+      for (let i = 0; i < 50; i++) {
+        const s = performance.now();
+        wasm_bindgen.check(yaml, {});
+        each.push(performance.now() - s);
+      }
+      each.sort((a, b) => a - b);
+      return { mean, p95: each[Math.floor(each.length * 0.95)], findings: first.report.findings.length };
+    }, { yaml, runs: RUNS });
+    await page.close();
+
+    // Opening a file: from handing the file to the picker to the findings being on screen, in a page
+    // opened afresh each time.
+    const opens = [];
+    for (let i = 0; i < 5; i++) {
+      const { page } = await openPage(browser.context);
+      const t0 = performance.now();
+      await page.setInputFiles("#file", fixture("hubei-wuhan-logistics.yaml"));
+      await page.waitForSelector("article.finding", { state: "visible" });
+      opens.push(performance.now() - t0);
+      await page.close();
+    }
+    const openMs = median(opens);
+    const version = await (await browser.context.newPage()).evaluate(() => navigator.userAgent.match(/Chrome\/[\d.]+/)?.[0] ?? "Chromium");
+
+    const rows = [
+      ["`.wasm` gzipped (`gzip -9`)", `${gzipKB.toFixed(1)} KB`, `≤ ${BUDGET.gzipKB} KB`, gzipKB <= BUDGET.gzipKB],
+      [`30-clause contract, one \`check\` (mean of ${RUNS}; p95 of 50 single calls ${timing.p95.toFixed(2)} ms)`, `${timing.mean.toFixed(3)} ms`, `≤ ${BUDGET.checkMs} ms`, timing.mean <= BUDGET.checkMs],
+      ["File chosen → findings on screen (median of 5)", `${openMs.toFixed(0)} ms`, `≤ ${BUDGET.openMs} ms`, openMs <= BUDGET.openMs],
+      ["Page opened → engine ready (compile + rules), for information", `${readyMs.toFixed(0)} ms`, "—", true],
+    ];
+    const table = [
+      `Measured by \`web/dev/budgets.mjs\` in headless ${version} on ${new Date().toISOString().slice(0, 10)} (${wasm.length} bytes uncompressed; the 30-clause contract gave ${timing.findings} findings).`,
+      "",
+      "| What | Measured | Budget | |",
+      "| --- | --- | --- | --- |",
+      ...rows.map(([what, got, budget, ok]) => `| ${what} | ${got} | ${budget} | ${ok ? "✓" : "✗ over"} |`),
+    ].join("\n");
+    console.log(table);
+
+    const doc = join(ROOT, "docs", "wasm.md");
+    const text = readFileSync(doc, "utf8");
+    const updated = text.replace(/<!-- budgets:start -->[\s\S]*<!-- budgets:end -->/, `<!-- budgets:start -->\n${table}\n<!-- budgets:end -->`);
+    if (updated === text && !text.includes(table)) throw new Error("docs/wasm.md has no budgets markers");
+    writeFileSync(doc, updated);
+    if (!rows.every((r) => r[3])) {
+      console.error("budgets: over budget");
+      process.exitCode = 1;
+    }
+  } finally {
+    await browser.close();
+  }
+}
+
+await main();
