@@ -341,13 +341,15 @@ fn window(t: ContractTerm) -> crate::report::TermWindow {
 /// Byte ranges of each finding's words and clause in the contract's source, as UTF-16 ranges into the
 /// text the caller passed (one unit further on when a BOM was stripped before parsing).
 fn locate(contract: &Contract, report: &Report, had_bom: bool) -> Vec<Location> {
+    /// A byte range in the contract's source.
+    type Bytes = Option<(usize, usize)>;
     let src = contract.source.as_str();
-    let clause_bytes: Vec<Option<(usize, usize)>> = contract
+    let clause_bytes: Vec<Bytes> = contract
         .clauses
         .iter()
         .map(|c| clause_range(src, c))
         .collect();
-    let bytes: Vec<(Option<(usize, usize)>, Option<(usize, usize)>)> = report
+    let bytes: Vec<(Bytes, Bytes)> = report
         .findings
         .iter()
         .map(|f| {

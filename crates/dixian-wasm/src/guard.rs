@@ -50,8 +50,7 @@ pub fn yaml_nesting(file: &str, text: &str) -> Result<(), Diagnostic> {
     let mut flow = 0usize;
     let mut line_start = 0usize;
     for line in text.split_inclusive('\n') {
-        let content =
-            line.trim_start_matches(|c: char| c == ' ' || c == '\t' || c == '-' || c == '?');
+        let content = line.trim_start_matches([' ', '\t', '-', '?']);
         let block = line.len() - content.len();
         for (i, c) in line.char_indices() {
             match c {
