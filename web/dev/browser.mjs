@@ -15,7 +15,7 @@ export const PAGE_URL = pathToFileURL(join(WEB, "index.html")).href;
 export const fixture = (name) => join(ROOT, "fixtures", name);
 
 const FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-  "--disable-component-update", "--disable-sync", "--disable-default-apps", "--disable-extensions", "--no-default-browser-check"];
+  "--disable-component-update", "--disable-sync", "--disable-default-apps", "--disable-extensions", "--no-default-browser-check", "--lang=zh-CN"];
 
 /** A browser context on a throw-away profile; `close()` removes the profile. */
 export async function launch() {

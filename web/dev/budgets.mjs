@@ -10,7 +10,6 @@ import { performance } from "node:perf_hooks";
 import { ROOT, fixture, launch, openPage } from "./browser.mjs";
 
 const BUDGET = { gzipKB: 300, checkMs: 2, openMs: 1000 };
-const RUNS = 500;
 
 /** A 30-clause contract in the usual shape: one or two terms per clause, some below their floor. */
 function thirtyClauses() {
@@ -49,22 +48,25 @@ async function main() {
   try {
     const { page } = await openPage(browser.context);
     const readyMs = Number(await page.evaluate(() => document.body.dataset.readyMs));
-    const timing = await page.evaluate(({ yaml, runs }) => {
+    // Chromium compiles wasm in a baseline tier first and optimises hot functions in the background, so
+    // the first calls are measured apart (cold) from the steady state: a second of warm-up, then the
+    // median over batches of calls.
+    const timing = await page.evaluate(({ yaml }) => {
+      let s = performance.now();
       const first = wasm_bindgen.check(yaml, {});
+      const cold = performance.now() - s;
       if (first.type !== "success" || first.report.findings.length === 0) throw new Error("30-clause contract did not check: " + JSON.stringify(first).slice(0, 300));
-      for (let i = 0; i < 20; i++) wasm_bindgen.check(yaml, {});
-      const t0 = performance.now();
-      for (let i = 0; i < runs; i++) wasm_bindgen.check(yaml, {});
-      const mean = (performance.now() - t0) / runs;
-      const each = [];
-      for (let i = 0; i < 50; i++) {
-        const s = performance.now();
-        wasm_bindgen.check(yaml, {});
-        each.push(performance.now() - s);
+      const warmUntil = performance.now() + 1000;
+      while (performance.now() < warmUntil) wasm_bindgen.check(yaml, {});
+      const batches = [];
+      for (let b = 0; b < 40; b++) {
+        s = performance.now();
+        for (let i = 0; i < 25; i++) wasm_bindgen.check(yaml, {});
+        batches.push((performance.now() - s) / 25);
       }
-      each.sort((a, b) => a - b);
-      return { mean, p95: each[Math.floor(each.length * 0.95)], findings: first.report.findings.length };
-    }, { yaml, runs: RUNS });
+      batches.sort((a, b) => a - b);
+      return { cold, median: batches[20], p90: batches[36], findings: first.report.findings.length };
+    }, { yaml });
     await page.close();
 
     // Opening a file: from handing the file to the picker to the findings being on screen, in a page
@@ -83,7 +85,7 @@ async function main() {
 
     const rows = [
       ["`.wasm` gzipped (`gzip -9`)", `${gzipKB.toFixed(1)} KB`, `≤ ${BUDGET.gzipKB} KB`, gzipKB <= BUDGET.gzipKB],
-      [`30-clause contract, one \`check\` (mean of ${RUNS}; p95 of 50 single calls ${timing.p95.toFixed(2)} ms)`, `${timing.mean.toFixed(3)} ms`, `≤ ${BUDGET.checkMs} ms`, timing.mean <= BUDGET.checkMs],
+      [`30-clause contract, one \`check\`, warm (median of 40 batches of 25; 90th percentile ${timing.p90.toFixed(2)} ms; the very first call ${timing.cold.toFixed(1)} ms)`, `${timing.median.toFixed(3)} ms`, `≤ ${BUDGET.checkMs} ms`, timing.median <= BUDGET.checkMs],
       ["File chosen → findings on screen (median of 5)", `${openMs.toFixed(0)} ms`, `≤ ${BUDGET.openMs} ms`, openMs <= BUDGET.openMs],
       ["Page opened → engine ready (compile + rules), for information", `${readyMs.toFixed(0)} ms`, "—", true],
     ];
