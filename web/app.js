@@ -57,11 +57,16 @@
     const answer = wasm_bindgen.regions();
     if (answer.type !== "success") return;
     const select = $("region");
-    for (const r of answer.regions) {
+    // The root (全国) first, then the regions in the order of their usual Chinese names.
+    const regions = [...answer.regions].sort((a, b) => (b.parent === null) - (a.parent === null) || (a.names[0] || a.name).localeCompare(b.names[0] || b.name, "zh-CN"));
+    for (const r of regions) {
       const label = r.names.length ? `${r.name}（${r.names[0]}）` : r.name;
       select.append(el("option", { value: r.names[0] || r.name, textContent: label }));
     }
-    $("rule-regions").textContent = answer.regions.map((r) => r.name).join("、");
+    const root = regions.find((r) => r.parent === null);
+    const provinces = regions.filter((r) => root && r.parent === root.name).length;
+    const cities = regions.length - provinces - (root ? 1 : 0);
+    $("rule-regions").textContent = `${root ? root.name : ""}、${provinces} 个省级地区` + (cities ? `和 ${cities} 个市` : "");
   }
 
   async function openFile(event) {
@@ -164,7 +169,7 @@
 
   function finding(f, loc, sevName, term) {
     const whole = f.from === term.start && f.to === term.end;
-    const card = el("article", { class: `finding ${f.severity}`, "data-rule": f.rule },
+    const card = el("article", { class: `finding ${f.severity}`, "data-rule": f.rule, "data-from": f.from },
       el("header", {}, el("span", { class: `badge ${f.severity}` }, sevName), f.provisional ? el("span", { class: "badge provisional" }, "暂定") : null,
         el("span", { class: "message" }, f.message)),
       el("dl", {},

@@ -41,8 +41,8 @@ test("a violating contract: every finding, its citation, window and highlighted 
   const cards = page.locator("article.finding");
   assert.equal(await cards.count(), findings.length);
   for (const f of findings) {
-    const card = page.locator(`article.finding[data-rule="${f.rule}"]`).filter({ hasText: f.message }).first();
-    assert.equal(await card.count(), 1, `card for ${f.rule}`);
+    const card = page.locator(`article.finding[data-rule="${f.rule}"][data-from="${f.from}"]`).filter({ hasText: f.message });
+    assert.equal(await card.count(), 1, `one card for ${f.rule} from ${f.from}`);
     const text = await card.innerText();
     for (const part of [f.message, f.citation, f.expected, f.actual, f.from, f.to, SEVERITY_NAMES[f.severity]]) {
       assert.ok(text.includes(part), `${f.rule}: “${part}” not shown`);
