@@ -19,7 +19,7 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; the
   apt-get update
   DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver fonts-noto-cjk
 fi
-chromium --version
+chromium --version 2>/dev/null  # Debian's wrapper script prints a harmless shell warning
 chromedriver --version
 
 step "wasm-bindgen-cli at the crate's version"

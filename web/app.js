@@ -113,12 +113,22 @@
       const where = e.line > 0 ? `${e.file} 第 ${e.line} 行第 ${e.column} 列` : "检查选项";
       const item = el("div", { class: "error" }, el("p", {}, el("strong", {}, where + "："), e.message));
       if (e.line > 0 && e.file !== "options" && lines[e.line - 1] !== undefined) {
-        item.append(el("pre", { class: "snippet" }, el("span", { class: "ln" }, String(e.line)), lines[e.line - 1]));
+        item.append(el("pre", { class: "snippet" }, el("span", { class: "ln" }, String(e.line)), ...markColumn(lines[e.line - 1], e.column)));
       }
       box.append(item);
     }
     box.hidden = false;
     $("status").textContent = `发现 ${errors.length} 处格式问题，请修改后再检查。`;
+  }
+
+  /** A source line with the word starting at `column` (1-based, in characters) marked. */
+  function markColumn(line, column) {
+    const chars = Array.from(line);
+    const start = Math.min(Math.max(column - 1, 0), chars.length);
+    let end = start;
+    while (end < chars.length && !/[\s,，:：{}\[\]]/.test(chars[end])) end++;
+    if (end === start) end = Math.min(start + 1, chars.length);
+    return [chars.slice(0, start).join(""), el("mark", {}, chars.slice(start, end).join("")), chars.slice(end).join("")];
   }
 
   function showReport(answer, ms) {
