@@ -56,7 +56,7 @@ pub fn read_text(path: &Path) -> Result<String, LoadError> {
     let name = path.display().to_string();
     let bytes = std::fs::read(path)
         .map_err(|e| LoadError::one(&name, 1, 1, format!("无法读取文件：{e}")))?;
-    dixian_core::contract::decode_utf8(&name, &bytes)
+    dixian_core::contract::decode_utf8_owned(&name, bytes)
 }
 
 fn is_yaml(p: &Path) -> bool {

@@ -58,18 +58,69 @@ impl fmt::Display for LoadError {
     }
 }
 
+/// Most diagnostics kept for one load: past this, a file is wrong throughout and a longer list helps
+/// nobody (and a generated file with a million bad lines must not produce a million messages).
+pub const MAX_DIAGNOSTICS: usize = 100;
+
+/// A bounded list of diagnostics: keeps the first [`MAX_DIAGNOSTICS`], counts the rest.
+#[derive(Debug, Default)]
+pub struct Diagnostics {
+    kept: Vec<Diagnostic>,
+    dropped: usize,
+}
+
+impl Diagnostics {
+    pub fn push(&mut self, d: Diagnostic) {
+        if self.kept.len() < MAX_DIAGNOSTICS {
+            self.kept.push(d);
+        } else {
+            self.dropped += 1;
+        }
+    }
+
+    pub fn extend(&mut self, ds: impl IntoIterator<Item = Diagnostic>) {
+        for d in ds {
+            self.push(d);
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.kept.is_empty()
+    }
+
+    /// The kept diagnostics, with a last one saying how many more there were.
+    pub fn into_vec(self) -> Vec<Diagnostic> {
+        let mut out = self.kept;
+        if self.dropped > 0 {
+            let (file, line, column) = out.last().map_or((String::new(), 1, 1), |d| {
+                (d.file.clone(), d.line, d.column)
+            });
+            out.push(Diagnostic {
+                file,
+                line,
+                column,
+                message: format!(
+                    "还有 {} 处问题未列出（只列出前 {MAX_DIAGNOSTICS} 处）",
+                    self.dropped
+                ),
+            });
+        }
+        out
+    }
+}
+
 /// Collects diagnostics for one file, so that loading can report every problem at once.
 #[derive(Debug)]
 pub struct Collector<'a> {
     pub file: &'a str,
-    pub diagnostics: Vec<Diagnostic>,
+    diagnostics: Diagnostics,
 }
 
 impl<'a> Collector<'a> {
     pub fn new(file: &'a str) -> Self {
         Self {
             file,
-            diagnostics: Vec::new(),
+            diagnostics: Diagnostics::default(),
         }
     }
 
@@ -82,13 +133,21 @@ impl<'a> Collector<'a> {
         });
     }
 
+    pub fn is_empty(&self) -> bool {
+        self.diagnostics.is_empty()
+    }
+
+    pub fn into_error(self) -> LoadError {
+        LoadError {
+            diagnostics: self.diagnostics.into_vec(),
+        }
+    }
+
     pub fn finish<T>(self, value: T) -> Result<T, LoadError> {
         if self.diagnostics.is_empty() {
             Ok(value)
         } else {
-            Err(LoadError {
-                diagnostics: self.diagnostics,
-            })
+            Err(self.into_error())
         }
     }
 }

@@ -21,6 +21,8 @@
 pub mod api;
 pub mod catalog;
 pub mod contract;
+pub mod dates;
+pub mod encoding;
 pub mod error;
 pub mod eval;
 pub mod inforce;

@@ -48,6 +48,10 @@ pub enum QuantityError {
     Negative,
     NoUnit,
     UnknownUnit(String),
+    /// `1e309天`: a float's notation, where a contract states a plain figure.
+    Exponent,
+    /// `１５８天`: full-width digits, which an input method slips in easily.
+    FullWidthDigits,
 }
 
 impl QuantityError {
@@ -64,6 +68,8 @@ impl QuantityError {
             Self::Negative => format!("“{text}”是负数：约定的待遇不能为负"),
             Self::NoUnit => format!("“{text}”缺少单位，如 158天、35元/月"),
             Self::UnknownUnit(u) => format!("“{text}”的单位“{u}”不认识"),
+            Self::Exponent => format!("“{text}”用了科学计数法；请直接写出数字，如 158天"),
+            Self::FullWidthDigits => format!("“{text}”的数字是全角字符；请用半角数字，如 158天"),
         }
     }
 }
@@ -116,12 +122,29 @@ pub fn split_number(text: &str) -> (&str, &str) {
     (text.get(..end).unwrap_or(""), text.get(end..).unwrap_or(""))
 }
 
+/// `e309天` after `1`: the rest of a number in scientific notation, not a unit.
+fn is_exponent(rest: &str) -> bool {
+    let mut chars = rest.chars();
+    matches!(chars.next(), Some('e' | 'E')) && matches!(chars.next(), Some('0'..='9' | '+' | '-'))
+}
+
 /// Parses a contract quantity such as `158天` against the vocabulary's units.
 pub fn parse_quantity(text: &str, vocab: &Vocabulary) -> Result<Quantity, QuantityError> {
     let text = text.trim();
     let (number, unit) = split_number(text);
     if number.is_empty() {
-        return Err(QuantityError::NoNumber);
+        let full_width = text
+            .chars()
+            .next()
+            .is_some_and(|c| ('０'..='９').contains(&c));
+        return Err(if full_width {
+            QuantityError::FullWidthDigits
+        } else {
+            QuantityError::NoNumber
+        });
+    }
+    if is_exponent(unit) {
+        return Err(QuantityError::Exponent);
     }
     let milli = parse_milli(number)?;
     if milli < 0 {
@@ -168,5 +191,10 @@ mod tests {
         );
         assert_eq!(parse_quantity("-5天", &v), Err(QuantityError::Negative));
         assert_eq!(parse_quantity("天", &v), Err(QuantityError::NoNumber));
+        assert_eq!(parse_quantity("1e309天", &v), Err(QuantityError::Exponent));
+        assert_eq!(
+            parse_quantity("１５８天", &v),
+            Err(QuantityError::FullWidthDigits)
+        );
     }
 }

@@ -11,12 +11,20 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde_saphyr::Spanned;
+use std::collections::HashMap;
 use std::fmt;
 
 /// Largest contract accepted (a real one is a few kilobytes).
 pub const MAX_CONTRACT_BYTES: usize = 2 * 1024 * 1024;
 /// Most clauses accepted in one contract.
 pub const MAX_CLAUSES: usize = 5_000;
+/// Most aliases (`*name`) in one contract: a contract has no use for many; a bomb is refused early.
+pub const MAX_ALIASES: usize = 1_000;
+/// Most events aliases may replay in total, so that a few aliases of a large anchor cannot multiply
+/// the file's size in memory (a linear alias bomb).
+pub const MAX_ALIAS_REPLAYED_EVENTS: usize = 20_000;
+/// Deepest nesting of YAML collections (a contract needs four levels).
+pub const MAX_YAML_DEPTH: usize = 64;
 
 /// Any YAML scalar, kept as the text written (so `158` without a unit can be refused by name).
 #[derive(Clone, Debug)]
@@ -24,6 +32,8 @@ enum Scalar {
     Text(String),
     Bool(bool),
     Number(String),
+    /// `key:` with nothing after it.
+    Null,
 }
 
 impl Scalar {
@@ -31,6 +41,7 @@ impl Scalar {
         match self {
             Self::Text(s) | Self::Number(s) => s.clone(),
             Self::Bool(b) => b.to_string(),
+            Self::Null => String::new(),
         }
     }
 }
@@ -41,7 +52,7 @@ impl<'de> Deserialize<'de> for Scalar {
         impl Visitor<'_> for V {
             type Value = Scalar;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a single value (text, number, date or 是/否)")
+                f.write_str("单个值（文字、数量、日期或 是/否）")
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Scalar, E> {
                 Ok(Scalar::Text(v.to_owned()))
@@ -58,6 +69,12 @@ impl<'de> Deserialize<'de> for Scalar {
             fn visit_f64<E: de::Error>(self, v: f64) -> Result<Scalar, E> {
                 Ok(Scalar::Number(v.to_string()))
             }
+            fn visit_unit<E: de::Error>(self) -> Result<Scalar, E> {
+                Ok(Scalar::Null)
+            }
+            fn visit_none<E: de::Error>(self) -> Result<Scalar, E> {
+                Ok(Scalar::Null)
+            }
         }
         d.deserialize_any(V)
     }
@@ -73,7 +90,7 @@ impl<'de> Deserialize<'de> for Pairs {
         impl<'de> Visitor<'de> for V {
             type Value = Pairs;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a mapping of term names to values, such as 产假: 158天")
+                f.write_str("条目与数值的映射（如 产假: 158天）")
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Pairs, A::Error> {
                 let mut out = Vec::new();
@@ -93,7 +110,7 @@ struct RawContract {
     #[serde(alias = "名称")]
     title: Option<Spanned<String>>,
     #[serde(alias = "地区")]
-    region: Option<Spanned<String>>,
+    region: Option<Spanned<Scalar>>,
     #[serde(alias = "签订日期")]
     signed: Option<Spanned<Scalar>>,
     #[serde(alias = "期限")]
@@ -104,7 +121,7 @@ struct RawContract {
     #[serde(rename = "女职工人数")]
     women: Option<Spanned<Scalar>>,
     #[serde(alias = "条款")]
-    clauses: Option<Spanned<Vec<RawClause>>>,
+    clauses: Option<Spanned<Vec<Spanned<RawClause>>>>,
 }
 
 #[derive(Deserialize)]
@@ -129,7 +146,7 @@ struct RawWorkforce {
 #[serde(deny_unknown_fields)]
 struct RawClause {
     #[serde(alias = "编号")]
-    id: Spanned<Scalar>,
+    id: Option<Spanned<Scalar>>,
     #[serde(alias = "主题")]
     topic: Option<Spanned<String>>,
     #[serde(alias = "内容", default)]
@@ -163,21 +180,31 @@ impl Ctx<'_> {
         }
     }
 
-    fn date(&mut self, s: &Spanned<Scalar>, what: &str) -> Option<NaiveDate> {
-        let text = s.value.text();
-        let date = NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok();
-        if date.is_none() {
-            let span = self.span(s);
-            self.out.push(
-                span,
-                format!("{what}“{text}”不是有效日期（应为 YYYY-MM-DD，且该日存在）"),
-            );
+    /// The value as written in the file: a number keeps its spelling (`1e309`, not `inf`).
+    fn written(&self, s: &Spanned<Scalar>) -> String {
+        match &s.value {
+            Scalar::Number(n) => {
+                let span = self.span(s);
+                self.text
+                    .get(span.start..span.end)
+                    .map_or_else(|| n.clone(), |w| w.trim().to_owned())
+            }
+            other => other.text(),
         }
-        date
+    }
+
+    fn date(&mut self, s: &Spanned<Scalar>, what: &str) -> Option<NaiveDate> {
+        let text = self.written(s);
+        let result = crate::dates::parse_date(&text);
+        if let Err(why) = &result {
+            let span = self.span(s);
+            self.out.push(span, format!("{what}{why}"));
+        }
+        result.ok()
     }
 
     fn count(&mut self, s: &Spanned<Scalar>, what: &str) -> Option<u32> {
-        let text = s.value.text();
+        let text = self.written(s);
         let n = text.trim().trim_end_matches('人').parse::<u32>().ok();
         if n.is_none() {
             let span = self.span(s);
@@ -201,11 +228,14 @@ pub fn load_yaml(file: &str, text: &str, vocab: &Vocabulary) -> Result<Contract,
         ));
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if text.trim().is_empty() {
+    if text
+        .lines()
+        .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
+    {
         return Err(LoadError::one(file, 1, 1, "文件为空：没有合同内容"));
     }
     let raw: RawContract = serde_saphyr::from_str_with_options(text, options())
-        .map_err(|e| yaml_error(file, text, &e))?;
+        .map_err(|e| super::yaml_error::yaml_error(file, text, &e))?;
     let mut cx = Ctx {
         text,
         lines: LineIndex::new(text),
@@ -219,15 +249,19 @@ pub fn load_yaml(file: &str, text: &str, vocab: &Vocabulary) -> Result<Contract,
     };
 
     let region = match &raw.region {
-        Some(r) if !r.value.trim().is_empty() => Some((r.value.trim().to_owned(), cx.span(r))),
+        Some(r) if !cx.written(r).trim().is_empty() => {
+            Some((cx.written(r).trim().to_owned(), cx.span(r)))
+        }
         Some(r) => {
             let span = cx.span(r);
             cx.out.push(span, "地区（region）为空");
             None
         }
         None => {
-            cx.out
-                .push(top, "缺少地区（region / 地区），如 region: 湖北省武汉市");
+            cx.out.push(
+                top,
+                "缺少地区（region / 地区）或地区为空，如 region: 湖北省武汉市",
+            );
             None
         }
     };
@@ -325,19 +359,34 @@ pub fn load_yaml(file: &str, text: &str, vocab: &Vocabulary) -> Result<Contract,
     };
     match contract {
         Some(c) => cx.out.finish(c),
-        None => Err(LoadError {
-            diagnostics: cx.out.diagnostics,
-        }),
+        None => Err(cx.out.into_error()),
     }
 }
 
-fn clauses(cx: &mut Ctx<'_>, raw: &[RawClause], vocab: &Vocabulary) -> Vec<Clause> {
+fn clauses(cx: &mut Ctx<'_>, raw: &[Spanned<RawClause>], vocab: &Vocabulary) -> Vec<Clause> {
     let mut out: Vec<Clause> = Vec::with_capacity(raw.len());
-    for c in raw {
-        let id = c.id.value.text();
-        let id_span = cx.span(&c.id);
-        if out.iter().any(|o| o.id == id) {
-            cx.out.push(id_span, format!("条款编号“{id}”重复"));
+    let mut seen: HashMap<String, u32> = HashMap::new();
+    for spanned in raw {
+        let c = &spanned.value;
+        let Some(raw_id) = &c.id else {
+            let span = cx.span(spanned);
+            cx.out
+                .push(span, "条款缺少编号（id / 编号），如 id: 第六条");
+            continue;
+        };
+        let id = cx.written(raw_id).trim().to_owned();
+        let id_span = cx.span(raw_id);
+        if id.is_empty() {
+            cx.out.push(id_span, "条款编号（id / 编号）为空");
+            continue;
+        }
+        if let Some(first) = seen.get(&id) {
+            cx.out.push(
+                id_span,
+                format!("条款编号“{id}”重复（第 {first} 行已用过）"),
+            );
+        } else {
+            seen.insert(id.clone(), id_span.line);
         }
         let (text, text_span) = match &c.text {
             Some(t) => (t.value.clone(), cx.span(t)),
@@ -346,12 +395,28 @@ fn clauses(cx: &mut Ctx<'_>, raw: &[RawClause], vocab: &Vocabulary) -> Vec<Claus
         let mut terms = Vec::new();
         for (key, value) in c.terms.as_ref().map_or(&[][..], |p| &p.0[..]) {
             let key_span = cx.span(key);
+            if let Some((name, _)) = key.value.split_once('：') {
+                cx.out.push(
+                    key_span,
+                    format!(
+                        "“{}”用了全角冒号“：”；条目与数值之间要用半角冒号“:”加空格，如 {}: 158天",
+                        key.value,
+                        name.trim()
+                    ),
+                );
+                continue;
+            }
             let Some(term) = vocab.term(key.value.trim()) else {
                 cx.out.push(key_span, format!("未知条目“{}”：条目名称见 rules/vocabulary.dixian（如 产假、卫生费、哺乳时间、性骚扰防治）", key.value));
                 continue;
             };
             let span = cx.span(value);
-            let written = value.value.text();
+            let written = cx.written(value);
+            if matches!(value.value, Scalar::Null) || written.trim().is_empty() {
+                cx.out
+                    .push(key_span, format!("“{}”没有填写数值", key.value));
+                continue;
+            }
             let parsed = match vocab.term_info(term).map(|t| &t.kind) {
                 Some(TermKind::Commitment) => match &value.value {
                     Scalar::Bool(b) => Some(TermValue::Commitment(*b)),
@@ -416,44 +481,15 @@ fn clauses(cx: &mut Ctx<'_>, raw: &[RawClause], vocab: &Vocabulary) -> Vec<Claus
 fn options() -> serde_saphyr::Options {
     let mut o = serde_saphyr::Options::default();
     o.with_snippet = false;
+    // `1e309` reaches the visitor as infinity and is then refused in the words the user wrote.
+    o.non_finite_float_policy = serde_saphyr::NonFiniteFloatPolicy::PassThrough;
+    o.alias_limits.max_total_replayed_events = MAX_ALIAS_REPLAYED_EVENTS;
     if let Some(b) = o.budget.as_mut() {
         // A contract has no use for many aliases; a bomb is refused long before it grows.
-        b.max_aliases = 1_000;
-        b.max_depth = 64;
+        b.max_aliases = MAX_ALIASES;
+        b.max_depth = MAX_YAML_DEPTH;
     }
     o
-}
-
-/// Turns a saphyr error into a located diagnostic, with a hint for the usual slips.
-fn yaml_error(file: &str, text: &str, e: &serde_saphyr::Error) -> LoadError {
-    let lines = LineIndex::new(text);
-    let (line, column) = e
-        .location()
-        .map(|l| match l.span().byte_offset() {
-            Some(off) => lines.line_col(text, usize::try_from(off).unwrap_or(0)),
-            None => (
-                u32::try_from(l.line()).unwrap_or(1).max(1),
-                u32::try_from(l.column()).unwrap_or(1).max(1),
-            ),
-        })
-        .unwrap_or((1, 1));
-    let mut message = format!("YAML 无法读取：{}", strip_location(&e.to_string()));
-    if let Some((n, _)) = text
-        .lines()
-        .enumerate()
-        .find(|(_, l)| l.contains('：') && !l.contains(':'))
-    {
-        message.push_str(&format!("（第 {} 行使用了全角冒号“：”；YAML 的键值之间要用半角冒号“:”加空格，否则整行只是一段文字）", n + 1));
-    } else if text.contains('\t') {
-        message.push_str("（文件含有制表符；YAML 缩进只能用空格）");
-    }
-    LoadError::one(file, line, column, message)
-}
-
-fn strip_location(msg: &str) -> String {
-    // saphyr appends " at line X column Y"; the diagnostic carries the location already.
-    let cut = msg.find(" at line ").unwrap_or(msg.len());
-    msg.get(..cut).unwrap_or(msg).trim().to_owned()
 }
 
 /// A value read from YAML with the 1-based line where it appears: for other formats (rule tests)
@@ -491,5 +527,6 @@ pub fn read_document<T: serde::de::DeserializeOwned>(
         ));
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    serde_saphyr::from_str_with_options(text, options()).map_err(|e| yaml_error(file, text, &e))
+    serde_saphyr::from_str_with_options(text, options())
+        .map_err(|e| super::yaml_error::yaml_error(file, text, &e))
 }

@@ -145,7 +145,7 @@ pub fn evaluate(
     let (start, end) = (contract.term.start, contract.term.end);
     let mut findings: Vec<Finding> = Vec::new();
     let mut open: HashMap<String, usize> = HashMap::new();
-    let mut undetermined: Vec<Undetermined> = Vec::new();
+    let mut undetermined = UndeterminedList::default();
     let mut floors: HashMap<(usize, usize), FloorSeen> = HashMap::new();
 
     for (from, to) in segments::segments(start, end, rules.iter().map(|(r, _)| *r)) {
@@ -214,6 +214,7 @@ pub fn evaluate(
             b.kind,
         ))
     });
+    let mut undetermined = undetermined.list;
     undetermined.sort_by(|a, b| (&a.rule, &a.reason).cmp(&(&b.rule, &b.reason)));
 
     Report {
@@ -257,9 +258,16 @@ fn conditions_text(v: &Version) -> String {
         .join("，")
 }
 
-fn push_undetermined(list: &mut Vec<Undetermined>, rule: &Rule, reason: String) {
-    if !list.iter().any(|u| u.rule == rule.id && u.reason == reason) {
-        list.push(Undetermined {
+/// Rules that could not be decided, each (rule, reason) once, in the order first met.
+#[derive(Default)]
+struct UndeterminedList {
+    list: Vec<Undetermined>,
+    seen: std::collections::HashSet<(String, String)>,
+}
+
+fn push_undetermined(u: &mut UndeterminedList, rule: &Rule, reason: String) {
+    if u.seen.insert((rule.id.clone(), reason.clone())) {
+        u.list.push(Undetermined {
             rule: rule.id.clone(),
             reason,
         });
@@ -274,7 +282,7 @@ fn evaluate_version<'a>(
     version: &'a Version,
     depth: usize,
     out: &mut Vec<Candidate<'a>>,
-    undetermined: &mut Vec<Undetermined>,
+    undetermined: &mut UndeterminedList,
     floors: &mut HashMap<(usize, usize), FloorSeen>,
 ) {
     let vocab = &set.vocabulary;
@@ -451,14 +459,23 @@ fn locate_in_source(contract: &Contract, span: Span, words: &str) -> Span {
     }
 }
 
+/// Keeps the candidates no other candidate of the same group dominates. Groups are found by hashing,
+/// so a contract with thousands of stated terms costs linear time, not quadratic.
 fn subsume(candidates: Vec<Candidate<'_>>) -> Vec<Candidate<'_>> {
+    let mut groups: HashMap<Group, Vec<usize>> = HashMap::new();
+    for (i, c) in candidates.iter().enumerate() {
+        if let Some(g) = c.group() {
+            groups.entry(g).or_default().push(i);
+        }
+    }
     let keep: Vec<bool> = candidates
         .iter()
-        .map(|c| match c.group() {
+        .map(|c| match c.group().and_then(|g| groups.get(&g)) {
             None => true,
-            Some(g) => !candidates
+            Some(members) => !members
                 .iter()
-                .any(|o| o.group() == Some(g) && o.dominates(c)),
+                .filter_map(|&i| candidates.get(i))
+                .any(|o| o.dominates(c)),
         })
         .collect();
     candidates

@@ -122,11 +122,14 @@ pub fn render_in(report: &Report, contract: &Contract, color: bool, lang: Lang) 
                 (_, Lang::Zh) => format!("应为 {}，实为 {}", f.expected, f.actual),
                 (_, Lang::En) => format!("expected {}, found {}", f.expected, f.actual),
             };
+            // Only the lines the finding is on: rendering the whole source for each of thousands of
+            // findings would be quadratic in the contract's length.
+            let (lines, span) = excerpt(&contract.source, s, e);
             title.element(
-                Snippet::source(contract.source.as_str())
-                    .line_start(1)
+                Snippet::source(lines)
+                    .line_start(f.line.map_or(1, |l| usize::try_from(l).unwrap_or(1)))
                     .path(report.contract.file.as_str())
-                    .annotation(AnnotationKind::Primary.span(s..e).label(label)),
+                    .annotation(AnnotationKind::Primary.span(span).label(label)),
             )
         } else {
             let text = match lang {
@@ -201,4 +204,19 @@ fn summary(report: &Report, lang: Lang) -> String {
     }
     s.push('\n');
     s
+}
+
+/// The whole lines of `source` that bytes `start..end` fall on, and that range within them.
+fn excerpt(source: &str, start: usize, end: usize) -> (&str, std::ops::Range<usize>) {
+    let start = start.min(source.len());
+    let end = end.clamp(start, source.len());
+    let from = source
+        .get(..start)
+        .and_then(|b| b.rfind('\n'))
+        .map_or(0, |i| i + 1);
+    let to = source
+        .get(end..)
+        .and_then(|a| a.find('\n'))
+        .map_or(source.len(), |i| end + i);
+    (source.get(from..to).unwrap_or(""), start - from..end - from)
 }

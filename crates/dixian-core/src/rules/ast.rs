@@ -73,8 +73,8 @@ pub struct Statements {
     pub when: Vec<ConditionDecl>,
     pub missing: Option<Spanned<String>>,
     pub check: Option<Spanned<CheckDecl>>,
-    /// Statements given twice in one body: reported by validation.
-    pub repeated: Vec<Span>,
+    /// Statements given twice in one body, by keyword: reported by validation.
+    pub repeated: Vec<Spanned<String>>,
 }
 
 #[derive(Clone, Debug, PartialEq)]

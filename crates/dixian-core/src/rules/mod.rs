@@ -7,7 +7,7 @@ mod parser;
 mod validate;
 
 pub use model::*;
-pub use parser::{MAX_NESTING, MAX_RULE_FILE_BYTES, parse_file};
+pub use parser::{MAX_NESTING, MAX_RULE_FILE_BYTES, MAX_RULES_PER_FILE, parse_file};
 pub use validate::{RuleSource, load};
 
 mod builtin {

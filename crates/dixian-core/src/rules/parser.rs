@@ -12,8 +12,11 @@ struct DslParser;
 
 /// Deepest bracket nesting accepted before parsing, so pest's recursion stays far from the stack's end.
 pub const MAX_NESTING: usize = 64;
-/// Largest rule file accepted.
-pub const MAX_RULE_FILE_BYTES: usize = 4 * 1024 * 1024;
+/// Largest rule file accepted: the built-in files are a few kilobytes each; a megabyte is far beyond
+/// any real one and keeps pest's token queue (about 20 bytes of memory per input byte) small.
+pub const MAX_RULE_FILE_BYTES: usize = 1024 * 1024;
+/// Most rules in one file (a province has a few dozen); validation and evaluation grow with this.
+pub const MAX_RULES_PER_FILE: usize = 1_000;
 
 /// Parses one rule file. `file` names it in diagnostics.
 pub fn parse_file(file: &str, text: &str) -> Result<File, LoadError> {
@@ -46,6 +49,14 @@ pub fn parse_file(file: &str, text: &str) -> Result<File, LoadError> {
                     ast.jurisdictions.push(j);
                 }
                 Rule::rule => {
+                    if ast.rules.len() == MAX_RULES_PER_FILE {
+                        let span = walker.span(&item);
+                        walker.out.push(
+                            span,
+                            format!("规则过多：一个文件最多 {MAX_RULES_PER_FILE} 条规则"),
+                        );
+                        break;
+                    }
                     let mut r = walker.rule(item);
                     if jurisdiction.is_none() {
                         walker
@@ -62,7 +73,9 @@ pub fn parse_file(file: &str, text: &str) -> Result<File, LoadError> {
     walker.out.finish(ast)
 }
 
-/// Refuses inputs that are too large or too deeply nested before pest sees them.
+/// Refuses inputs that are too large or too deeply nested before pest sees them, and finds the two
+/// slips pest reports far from where they are: an unclosed brace or quote (pest only notices at the end
+/// of the file) is reported where it opens.
 fn precheck(file: &str, text: &str, lines: &LineIndex) -> Result<(), LoadError> {
     if text.len() > MAX_RULE_FILE_BYTES {
         return Err(LoadError::one(
@@ -70,41 +83,66 @@ fn precheck(file: &str, text: &str, lines: &LineIndex) -> Result<(), LoadError> 
             1,
             1,
             format!(
-                "规则文件过大（{} 字节，上限 {MAX_RULE_FILE_BYTES}）",
+                "规则文件过大（{} 字节，上限 {MAX_RULE_FILE_BYTES} 字节）",
                 text.len()
             ),
         ));
     }
-    let mut depth = 0usize;
-    let mut in_string = false;
+    let at = |i: usize, message: String| {
+        let (l, col) = lines.line_col(text, i);
+        Err(LoadError::one(file, l, col, message))
+    };
+    let mut open: Vec<usize> = Vec::new();
+    let mut string_start: Option<usize> = None;
     let mut escaped = false;
-    for (i, c) in text.char_indices() {
-        if in_string {
+    let mut comment = false;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if comment {
+            comment = c != '\n';
+            continue;
+        }
+        if string_start.is_some() {
             match (escaped, c) {
                 (true, _) => escaped = false,
                 (false, '\\') => escaped = true,
-                (false, '"') => in_string = false,
+                (false, '"') => string_start = None,
                 _ => {}
             }
             continue;
         }
         match c {
-            '"' => in_string = true,
+            '"' => string_start = Some(i),
+            '#' => comment = true,
+            '/' if chars.peek().is_some_and(|&(_, n)| n == '/') => comment = true,
             '{' => {
-                depth += 1;
-                if depth > MAX_NESTING {
-                    let (l, col) = lines.line_col(text, i);
-                    return Err(LoadError::one(
-                        file,
-                        l,
-                        col,
-                        format!("花括号嵌套超过 {MAX_NESTING} 层"),
-                    ));
+                open.push(i);
+                if open.len() > MAX_NESTING {
+                    return at(
+                        i,
+                        format!(
+                            "花括号嵌套超过 {MAX_NESTING} 层（规则文件只需两层：rule {{ version {{ … }} }}）"
+                        ),
+                    );
                 }
             }
-            '}' => depth = depth.saturating_sub(1),
+            '}' if open.pop().is_none() => {
+                return at(i, "多余的右花括号“}”：前面没有与之配对的“{”".to_owned());
+            }
             _ => {}
         }
+    }
+    if let Some(i) = string_start {
+        return at(
+            i,
+            "引号没有闭合：从这里开始的文字直到文件结尾都没有右引号“\"”".to_owned(),
+        );
+    }
+    if let Some(&i) = open.last() {
+        return at(
+            i,
+            "花括号没有闭合：这个“{”直到文件结尾都没有配对的“}”".to_owned(),
+        );
     }
     Ok(())
 }
@@ -120,31 +158,48 @@ fn pest_error(
         pest::error::InputLocation::Span((s, _)) => s,
     };
     let (line, column) = lines.line_col(text, offset);
-    let found = text
-        .get(offset..)
-        .and_then(|s| s.split_whitespace().next())
-        .unwrap_or("");
+    let rest = text.get(offset..).unwrap_or("");
+    let found = rest.split_whitespace().next().unwrap_or("");
     let expected = match &e.variant {
         pest::error::ErrorVariant::ParsingError { positives, .. } => {
-            let names: Vec<&str> = positives
+            let mut names: Vec<&str> = Vec::new();
+            for name in positives
                 .iter()
                 .map(|r| rule_label(*r))
                 .filter(|s| !s.is_empty())
-                .collect();
+            {
+                if !names.contains(&name) {
+                    names.push(name);
+                }
+            }
             names.join("、")
         }
         pest::error::ErrorVariant::CustomError { message } => message.clone(),
     };
-    let found = if found.is_empty() {
+    let shown = if found.is_empty() {
         "文件结尾".to_owned()
     } else {
         format!("“{}”", found.chars().take(20).collect::<String>())
     };
-    let msg = if expected.is_empty() {
-        format!("语法错误：此处不应出现{found}")
+    let mut msg = if expected.is_empty() {
+        format!("语法错误：此处不应出现{shown}")
     } else {
-        format!("语法错误：此处应为{expected}，却是{found}")
+        format!("语法错误：此处应为{expected}，却是{shown}")
     };
+    // The slips an input method or another language's habits make, named.
+    let before = text.get(..offset).and_then(|b| b.chars().last());
+    if found.starts_with(['：', ':']) {
+        msg.push_str("（规则文件不用冒号：关键字和值之间只需空格，如 severity rectify）");
+    } else if (before == Some('=') && found.starts_with(['>', '<']))
+        || found.starts_with("=>")
+        || found.starts_with("=<")
+    {
+        msg.push_str("（比较符应写作 >= 或 <=）");
+    } else if found.starts_with(['“', '”']) {
+        msg.push_str("（文字要用半角双引号 \"…\" 括起，不能用中文引号“…”）");
+    } else if found.starts_with(['｛', '｝']) {
+        msg.push_str("（花括号要用半角 { }，不能用全角｛｝）");
+    }
     LoadError::one(file, line, column, msg)
 }
 
@@ -340,10 +395,19 @@ impl Walker<'_, '_> {
     fn statement(&mut self, p: Pair<'_, Rule>, s: &mut Statements) {
         let span = self.span(&p);
         let kind = p.as_rule();
+        let keyword = p
+            .as_str()
+            .split_whitespace()
+            .next()
+            .unwrap_or("")
+            .to_owned();
         let mut inner = p.into_inner();
-        let set = |slot_taken: bool, repeated: &mut Vec<Span>| {
+        let set = |slot_taken: bool, repeated: &mut Vec<Spanned<String>>| {
             if slot_taken {
-                repeated.push(span);
+                repeated.push(Spanned {
+                    value: keyword.clone(),
+                    span,
+                });
             }
         };
         match kind {

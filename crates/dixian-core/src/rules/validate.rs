@@ -7,10 +7,10 @@
 use super::ast;
 use super::model::*;
 use super::parser::parse_file;
-use crate::error::{Diagnostic, LoadError};
+use crate::error::{Diagnostic, Diagnostics, LoadError};
 use crate::quantity::{parse_milli, parse_quantity, split_number};
 use crate::source::Span;
-use crate::vocabulary::{Period, Term, TermKind, Vocabulary};
+use crate::vocabulary::{Period, Term, TermId, TermKind, Vocabulary};
 use chrono::NaiveDate;
 use std::collections::HashMap;
 
@@ -21,7 +21,7 @@ pub struct RuleSource {
     pub text: String,
 }
 
-struct Diags(Vec<Diagnostic>);
+struct Diags(Diagnostics);
 
 impl Diags {
     fn at(&mut self, file: &str, span: Span, message: impl Into<String>) {
@@ -36,7 +36,7 @@ impl Diags {
 
 /// Parses and validates a whole rule set. Every problem in every file is reported together.
 pub fn load(sources: &[RuleSource]) -> Result<RuleSet, LoadError> {
-    let mut d = Diags(Vec::new());
+    let mut d = Diags(Diagnostics::default());
     let mut files = Vec::new();
     for s in sources {
         match parse_file(&s.name, &s.text) {
@@ -56,7 +56,9 @@ pub fn load(sources: &[RuleSource]) -> Result<RuleSet, LoadError> {
     if d.0.is_empty() {
         Ok(set)
     } else {
-        Err(LoadError { diagnostics: d.0 })
+        Err(LoadError {
+            diagnostics: d.0.into_vec(),
+        })
     }
 }
 
@@ -186,11 +188,11 @@ fn build_jurisdictions(files: &[(&RuleSource, ast::File)], d: &mut Diags) -> Vec
 }
 
 fn parse_date(file: &str, s: &ast::Spanned<String>, d: &mut Diags) -> Option<NaiveDate> {
-    let date = NaiveDate::parse_from_str(&s.value, "%Y-%m-%d").ok();
-    if date.is_none() {
-        d.at(file, s.span, format!("日期“{}”不存在", s.value));
+    let date = crate::dates::parse_date(&s.value);
+    if let Err(why) = &date {
+        d.at(file, s.span, format!("日期{why}"));
     }
-    date
+    date.ok()
 }
 
 fn build_rules(files: &[(&RuleSource, ast::File)], set: &mut RuleSet, d: &mut Diags) {
@@ -215,18 +217,23 @@ fn build_rules(files: &[(&RuleSource, ast::File)], set: &mut RuleSet, d: &mut Di
             };
             let implicit;
             let versions: Vec<&ast::VersionDecl> = if r.versions.is_empty() {
+                // A rule without `version` blocks is one version; its problems are reported at the rule's name.
                 implicit = ast::VersionDecl {
                     from: None,
                     until: None,
                     body: ast::Statements::default(),
-                    span: r.span,
+                    span: r.id.span,
                 };
                 vec![&implicit]
             } else {
                 r.versions.iter().collect()
             };
-            for span in &r.common.repeated {
-                d.at(&src.name, *span, "同一语句在规则中重复出现");
+            for stmt in &r.common.repeated {
+                d.at(
+                    &src.name,
+                    stmt.span,
+                    format!("“{}”在同一规则中写了两次：每种语句只能写一次", stmt.value),
+                );
             }
             let mut built = Vec::new();
             for v in versions {
@@ -261,8 +268,12 @@ fn build_version(
     d: &mut Diags,
 ) -> Option<Version> {
     let (c, own) = (&r.common, &v.body);
-    for span in &own.repeated {
-        d.at(file, *span, "同一语句在版本中重复出现");
+    for stmt in &own.repeated {
+        d.at(
+            file,
+            stmt.span,
+            format!("“{}”在同一版本中写了两次：每种语句只能写一次", stmt.value),
+        );
     }
     let from = v.from.as_ref().and_then(|s| parse_date(file, s, d));
     let until = v.until.as_ref().and_then(|s| parse_date(file, s, d));
@@ -511,8 +522,27 @@ fn check_overlaps(file: &str, id: &str, versions: &[Version], d: &mut Diags) {
 }
 
 /// Strictest floor, checked statically: no regional floor or ceiling may protect less than one of an
-/// ancestor's over any shared day. Conditional and provisional parent figures bind nobody.
+/// ancestor's over any shared day. Conditional and provisional parent figures bind nobody. Ancestors'
+/// floors are looked up by (jurisdiction, term), so a large rule set costs near-linear time.
 fn check_floors_against_parents(set: &RuleSet, d: &mut Diags) {
+    let mut binding: HashMap<(JurisdictionId, TermId), Vec<(&Rule, &Version)>> = HashMap::new();
+    for rule in &set.rules {
+        for v in &rule.versions {
+            if let Check::Bound {
+                term,
+                value: Operand::Quantity(_),
+                ..
+            } = &v.check
+            {
+                if v.provisional.is_none() && v.conditions.is_empty() {
+                    binding
+                        .entry((rule.jurisdiction, *term))
+                        .or_default()
+                        .push((rule, v));
+                }
+            }
+        }
+    }
     for rule in &set.rules {
         let chain = set.chain(rule.jurisdiction);
         for v in &rule.versions {
@@ -527,52 +557,44 @@ fn check_floors_against_parents(set: &RuleSet, d: &mut Diags) {
             if !v.conditions.is_empty() {
                 continue;
             }
-            for parent_rule in set
-                .rules
-                .iter()
-                .filter(|p| p.jurisdiction != rule.jurisdiction && chain.contains(&p.jurisdiction))
+            let ancestors = chain.iter().filter(|j| **j != rule.jurisdiction);
+            for (parent_rule, pv) in ancestors
+                .filter_map(|j| binding.get(&(*j, *term)))
+                .flatten()
             {
-                for pv in &parent_rule.versions {
-                    let Check::Bound {
-                        term: pt,
-                        op: pop,
-                        value: Operand::Quantity(pq),
-                    } = &pv.check
-                    else {
-                        continue;
-                    };
-                    if pt != term
-                        || pop != op
-                        || pq.unit != q.unit
-                        || pv.provisional.is_some()
-                        || !pv.conditions.is_empty()
-                        || !overlaps(v, pv)
-                    {
-                        continue;
-                    }
-                    let weaker = if op.lower_protects() {
-                        q.milli > pq.milli
-                    } else {
-                        q.milli < pq.milli
-                    };
-                    if weaker {
-                        let parent = set
-                            .jurisdiction(parent_rule.jurisdiction)
-                            .map_or("?", |j| j.name.as_str());
-                        d.at(
-                            &rule.file,
-                            v.span,
-                            format!(
-                                "“{}”{} {} 不如上级辖区“{parent}”的规则“{}”（{} {}）有利于职工：地方标准只能提高，不能降低",
-                                set.vocabulary.term_name(*term),
-                                op.symbol(),
-                                q.display(&set.vocabulary),
-                                parent_rule.id,
-                                op.symbol(),
-                                pq.display(&set.vocabulary),
-                            ),
-                        );
-                    }
+                let Check::Bound {
+                    op: pop,
+                    value: Operand::Quantity(pq),
+                    ..
+                } = &pv.check
+                else {
+                    continue;
+                };
+                if pop != op || pq.unit != q.unit || !overlaps(v, pv) {
+                    continue;
+                }
+                let weaker = if op.lower_protects() {
+                    q.milli > pq.milli
+                } else {
+                    q.milli < pq.milli
+                };
+                if weaker {
+                    let parent = set
+                        .jurisdiction(parent_rule.jurisdiction)
+                        .map_or("?", |j| j.name.as_str());
+                    d.at(
+                        &rule.file,
+                        v.span,
+                        format!(
+                            "“{}”{} {} 不如上级辖区“{parent}”的规则“{}”（{} {}）有利于职工：地方标准只能提高，不能降低",
+                            set.vocabulary.term_name(*term),
+                            op.symbol(),
+                            q.display(&set.vocabulary),
+                            parent_rule.id,
+                            op.symbol(),
+                            pq.display(&set.vocabulary),
+                        ),
+                    );
                 }
             }
         }
