@@ -76,7 +76,7 @@ fn any_text() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(512))]
+    #![proptest_config(ProptestConfig::with_cases(256))]
 
     #[test]
     fn load_yaml_never_panics(text in any_text()) {
@@ -87,9 +87,20 @@ proptest! {
     #[test]
     fn rule_parsing_never_panics(text in any_text()) {
         let _ = rules::parse_file("p.dixian", &text);
-        let mut sources = rules::builtin_sources();
+        // With the vocabulary and national rules, so names, parents and floors are validated too.
+        let mut sources: Vec<RuleSource> = rules::builtin_sources()
+            .into_iter()
+            .filter(|s| s.name.ends_with("vocabulary.dixian") || s.name.ends_with("national.dixian"))
+            .collect();
         sources.push(RuleSource { name: "p.dixian".into(), text });
         let _ = rules::load(&sources);
+    }
+
+    #[test]
+    fn other_readers_never_panic(text in any_text()) {
+        let _ = dixian_core::ruletest::parse("p.yaml", &text);
+        let _ = contract::read_document::<serde_json::Value>("p.yaml", &text);
+        let _ = dixian_core::dates::parse_date(&text);
     }
 
     #[test]
