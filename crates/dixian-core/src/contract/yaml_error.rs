@@ -17,6 +17,11 @@ pub fn yaml_error(file: &str, text: &str, outer: &Error) -> LoadError {
         .location()
         .and_then(|l| l.span().byte_offset())
         .and_then(|o| usize::try_from(o).ok());
+    // A value of the wrong type is reported at its key; point at the value, which is what is wrong.
+    let offset = match (e, offset) {
+        (Error::SerdeInvalidType { .. }, Some(o)) => Some(past_key(text, o)),
+        _ => offset,
+    };
     let (mut line, mut column) = match (offset, outer.location()) {
         (Some(off), _) => lines.line_col(text, off),
         (None, Some(l)) => (to_u32(l.line()).max(1), to_u32(l.column()).max(1)),
@@ -47,6 +52,26 @@ pub fn yaml_error(file: &str, text: &str, outer: &Error) -> LoadError {
         }
     }
     LoadError::one(file, line, column, message)
+}
+
+/// `key: value` at `offset` → the offset of `value` (unchanged when no value follows on the line).
+fn past_key(text: &str, offset: usize) -> usize {
+    let line = text
+        .get(offset..)
+        .and_then(|r| r.lines().next())
+        .unwrap_or("");
+    match line.find(": ") {
+        Some(i) if !line.starts_with(['"', '\'', '[', '{']) => {
+            let value = line.get(i + 2..).unwrap_or("");
+            let skipped = value.len() - value.trim_start().len();
+            if value.trim().is_empty() {
+                offset
+            } else {
+                offset + i + 2 + skipped
+            }
+        }
+        _ => offset,
+    }
 }
 
 /// An alias error wraps the real one; the real one says what is wrong.
