@@ -169,7 +169,15 @@ fn budget(breach: &BudgetBreach) -> String {
 /// Scanner and parser messages from granit-parser, in words a contract's author can act on.
 fn scanner(msg: &str) -> String {
     let m = msg.to_ascii_lowercase();
-    let what = if m.contains("tab") {
+    let what = if m.contains("expected ':'") {
+        "这一行应为“键: 值”，却没有半角冒号“:”（或冒号后少了空格）"
+    } else if m.contains("trailing content after") {
+        "引号结束后还有文字：整段文字都要放在引号里"
+    } else if m.contains("block sequence entries are not allowed") {
+        "此处不能出现列表项“- ”：检查这一行的缩进"
+    } else if m.contains("mapping keys are not allowed") {
+        "此处不能出现“键: 值”：检查这一行的缩进"
+    } else if m.contains("tab") {
         "此处有制表符（Tab）；YAML 的缩进只能用空格"
     } else if m.contains("quoted scalar") || m.contains("while scanning a quoted") {
         "引号没有闭合：带引号的文字要在同一处以同样的引号结束"
@@ -285,8 +293,8 @@ fn found_here(found: &str) -> String {
     }
 }
 
-/// The line (and column) where a key is followed by a full-width colon instead of `: `, preferring the
-/// line YAML complained about: `名称：某公司` is valid YAML, but a string, not a key and its value.
+/// The line (and column) where a key is followed by a full-width colon instead of `: `, near the line
+/// YAML complained about: `名称：某公司` is valid YAML, but a string, not a key and its value.
 fn full_width_colon(text: &str, error_line: u32) -> Option<(u32, u32)> {
     let slip = |l: &str| {
         let body = l
@@ -297,13 +305,18 @@ fn full_width_colon(text: &str, error_line: u32) -> Option<(u32, u32)> {
         (!key.is_empty() && !key.contains(':') && !key.contains(' '))
             .then(|| l.chars().position(|c| c == '：'))?
     };
-    let numbered = || text.lines().enumerate().map(|(i, l)| (to_u32(i + 1), l));
-    let on_error_line = numbered()
-        .find(|&(n, _)| n == error_line)
-        .and_then(|(n, l)| slip(l).map(|c| (n, c)));
-    on_error_line
-        .or_else(|| numbered().find_map(|(n, l)| slip(l).map(|c| (n, c))))
-        .map(|(n, c)| (n, to_u32(c + 1)))
+    // YAML notices the slip on its own line or, when it reads on looking for a `:`, a line or two
+    // later; a full-width colon further away has nothing to do with this error.
+    let lines: Vec<&str> = text.lines().collect();
+    let at = usize::try_from(error_line).unwrap_or(1).saturating_sub(1);
+    (0..=2usize)
+        .filter_map(|back| at.checked_sub(back))
+        .find_map(|i| {
+            lines
+                .get(i)
+                .and_then(|l| slip(l))
+                .map(|c| (to_u32(i + 1), to_u32(c + 1)))
+        })
 }
 
 /// The quote that opened the string still open at `at`: the last `"` before it, outside comments.
