@@ -46,7 +46,7 @@ pub fn yaml_error(file: &str, text: &str, outer: &Error) -> LoadError {
     {
         message.push_str("（文件含有制表符；YAML 缩进只能用空格）");
     }
-    if message.contains("引号") {
+    if unclosed_quote(e) {
         if let Some(at) = opening_quote(text, offset.unwrap_or(text.len())) {
             (line, column) = lines.line_col(text, at);
         }
@@ -72,6 +72,10 @@ fn past_key(text: &str, offset: usize) -> usize {
         }
         _ => offset,
     }
+}
+
+fn unclosed_quote(e: &Error) -> bool {
+    matches!(e, Error::ExternalMessage { msg, .. } if msg.contains("quoted scalar") || msg.contains("while scanning a quoted"))
 }
 
 /// An alias error wraps the real one; the real one says what is wrong.
