@@ -54,6 +54,15 @@ pub fn read_rule_dir(dir: &Path) -> Result<Vec<RuleSource>, LoadError> {
 /// A file's text as UTF-8; any other encoding is an error naming the file.
 pub fn read_text(path: &Path) -> Result<String, LoadError> {
     let name = path.display().to_string();
+    // Refuse an oversized file from its size alone, before reading it into memory. No text input
+    // (contract or rule file) may exceed the contract limit, the larger of the two.
+    let limit = dixian_core::contract::MAX_CONTRACT_BYTES;
+    if let Ok(meta) = std::fs::metadata(path) {
+        if meta.is_file() && meta.len() > limit as u64 {
+            let msg = format!("文件过大（{} 字节，上限 {limit} 字节）", meta.len());
+            return Err(LoadError::one(&name, 1, 1, msg));
+        }
+    }
     let bytes = std::fs::read(path)
         .map_err(|e| LoadError::one(&name, 1, 1, format!("无法读取文件：{e}")))?;
     dixian_core::contract::decode_utf8_owned(&name, bytes)
