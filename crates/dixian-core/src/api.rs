@@ -12,8 +12,8 @@ mod utf16;
 use crate::contract::{Contract, ContractTerm};
 use crate::error::{Diagnostic, LoadError};
 use crate::report::Report;
-use crate::rules::{Check, Operand, RuleSet, RuleSource, Severity};
-use crate::{eval, region, rules};
+use crate::rules::{RuleSet, RuleSource, Severity};
+use crate::{catalog, eval, region, rules};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
@@ -126,6 +126,7 @@ pub struct RuleInForce {
     pub jurisdiction: String,
     pub severity: Severity,
     pub provisional: bool,
+    /// The term with what it requires (`产假 ≥158天`): see [`catalog::CatalogRow::term_and_requirement`].
     pub requirement: String,
     pub conditions: Vec<String>,
     pub citation: String,
@@ -252,28 +253,21 @@ pub fn rules_in_force(region_name: &str, date: &str) -> Answer<InForce> {
         let set = builtin()?;
         let resolved = region::resolve(set, region_name).map_err(|e| option_error(e.message))?;
         let chain = set.chain(resolved.jurisdiction);
-        let mut out = Vec::new();
-        for j in &chain {
-            for rule in set.rules.iter().filter(|r| r.jurisdiction == *j) {
-                let Some(v) = rule.versions.iter().find(|v| v.in_force_on(day)) else {
-                    continue;
-                };
-                out.push(RuleInForce {
-                    id: rule.id.clone(),
-                    title: rule.title.clone(),
-                    jurisdiction: set
-                        .jurisdiction(*j)
-                        .map_or_else(String::new, |x| x.name.clone()),
-                    severity: v.effective_severity(),
-                    provisional: v.provisional.is_some(),
-                    requirement: requirement(set, &v.check),
-                    conditions: v.conditions.iter().map(|c| c.text.clone()).collect(),
-                    citation: v.citation.to_string(),
-                    from: v.from.map(|d| d.to_string()),
-                    until: v.until.map(|d| d.to_string()),
-                });
-            }
-        }
+        let rules = catalog::rules_in_force(set, Some(resolved.jurisdiction), Some(day))
+            .into_iter()
+            .map(|row| RuleInForce {
+                requirement: row.term_and_requirement(),
+                id: row.rule,
+                title: row.title,
+                jurisdiction: row.jurisdiction,
+                severity: row.severity,
+                provisional: row.provisional.is_some(),
+                conditions: row.conditions,
+                citation: row.citation,
+                from: row.since.map(|d| d.to_string()),
+                until: row.until.map(|d| d.to_string()),
+            })
+            .collect();
         Ok(InForce {
             jurisdictions: chain
                 .iter()
@@ -281,32 +275,13 @@ pub fn rules_in_force(region_name: &str, date: &str) -> Answer<InForce> {
                 .map(|j| j.name.clone())
                 .collect(),
             date: day.to_string(),
-            rules: out,
+            rules,
             notes: resolved.note.into_iter().collect(),
         })
     };
     match run() {
         Ok(v) => Answer::Success(v),
         Err(e) => e.into(),
-    }
-}
-
-/// What a version requires, in words: `产假 ≥ 158天`, `承诺 性骚扰防治`, `不得含有 “不得生育”`.
-fn requirement(set: &RuleSet, check: &Check) -> String {
-    let vocab = &set.vocabulary;
-    match check {
-        Check::Bound { term, op, value } => {
-            let value = match value {
-                Operand::Quantity(q) => q.display(vocab),
-                Operand::Fact(f) => f.name().to_owned(),
-            };
-            format!("{} {} {value}", vocab.term_name(*term), op.symbol())
-        }
-        Check::Commitment { term } => format!("承诺 {}", vocab.term_name(*term)),
-        Check::ForbidText { patterns } => {
-            let quoted: Vec<String> = patterns.iter().map(|p| format!("“{p}”")).collect();
-            format!("不得含有 {}", quoted.join("、"))
-        }
     }
 }
 

@@ -1,16 +1,19 @@
-//! The rule catalogue: every rule version as a row (region, term, floor, dates, citation, status), for
-//! `dixian rules`, for `docs/rules.md` and for the per-term coverage count in `docs/coverage.md`.
+//! The rule catalogue: every rule version as a row (region, term, requirement, dates, citation, status) —
+//! the one answer to "which rules are in force for a region on a date", behind `dixian rules` and
+//! `explain`, the embedding API's `rules_in_force`, `docs/rules.md` and the per-term coverage count in
+//! `docs/coverage.md`.
 //!
 //! ```
 //! let set = dixian_core::rules::builtin().expect("built-in rules are valid");
 //! let hubei = set.jurisdiction_by_name("湖北");
 //! let day = chrono::NaiveDate::from_ymd_opt(2023, 1, 1);
 //! let rows = dixian_core::catalog::rules_in_force(&set, hubei, day);
-//! assert!(rows.iter().any(|r| r.rule == "湖北.产假" && r.floor == "≥158天"));
+//! assert!(rows.iter().any(|r| r.rule == "湖北.产假" && r.requirement == "≥158天"));
 //! ```
 
-use crate::rules::{Check, JurisdictionId, Operand, Rule, RuleSet, Severity, Version};
+use crate::rules::{JurisdictionId, Rule, RuleSet, Severity, Version};
 use chrono::NaiveDate;
+use serde::Serialize;
 use std::fmt::Write as _;
 
 /// How far a row binds.
@@ -55,25 +58,70 @@ impl Status {
     }
 }
 
-/// One version of one rule.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// One version of one rule. Serialized as `dixian rules --format json` prints it (dates as
+/// `YYYY-MM-DD`); the status is left out there, since the severity and `provisional` already tell it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct CatalogRow {
-    /// The jurisdiction's name (全国, 湖北 …).
-    pub region: String,
     pub rule: String,
+    pub title: Option<String>,
+    /// The jurisdiction's name (全国, 湖北 …).
+    pub jurisdiction: String,
     /// The term checked; `None` for a rule on clause wording (forbidden text).
     pub term: Option<String>,
-    /// What the rule requires: `≥158天`, `≥女职工占比`, `是` (a commitment), or the forbidden wording; a
-    /// condition, if any, follows in brackets.
-    pub floor: String,
-    /// First day in force (inclusive); `None` when the reference gives no date.
-    pub since: Option<NaiveDate>,
-    /// Last day in force (inclusive); `None` when open-ended.
-    pub until: Option<NaiveDate>,
-    pub citation: String,
-    pub status: Status,
+    /// What the rule requires, without its conditions: see [`Check::describe`](crate::rules::Check::describe).
+    pub requirement: String,
     /// The severity the rule may yield (a provisional rule yields at most a notice).
     pub severity: Severity,
+    /// First day in force (inclusive); `None` when the reference gives no date.
+    #[serde(serialize_with = "iso_date")]
+    pub since: Option<NaiveDate>,
+    /// Last day in force (inclusive); `None` when open-ended.
+    #[serde(serialize_with = "iso_date")]
+    pub until: Option<NaiveDate>,
+    /// Every citation, the primary first.
+    pub citation: String,
+    /// Why the figure is unverified (the rule then yields a notice only).
+    pub provisional: Option<String>,
+    /// Conditions on the contract's facts, such as `女职工人数 >= 100人`.
+    pub conditions: Vec<String>,
+    #[serde(skip)]
+    pub status: Status,
+}
+
+impl CatalogRow {
+    /// One version of `rule` as a row.
+    pub fn new(set: &RuleSet, rule: &Rule, v: &Version) -> Self {
+        let vocab = &set.vocabulary;
+        Self {
+            rule: rule.id.clone(),
+            title: rule.title.clone(),
+            jurisdiction: set
+                .jurisdiction(rule.jurisdiction)
+                .map_or_else(String::new, |j| j.name.clone()),
+            term: v.check.term().map(|t| vocab.term_name(t).to_owned()),
+            requirement: v.check.describe(vocab),
+            severity: v.effective_severity(),
+            since: v.from,
+            until: v.until,
+            citation: v.citations(),
+            provisional: v.provisional.clone(),
+            conditions: v.conditions.iter().map(|c| c.text.clone()).collect(),
+            status: Status::of(v),
+        }
+    }
+
+    /// The term with what it requires (`产假 ≥158天`, `性骚扰防治 是`), or the requirement alone for a
+    /// rule on clause wording.
+    pub fn term_and_requirement(&self) -> String {
+        match &self.term {
+            Some(t) => format!("{t} {}", self.requirement),
+            None => self.requirement.clone(),
+        }
+    }
+}
+
+fn iso_date<S: serde::Serializer>(d: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
+    d.map(|d| d.to_string()).serialize(s)
 }
 
 /// The rows for the rules that apply in `jurisdiction` (its own and its ancestors', e.g. 全国 and 湖北 for
@@ -96,46 +144,12 @@ pub fn rules_in_force(
         .into_iter()
         .flat_map(|rule| rule.versions.iter().map(move |v| (rule, v)))
         .filter(|(_, v)| date.is_none_or(|d| v.in_force_on(d)))
-        .map(|(rule, v)| row(set, rule, v))
+        .map(|(rule, v)| CatalogRow::new(set, rule, v))
         .collect()
 }
 
-fn row(set: &RuleSet, rule: &Rule, v: &Version) -> CatalogRow {
-    let vocab = &set.vocabulary;
-    let mut floor = match &v.check {
-        Check::Bound {
-            op,
-            value: Operand::Quantity(q),
-            ..
-        } => format!("{}{}", op.symbol(), q.display(vocab)),
-        Check::Bound {
-            op,
-            value: Operand::Fact(f),
-            ..
-        } => format!("{}{}", op.symbol(), f.name()),
-        Check::Commitment { .. } => "是".to_owned(),
-        Check::ForbidText { patterns } => format!("不得含有：{}", patterns.join("、")),
-    };
-    if !v.conditions.is_empty() {
-        let conditions: Vec<&str> = v.conditions.iter().map(|c| c.text.as_str()).collect();
-        let _ = write!(floor, "（适用于 {}）", conditions.join("，"));
-    }
-    CatalogRow {
-        region: set
-            .jurisdiction(rule.jurisdiction)
-            .map_or_else(String::new, |j| j.name.clone()),
-        rule: rule.id.clone(),
-        term: v.check.term().map(|t| vocab.term_name(t).to_owned()),
-        floor,
-        since: v.from,
-        until: v.until,
-        citation: v.citations(),
-        status: Status::of(v),
-        severity: v.effective_severity(),
-    }
-}
-
-fn cell(text: &str) -> String {
+/// A Markdown table cell: pipes escaped, line breaks flattened.
+pub(crate) fn cell(text: &str) -> String {
     text.replace('|', "\\|").replace('\n', " ")
 }
 
@@ -164,10 +178,10 @@ pub fn markdown_table(set: &RuleSet) -> String {
         let _ = writeln!(
             out,
             "| {} | {} | {} | {} | {} | {} | {} | {} | {} |",
-            cell(&r.region),
+            cell(&r.jurisdiction),
             cell(&r.rule),
             cell(r.term.as_deref().unwrap_or("（条款文字）")),
-            cell(&r.floor),
+            cell(&requirement_with_conditions(r)),
             date_cell(r.since),
             date_cell(r.until),
             cell(&r.citation),
@@ -176,6 +190,15 @@ pub fn markdown_table(set: &RuleSet) -> String {
         );
     }
     out
+}
+
+/// The requirement with its conditions, if any, in brackets after it.
+fn requirement_with_conditions(r: &CatalogRow) -> String {
+    if r.conditions.is_empty() {
+        r.requirement.clone()
+    } else {
+        format!("{}（适用于 {}）", r.requirement, r.conditions.join("，"))
+    }
 }
 
 /// For one term: how many provincial-level jurisdictions have a rule on it, by the best status any of

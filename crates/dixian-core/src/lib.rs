@@ -25,7 +25,6 @@ pub mod dates;
 pub mod encoding;
 pub mod error;
 pub mod eval;
-pub mod inforce;
 pub mod quantity;
 pub mod region;
 pub mod render;

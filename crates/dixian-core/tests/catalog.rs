@@ -79,7 +79,7 @@ fn rules_in_force_follows_region_and_date() {
         catalog::rules_in_force(&set, hubei, date)
             .into_iter()
             .filter(|r| r.rule == "湖北.产假")
-            .map(|r| r.floor)
+            .map(|r| r.requirement)
             .collect()
     };
     assert_eq!(floors(day(2021, 11, 25)), ["≥128天"]);
@@ -89,18 +89,18 @@ fn rules_in_force_follows_region_and_date() {
     let rows = catalog::rules_in_force(&set, hubei, day(2024, 1, 1));
     assert!(
         rows.iter()
-            .any(|r| r.region == "全国" && r.rule == "全国.产假")
+            .any(|r| r.jurisdiction == "全国" && r.rule == "全国.产假")
     );
     assert!(
         rows.iter()
-            .all(|r| r.region == "全国" || r.region == "湖北")
+            .all(|r| r.jurisdiction == "全国" || r.jurisdiction == "湖北")
     );
     // Inherited rules come first.
     let first_hubei = rows
         .iter()
-        .position(|r| r.region == "湖北")
+        .position(|r| r.jurisdiction == "湖北")
         .expect("湖北 rows");
-    assert!(rows.iter().skip(first_hubei).all(|r| r.region == "湖北"));
+    assert!(rows.iter().skip(first_hubei).all(|r| r.jurisdiction == "湖北"));
 }
 
 #[test]
@@ -109,7 +109,7 @@ fn statuses_follow_the_rule_files() {
     let rows = catalog::rules_in_force(&set, None, None);
     let status = |rule: &str, floor: &str| {
         rows.iter()
-            .find(|r| r.rule == rule && r.floor == floor)
+            .find(|r| r.rule == rule && r.requirement == floor)
             .map(|r| r.status)
     };
     assert_eq!(status("河南.卫生费", "≥35元/月"), Some(Status::Verified));

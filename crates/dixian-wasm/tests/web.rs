@@ -175,8 +175,8 @@ fn regions_and_rules_in_force() {
             .find(|x| x["id"] == "湖北.产假")
             .map(|x| x["requirement"].clone())
     };
-    assert_eq!(leave(&early), Some(Value::from("产假 ≥ 128天")));
-    assert_eq!(leave(&late), Some(Value::from("产假 ≥ 158天")));
+    assert_eq!(leave(&early), Some(Value::from("产假 ≥128天")));
+    assert_eq!(leave(&late), Some(Value::from("产假 ≥158天")));
     assert_eq!(
         as_json(dixian_wasm::rules_in_force(&"湖北".into(), &"明天".into()))["type"],
         "failure"

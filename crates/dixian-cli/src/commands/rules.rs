@@ -6,7 +6,7 @@
 use crate::Common;
 use crate::load;
 use chrono::NaiveDate;
-use dixian_core::inforce;
+use dixian_core::{catalog, region};
 use dixian_core::render::{Lang, rules as render};
 use std::path::PathBuf;
 
@@ -65,13 +65,15 @@ pub fn run(common: &Common, args: &Args) -> u8 {
         Err(code) => return code,
     };
     let date = args.date.unwrap_or_else(today);
-    let rows = match inforce::rules_in_force(&rules, args.region.as_deref(), date) {
-        Ok(rows) => rows,
-        Err(message) => {
-            eprintln!("{message}");
+    let jurisdiction = match args.region.as_deref().map(|r| region::resolve(&rules, r)) {
+        None => None,
+        Some(Ok(resolved)) => Some(resolved.jurisdiction),
+        Some(Err(e)) => {
+            eprintln!("{}", e.message);
             return 2;
         }
     };
+    let rows = catalog::rules_in_force(&rules, jurisdiction, Some(date));
     match args.format {
         Format::Human => crate::output::emit(&render::human(&rows, common.lang())),
         Format::Markdown => crate::output::emit(&render::markdown(&rows, common.lang())),

@@ -317,8 +317,8 @@ fn rules_in_force_follow_the_date() {
             .find(|x| x.id == "湖北.产假")
             .map(|x| x.requirement.clone())
     };
-    assert_eq!(leave(&early).as_deref(), Some("产假 ≥ 128天"));
-    assert_eq!(leave(&late).as_deref(), Some("产假 ≥ 158天"));
+    assert_eq!(leave(&early).as_deref(), Some("产假 ≥128天"));
+    assert_eq!(leave(&late).as_deref(), Some("产假 ≥158天"));
     assert_eq!(
         late.jurisdictions,
         vec!["全国".to_owned(), "湖北".to_owned()]

@@ -2,14 +2,11 @@
 //! dated versions, its source text and its citations (`dixian explain`).
 
 use super::lang::Lang;
-use crate::inforce::{self, RuleRow};
+use crate::catalog::{CatalogRow, cell};
 use crate::rules::{Rule, RuleSet};
+use chrono::NaiveDate;
 
-fn severity_word(s: &str, lang: Lang) -> String {
-    crate::rules::Severity::parse(s).map_or_else(|| s.to_owned(), |s| lang.severity(s).to_owned())
-}
-
-fn dates(since: Option<&str>, until: Option<&str>, lang: Lang) -> String {
+fn dates(since: Option<NaiveDate>, until: Option<NaiveDate>, lang: Lang) -> String {
     match (since, until, lang) {
         (Some(f), Some(u), Lang::Zh) => format!("{f} 至 {u}"),
         (Some(f), None, Lang::Zh) => format!("{f} 起"),
@@ -22,15 +19,8 @@ fn dates(since: Option<&str>, until: Option<&str>, lang: Lang) -> String {
     }
 }
 
-fn what(r: &RuleRow) -> String {
-    match &r.term {
-        Some(t) => format!("{t} {}", r.requirement),
-        None => r.requirement.clone(),
-    }
-}
-
 /// The rules in force, grouped by jurisdiction, one line each.
-pub fn human(rows: &[RuleRow], lang: Lang) -> String {
+pub fn human(rows: &[CatalogRow], lang: Lang) -> String {
     let mut out = String::new();
     let mut current: Option<&str> = None;
     for r in rows {
@@ -44,9 +34,9 @@ pub fn human(rows: &[RuleRow], lang: Lang) -> String {
         out.push_str(&format!(
             "  {}  {}  [{}]  {}  {}",
             r.rule,
-            what(r),
-            severity_word(&r.severity, lang),
-            dates(r.since.as_deref(), r.until.as_deref(), lang),
+            r.term_and_requirement(),
+            lang.severity(r.severity),
+            dates(r.since, r.until, lang),
             r.citation
         ));
         if let Some(p) = &r.provisional {
@@ -76,12 +66,8 @@ pub fn human(rows: &[RuleRow], lang: Lang) -> String {
     out
 }
 
-fn cell(s: &str) -> String {
-    s.replace('|', "\\|").replace('\n', " ")
-}
-
 /// The rules in force as a Markdown table.
-pub fn markdown(rows: &[RuleRow], lang: Lang) -> String {
+pub fn markdown(rows: &[CatalogRow], lang: Lang) -> String {
     let header = match lang {
         Lang::Zh => {
             "| 规则 | 地区 | 条目 | 要求 | 等级 | 起 | 止 | 依据 | 暂定 |\n|---|---|---|---|---|---|---|---|---|\n"
@@ -97,9 +83,9 @@ pub fn markdown(rows: &[RuleRow], lang: Lang) -> String {
             r.jurisdiction.clone(),
             r.term.clone().unwrap_or_default(),
             r.requirement.clone(),
-            severity_word(&r.severity, lang),
-            r.since.clone().unwrap_or_default(),
-            r.until.clone().unwrap_or_default(),
+            lang.severity(r.severity).to_owned(),
+            r.since.map(|d| d.to_string()).unwrap_or_default(),
+            r.until.map(|d| d.to_string()).unwrap_or_default(),
             r.citation.clone(),
             r.provisional.clone().unwrap_or_default(),
         ];
@@ -138,9 +124,7 @@ pub fn explain(set: &RuleSet, rule: &Rule, lang: Lang) -> String {
         rule.file, rule.span.line, rule.span.column
     ));
     for (i, v) in rule.versions.iter().enumerate() {
-        let row = inforce::row(set, rule, v);
-        let since = v.from.map(|d| d.to_string());
-        let until = v.until.map(|d| d.to_string());
+        let row = CatalogRow::new(set, rule, v);
         let label = if zh {
             format!("\n版本 {}", i + 1)
         } else {
@@ -148,7 +132,7 @@ pub fn explain(set: &RuleSet, rule: &Rule, lang: Lang) -> String {
         };
         out.push_str(&format!(
             "{label}{colon}{}\n",
-            dates(since.as_deref(), until.as_deref(), lang)
+            dates(row.since, row.until, lang)
         ));
         let mut field = |zh_name: &str, en_name: &str, value: &str| {
             out.push_str(&format!(
@@ -156,8 +140,8 @@ pub fn explain(set: &RuleSet, rule: &Rule, lang: Lang) -> String {
                 if zh { zh_name } else { en_name }
             ));
         };
-        field("要求", "Requires", &what(&row));
-        field("等级", "Severity", &severity_word(&row.severity, lang));
+        field("要求", "Requires", &row.term_and_requirement());
+        field("等级", "Severity", lang.severity(row.severity));
         field("依据", "Citation", &row.citation);
         if !row.conditions.is_empty() {
             field("条件", "When", &row.conditions.join("，"));
@@ -165,7 +149,7 @@ pub fn explain(set: &RuleSet, rule: &Rule, lang: Lang) -> String {
         if let Some(s) = &v.statute {
             field("条文", "Statute", &format!("“{s}”"));
         }
-        if let Some(p) = &v.provisional {
+        if let Some(p) = &row.provisional {
             field("暂定", "Provisional", p);
         }
         if let Some(n) = &v.note {

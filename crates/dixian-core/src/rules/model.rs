@@ -175,6 +175,29 @@ impl Check {
             Self::ForbidText { .. } => None,
         }
     }
+
+    /// What the check asks for, in words, without the term: `≥158天`, `≥女职工占比`, `是` (a
+    /// commitment), or `不得含有：“不得生育”、“怀孕*自动离职”`. The catalogue, `dixian rules`/`explain`
+    /// and the embedding API all print this.
+    pub fn describe(&self, vocab: &Vocabulary) -> String {
+        match self {
+            Self::Bound {
+                op,
+                value: Operand::Quantity(q),
+                ..
+            } => format!("{}{}", op.symbol(), q.display(vocab)),
+            Self::Bound {
+                op,
+                value: Operand::Fact(f),
+                ..
+            } => format!("{}{}", op.symbol(), f.name()),
+            Self::Commitment { .. } => "是".to_owned(),
+            Self::ForbidText { patterns } => {
+                let quoted: Vec<String> = patterns.iter().map(|p| format!("“{p}”")).collect();
+                format!("不得含有：{}", quoted.join("、"))
+            }
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
