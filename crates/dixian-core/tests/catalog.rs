@@ -100,7 +100,11 @@ fn rules_in_force_follows_region_and_date() {
         .iter()
         .position(|r| r.jurisdiction == "湖北")
         .expect("湖北 rows");
-    assert!(rows.iter().skip(first_hubei).all(|r| r.jurisdiction == "湖北"));
+    assert!(
+        rows.iter()
+            .skip(first_hubei)
+            .all(|r| r.jurisdiction == "湖北")
+    );
 }
 
 #[test]

@@ -6,8 +6,8 @@
 use crate::Common;
 use crate::load;
 use chrono::NaiveDate;
-use dixian_core::{catalog, region};
 use dixian_core::render::{Lang, rules as render};
+use dixian_core::{catalog, region};
 use std::path::PathBuf;
 
 #[derive(clap::Args)]
