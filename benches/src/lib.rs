@@ -8,6 +8,7 @@ pub mod cedar;
 pub mod handwritten;
 pub mod input;
 pub mod plain;
+pub mod side;
 #[cfg(feature = "peers")]
 pub mod rego;
 pub mod synth;
