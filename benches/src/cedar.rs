@@ -2,7 +2,9 @@
 //! policy permits on one failure, so the response's reasons are the findings.
 
 use crate::verdict::{Kind, Level, Verdicts};
-use cedar_policy::{Authorizer, Context, Entities, EntityUid, PolicyId, PolicySet, Request, Response};
+use cedar_policy::{
+    Authorizer, Context, Entities, EntityUid, PolicyId, PolicySet, Request, Response,
+};
 use std::str::FromStr;
 
 const POLICIES: &str = include_str!("../peers/dixian.cedar");
@@ -75,7 +77,8 @@ pub fn verdicts(response: &Response) -> Verdicts {
         .diagnostics()
         .reason()
         .filter_map(|id| {
-            let mut parts = id.as_ref().split('|');
+            let id: &str = id.as_ref();
+            let mut parts = id.split('|');
             Some((
                 parts.next()?.to_owned(),
                 Kind::parse(parts.next()?)?,

@@ -8,8 +8,9 @@ pub mod cedar;
 pub mod handwritten;
 pub mod input;
 pub mod plain;
-pub mod side;
 #[cfg(feature = "peers")]
 pub mod rego;
+pub mod rulesets;
+pub mod side;
 pub mod synth;
 pub mod verdict;

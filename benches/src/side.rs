@@ -25,14 +25,15 @@ pub fn contracts(seed: u64, clauses: usize, count: u64) -> Vec<Spec> {
 /// Checks that dixian, the hand-written function and (with `peers`) Rego and Cedar give the same
 /// verdicts on every contract; returns how many contracts had any finding.
 pub fn assert_agreement(specs: &[Spec]) -> Result<usize, String> {
-    let floors = verdict::national_and_hubei_floors().map_err(|e| e.to_string())?;
-    let all = verdict::national_and_hubei().map_err(|e| e.to_string())?;
+    let floors = crate::rulesets::national_and_hubei_floors().map_err(|e| e.to_string())?;
+    let all = crate::rulesets::national_and_hubei().map_err(|e| e.to_string())?;
     #[cfg(feature = "peers")]
     let (mut rego, cedar) = (crate::rego::engine()?, crate::cedar::Peer::new()?);
     let mut with_findings = 0;
     for (i, spec) in specs.iter().enumerate() {
         let yaml = spec.to_yaml();
-        let report = dixian_core::check_yaml(&floors, "c.yaml", &yaml).map_err(|e| e.to_string())?;
+        let report =
+            dixian_core::check_yaml(&floors, "c.yaml", &yaml).map_err(|e| e.to_string())?;
         let ours = verdict::from_report(&report);
         let facts = handwritten::Facts::from_spec(spec);
         let differ = |who: &str, theirs: &verdict::Verdicts| {
@@ -56,7 +57,8 @@ pub fn assert_agreement(specs: &[Spec]) -> Result<usize, String> {
         {
             let json = crate::input::json(spec);
             let text = json.to_string();
-            let by_rego = crate::rego::verdicts(&crate::rego::check(&mut rego, &crate::rego::input(&json))?);
+            let by_rego =
+                crate::rego::verdicts(&crate::rego::check(&mut rego, &crate::rego::input(&json))?);
             let by_rego_json = crate::rego::verdicts(&crate::rego::check_json(&mut rego, &text)?);
             let by_cedar = crate::cedar::verdicts(&cedar.check(&cedar.request(&json)?));
             let by_cedar_json = crate::cedar::verdicts(&cedar.check_json(&text)?);

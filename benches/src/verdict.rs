@@ -2,7 +2,6 @@
 //! wanting on. Every implementation's own output is turned into this, outside the timed code.
 
 use dixian_core::report::{FindingKind, Report};
-use dixian_core::rules::{Check, RuleSet, RuleSource};
 use std::collections::BTreeSet;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -58,37 +57,4 @@ pub fn from_report(report: &Report) -> Verdicts {
             (f.rule.clone(), kind, level)
         })
         .collect()
-}
-
-/// The built-in rule files whose names end with one of `files`.
-fn builtin_files(files: &[&str]) -> Vec<RuleSource> {
-    dixian_core::rules::BUILTIN_RULES
-        .iter()
-        .filter(|(name, _)| files.iter().any(|f| name.ends_with(f)))
-        .map(|(name, text)| RuleSource {
-            name: (*name).to_owned(),
-            text: (*text).to_owned(),
-        })
-        .collect()
-}
-
-/// 全国 and 湖北 with every rule (the "one region" rule set of the scaling benchmark).
-pub fn national_and_hubei() -> Result<RuleSet, dixian_core::LoadError> {
-    dixian_core::rules::load(&builtin_files(&[
-        "vocabulary.dixian",
-        "national.dixian",
-        "hubei.dixian",
-    ]))
-}
-
-/// The rule set the peers encode: [`national_and_hubei`] without the forbidden-text rules (neither
-/// Rego nor Cedar has the matcher; the hand-written baseline is compared on them separately).
-pub fn national_and_hubei_floors() -> Result<RuleSet, dixian_core::LoadError> {
-    let mut set = national_and_hubei()?;
-    set.rules.retain(|r| {
-        !r.versions
-            .iter()
-            .any(|v| matches!(v.check, Check::ForbidText { .. }))
-    });
-    Ok(set)
 }

@@ -13,17 +13,23 @@ fn every_implementation_agrees_with_dixian() {
     let specs = dixian_bench::side::contracts(11, 30, CONTRACTS);
     let with_findings = dixian_bench::side::assert_agreement(&specs).expect("same verdicts");
     // The batch straddles the floors: some contracts pass, most fail something.
-    assert!(with_findings > 0 && with_findings < specs.len(), "{with_findings}");
+    assert!(
+        with_findings > 0 && with_findings < specs.len(),
+        "{with_findings}"
+    );
 }
 
 #[test]
 fn some_generated_contracts_carry_unlawful_wording() {
-    let rules = verdict::national_and_hubei().expect("rules load");
+    let rules = dixian_bench::rulesets::national_and_hubei().expect("rules load");
     let with_text = dixian_bench::side::contracts(12, 30, CONTRACTS)
         .iter()
         .filter(|spec| {
-            dixian_core::check_yaml(&rules, "c.yaml", &spec.to_yaml())
-                .is_ok_and(|r| verdict::from_report(&r).iter().any(|v| v.1 == verdict::Kind::Text))
+            dixian_core::check_yaml(&rules, "c.yaml", &spec.to_yaml()).is_ok_and(|r| {
+                verdict::from_report(&r)
+                    .iter()
+                    .any(|v| v.1 == verdict::Kind::Text)
+            })
         })
         .count();
     assert!(with_text > 0, "the wording rules are exercised");
@@ -73,5 +79,18 @@ fn plain_baseline_reads_what_dixian_reads() {
         let text = synth::generate(9, n);
         let plain = dixian_bench::plain::parse(&text).expect("plain parse");
         assert_eq!(plain.clauses.len(), n);
+    }
+}
+
+#[test]
+fn synthetic_regions_load_and_leave_hubei_contracts_alone() {
+    let padded = dixian_bench::rulesets::with_synthetic_regions(5).expect("padded rules load");
+    let builtin = dixian_core::rules::builtin().expect("rules load");
+    assert!(padded.jurisdictions.len() > builtin.jurisdictions.len() + 5);
+    for spec in dixian_bench::side::contracts(2, 30, 20) {
+        let yaml = spec.to_yaml();
+        let a = dixian_core::check_yaml(&padded, "c.yaml", &yaml).expect("checks");
+        let b = dixian_core::check_yaml(&builtin, "c.yaml", &yaml).expect("checks");
+        assert_eq!(a, b);
     }
 }
