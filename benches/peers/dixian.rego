@@ -55,6 +55,8 @@ findings contains ["全国.孕期禁止加班夜班起始", "violated", "rectify
 
 findings contains ["全国.孕期禁止加班夜班起始", "missing", "notice"] if not stated("孕期禁止加班夜班起始")
 
+findings contains ["湖北.痛经假", "violated", "notice"] if input.quantities["痛经假"] < 1000
+
 findings contains ["全国.妇科检查", "violated", "rectify"] if input.quantities["妇科检查"] <= 0
 
 findings contains ["全国.更年期妇科查治", "violated", "notice"] if input.quantities["妇科检查"] < 500

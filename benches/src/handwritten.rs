@@ -18,6 +18,7 @@ pub struct Facts {
     pub paternity_leave: Option<i64>,
     pub childcare_leave: Option<i64>,
     pub pregnancy_protection_from: Option<i64>,
+    pub dysmenorrhea_leave: Option<i64>,
     pub nursing_time: Option<i64>,
     pub multiple_birth_nursing_time: Option<i64>,
     pub nursing_period: Option<i64>,
@@ -61,6 +62,7 @@ impl Facts {
                         "多胞胎哺乳时间" => &mut f.multiple_birth_nursing_time,
                         "哺乳期" => &mut f.nursing_period,
                         "妇科检查" => &mut f.gyn_exam,
+                        "痛经假" => &mut f.dysmenorrhea_leave,
                         _ => continue,
                     };
                     *slot = Some(milli);
@@ -165,6 +167,10 @@ pub fn check(f: &Facts) -> Vec<Finding> {
         None,
     );
     floor(o, f.nursing_period, 12_000, "全国.哺乳期", Some(Notice));
+    // 湖北's discretionary 痛经假 is a notice, not reported when missing.
+    if f.dysmenorrhea_leave.is_some_and(|x| x < 1_000) {
+        push(o, "湖北.痛经假", Kind::Violated, Notice);
+    }
     // A ceiling: protection must start no later than the 7th month.
     match f.pregnancy_protection_from {
         Some(x) if x > 7_000 => push(o, "全国.孕期禁止加班夜班起始", Kind::Violated, Rectify),

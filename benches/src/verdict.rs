@@ -50,7 +50,7 @@ pub fn from_report(report: &Report) -> Verdicts {
         .map(|f| {
             let kind = match f.kind {
                 FindingKind::Violated => Kind::Violated,
-                FindingKind::Missing => Kind::Missing,
+                FindingKind::Missing | FindingKind::Vague => Kind::Missing,
                 FindingKind::UnlawfulText => Kind::Text,
             };
             let level = Level::parse(f.severity.as_str()).unwrap_or(Level::Notice);
