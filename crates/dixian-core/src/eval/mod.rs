@@ -5,13 +5,15 @@
 //! speaks for them; neighbouring segments with the same finding merge, which gives each finding its
 //! window. Pure: no I/O, no failure, the same report whatever the order of rules or clauses.
 
+mod plan;
 mod segments;
 pub mod text;
+
+pub use plan::Cache;
 
 use crate::contract::{Contract, StatedTerm, TermValue};
 use crate::error::LoadError;
 use crate::quantity::{Quantity, format_milli};
-use crate::region;
 use crate::report::*;
 use crate::rules::{
     Check, Fact, JurisdictionId, Missing, Op, Operand, Rule, RuleSet, Severity, Version,
@@ -19,11 +21,14 @@ use crate::rules::{
 use crate::source::Span;
 use crate::vocabulary::TermId;
 use chrono::NaiveDate;
+use plan::{Plan, VersionPlan};
+use std::borrow::Cow;
 use std::collections::HashMap;
+use text::CharMask;
 
 /// Resolves the contract's region and evaluates it. Fails only on a region no rule file knows.
 pub fn check(set: &RuleSet, contract: &Contract) -> Result<Report, LoadError> {
-    let resolved = region::resolve(set, &contract.region).map_err(|e| {
+    let resolved = set.compiled.resolve(set, &contract.region).map_err(|e| {
         LoadError::one(
             &contract.file,
             contract.region_span.line,
@@ -46,6 +51,7 @@ type Group = (TermId, FindingKind, Option<(usize, usize)>, bool);
 struct Candidate<'a> {
     rule: &'a Rule,
     version: &'a Version,
+    plan: &'a VersionPlan,
     depth: usize,
     kind: FindingKind,
     term: Option<TermId>,
@@ -54,7 +60,7 @@ struct Candidate<'a> {
     /// How strict the failed requirement is: larger is more protective.
     strictness: i64,
     severity: Severity,
-    expected: String,
+    expected: Cow<'a, str>,
     actual: String,
     location: Option<Span>,
 }
@@ -123,6 +129,110 @@ struct FloorSeen {
     failed: bool,
 }
 
+/// Per stated term (clause, index within the clause): what the floors said of it.
+struct Floors {
+    /// Where each clause's terms start in `seen`.
+    offsets: Vec<usize>,
+    seen: Vec<FloorSeen>,
+}
+
+impl Floors {
+    fn new(contract: &Contract) -> Self {
+        let mut offsets = Vec::with_capacity(contract.clauses.len());
+        let mut total = 0;
+        for c in &contract.clauses {
+            offsets.push(total);
+            total += c.terms.len();
+        }
+        Self {
+            offsets,
+            seen: vec![FloorSeen::default(); total],
+        }
+    }
+
+    fn slot(&self, (ci, ti): (usize, usize)) -> Option<usize> {
+        self.offsets.get(ci).map(|o| o + ti)
+    }
+
+    fn get(&self, at: (usize, usize)) -> Option<&FloorSeen> {
+        self.slot(at).and_then(|i| self.seen.get(i))
+    }
+
+    fn get_mut(&mut self, at: (usize, usize)) -> Option<&mut FloorSeen> {
+        self.slot(at).and_then(|i| self.seen.get_mut(i))
+    }
+}
+
+/// Forbidden wording found per clause, by version: a version in force over several segments is
+/// searched for once.
+struct Wording {
+    /// Per clause, the characters of its text (empty when no rule checks wording).
+    masks: Vec<CharMask>,
+    /// (rule entry, version) → per clause, the first pattern that matches and where.
+    found: Vec<((usize, usize), Vec<Option<(usize, (usize, usize))>>)>,
+}
+
+impl Wording {
+    fn new(contract: &Contract, plan: &Plan) -> Self {
+        let masks = if plan.has_text {
+            contract
+                .clauses
+                .iter()
+                .map(|c| CharMask::of(&c.text))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        Self {
+            masks,
+            found: Vec::new(),
+        }
+    }
+
+    /// The matches of `patterns` in every clause, searched on first use.
+    fn matches(
+        &mut self,
+        contract: &Contract,
+        key: (usize, usize),
+        patterns: &[String],
+        masks: &[CharMask],
+    ) -> &[Option<(usize, (usize, usize))>] {
+        let i = match self.found.iter().position(|(k, _)| *k == key) {
+            Some(i) => i,
+            None => {
+                let per_clause = contract
+                    .clauses
+                    .iter()
+                    .zip(&self.masks)
+                    .map(|(clause, mask)| {
+                        patterns
+                            .iter()
+                            .zip(masks)
+                            .enumerate()
+                            .find_map(|(pi, (p, pm))| {
+                                if mask.covers(pm) {
+                                    text::find(&clause.text, p).map(|m| (pi, m))
+                                } else {
+                                    None
+                                }
+                            })
+                    })
+                    .collect();
+                self.found.push((key, per_clause));
+                self.found.len() - 1
+            }
+        };
+        self.found.get(i).map_or(&[], |(_, v)| v.as_slice())
+    }
+}
+
+/// What evaluation accumulates besides candidates.
+struct State {
+    undetermined: Vec<Undetermined>,
+    floors: Floors,
+    wording: Wording,
+}
+
 /// Evaluates a contract under the chain ending at `at`. Never fails.
 pub fn evaluate(
     set: &RuleSet,
@@ -130,28 +240,36 @@ pub fn evaluate(
     at: JurisdictionId,
     note: Option<String>,
 ) -> Report {
-    let chain = set.chain(at);
-    let rules: Vec<(&Rule, usize)> = set
-        .rules
-        .iter()
-        .filter_map(|r| {
-            chain
-                .iter()
-                .position(|j| *j == r.jurisdiction)
-                .map(|depth| (r, depth))
-        })
-        .collect();
+    let plan = set.compiled.plan(set, at);
     let facts = Facts::new(set, contract);
     let (start, end) = (contract.term.start, contract.term.end);
     let mut findings: Vec<Finding> = Vec::new();
-    let mut open: HashMap<String, usize> = HashMap::new();
-    let mut undetermined = UndeterminedList::default();
-    let mut floors: HashMap<(usize, usize), FloorSeen> = HashMap::new();
+    // The last day of each finding's window, and the finding last opened or extended per
+    // (rule, kind, statement, severity): a finding grows when the next segment repeats it exactly.
+    let mut ends: Vec<NaiveDate> = Vec::new();
+    let mut open: HashMap<(&str, FindingKind, Option<(usize, usize)>, Severity), usize> =
+        HashMap::new();
+    let mut state = State {
+        undetermined: Vec::new(),
+        floors: Floors::new(contract),
+        wording: Wording::new(contract, &plan),
+    };
 
-    for (from, to) in segments::segments(start, end, rules.iter().map(|(r, _)| *r)) {
+    for (from, to) in segments::segments(start, end, &plan.cuts) {
         let mut candidates = Vec::new();
-        for &(rule, depth) in &rules {
-            let Some(version) = rule.versions.iter().find(|v| v.in_force_on(from)) else {
+        for (entry_index, entry) in plan.rules.iter().enumerate() {
+            let Some(rule) = plan.rule(set, entry) else {
+                continue;
+            };
+            let Some((vi, version)) = rule
+                .versions
+                .iter()
+                .enumerate()
+                .find(|(_, v)| v.in_force_on(from))
+            else {
+                continue;
+            };
+            let Some(vplan) = entry.versions.get(vi) else {
                 continue;
             };
             match applies(version, &facts) {
@@ -159,47 +277,44 @@ pub fn evaluate(
                 Some(false) => continue,
                 None => {
                     push_undetermined(
-                        &mut undetermined,
+                        &mut state.undetermined,
                         rule,
                         format!("缺少适用条件所需的合同事实：{}", conditions_text(version)),
                     );
                     continue;
                 }
             }
-            evaluate_version(
-                set,
-                &facts,
+            let at = Located {
                 rule,
                 version,
-                depth,
-                &mut candidates,
-                &mut undetermined,
-                &mut floors,
-            );
+                plan: vplan,
+                depth: entry.depth,
+                key: (entry_index, vi),
+            };
+            evaluate_version(set, &facts, at, &mut candidates, &mut state);
         }
         let survivors = subsume(candidates);
         for c in survivors {
-            let finding = to_finding(set, contract, &chain, &c, from, to);
-            let key = format!(
-                "{}|{:?}|{:?}|{}|{}|{}|{}",
-                c.rule.id,
-                c.kind,
-                c.at,
-                finding.expected,
-                finding.actual,
-                finding.severity,
-                finding.citation
-            );
-            match open
-                .get(&key)
-                .and_then(|&i| findings.get_mut(i).map(|f| (i, f)))
-            {
-                Some((_, f)) if from.pred_opt().map(|d| d.to_string()) == Some(f.to.clone()) => {
-                    f.to = to.to_string()
+            let key = (c.rule.id.as_str(), c.kind, c.at, c.severity);
+            let extends = open.get(&key).copied().filter(|&i| {
+                let continues = ends.get(i).is_some_and(|e| e.succ_opt() == Some(from));
+                continues
+                    && findings.get(i).is_some_and(|f| {
+                        f.expected == c.expected
+                            && f.actual == c.actual
+                            && f.citation == c.plan.citations
+                    })
+            });
+            match extends.and_then(|i| findings.get_mut(i).zip(ends.get_mut(i)).map(|p| (i, p))) {
+                Some((i, (f, e))) => {
+                    f.to = to.to_string();
+                    *e = to;
+                    open.insert(key, i);
                 }
-                _ => {
+                None => {
                     open.insert(key, findings.len());
-                    findings.push(finding);
+                    findings.push(to_finding(set, contract, &plan, c, from, to));
+                    ends.push(to);
                 }
             }
         }
@@ -214,7 +329,7 @@ pub fn evaluate(
             b.kind,
         ))
     });
-    let mut undetermined = undetermined.list;
+    let mut undetermined = state.undetermined;
     undetermined.sort_by(|a, b| (&a.rule, &a.reason).cmp(&(&b.rule, &b.reason)));
 
     Report {
@@ -223,22 +338,29 @@ pub fn evaluate(
             file: contract.file.clone(),
             title: contract.title.clone(),
             region: contract.region.clone(),
-            jurisdictions: chain
-                .iter()
-                .filter_map(|j| set.jurisdiction(*j))
-                .map(|j| j.name.clone())
-                .collect(),
+            jurisdictions: plan.names.clone(),
             term: TermWindow {
                 start: start.to_string(),
                 end: end.to_string(),
             },
         },
         findings,
-        above_floor: above_floor(set, contract, &floors),
+        above_floor: above_floor(set, contract, &state.floors),
         coverage: coverage(set, contract),
         undetermined,
         notes: note.into_iter().collect(),
     }
+}
+
+/// A version in force, with where it sits in the plan.
+#[derive(Clone, Copy)]
+struct Located<'a> {
+    rule: &'a Rule,
+    version: &'a Version,
+    plan: &'a VersionPlan,
+    depth: usize,
+    /// (rule entry, version index) in the plan.
+    key: (usize, usize),
 }
 
 /// Whether every condition holds; `None` when a fact it needs is not in the contract.
@@ -258,40 +380,38 @@ fn conditions_text(v: &Version) -> String {
         .join("，")
 }
 
-/// Rules that could not be decided, each (rule, reason) once, in the order first met.
-#[derive(Default)]
-struct UndeterminedList {
-    list: Vec<Undetermined>,
-    seen: std::collections::HashSet<(String, String)>,
-}
-
-fn push_undetermined(u: &mut UndeterminedList, rule: &Rule, reason: String) {
-    if u.seen.insert((rule.id.clone(), reason.clone())) {
-        u.list.push(Undetermined {
+fn push_undetermined(list: &mut Vec<Undetermined>, rule: &Rule, reason: String) {
+    if !list.iter().any(|u| u.rule == rule.id && u.reason == reason) {
+        list.push(Undetermined {
             rule: rule.id.clone(),
             reason,
         });
     }
 }
 
-#[allow(clippy::too_many_arguments)]
 fn evaluate_version<'a>(
     set: &RuleSet,
     facts: &Facts<'_>,
-    rule: &'a Rule,
-    version: &'a Version,
-    depth: usize,
+    at: Located<'a>,
     out: &mut Vec<Candidate<'a>>,
-    undetermined: &mut UndeterminedList,
-    floors: &mut HashMap<(usize, usize), FloorSeen>,
+    state: &mut State,
 ) {
+    let Located {
+        rule,
+        version,
+        plan,
+        depth,
+        key,
+    } = at;
     let vocab = &set.vocabulary;
     let severity = version.effective_severity();
+    let undetermined = &mut state.undetermined;
     let base =
-        |kind, term, at, strictness, severity, expected: String, actual: String, location| {
+        |kind, term, at, strictness, severity, expected: Cow<'a, str>, actual: String, location| {
             Candidate {
                 rule,
                 version,
+                plan,
                 depth,
                 kind,
                 term,
@@ -306,17 +426,23 @@ fn evaluate_version<'a>(
     match &version.check {
         Check::Bound { term, op, value } => {
             let (required, expected) = match value {
-                Operand::Quantity(q) => (q.milli, format!("{}{}", op.symbol(), q.display(vocab))),
+                Operand::Quantity(q) => (
+                    q.milli,
+                    match &plan.expected {
+                        Some(e) => Cow::Borrowed(e.as_str()),
+                        None => Cow::Owned(format!("{}{}", op.symbol(), q.display(vocab))),
+                    },
+                ),
                 Operand::Fact(f) => match facts.fact(*f) {
                     Some(v) => (
                         v,
-                        format!(
+                        Cow::Owned(format!(
                             "{}{}（{}{}）",
                             op.symbol(),
                             f.name(),
                             format_milli(v),
                             f.unit()
-                        ),
+                        )),
                     ),
                     None => {
                         push_undetermined(
@@ -371,7 +497,9 @@ fn evaluate_version<'a>(
                     continue;
                 }
                 let ok = op.holds(q.milli, required);
-                let seen = floors.entry((ci, ti)).or_default();
+                let Some(seen) = state.floors.get_mut((ci, ti)) else {
+                    continue;
+                };
                 if !ok {
                     seen.failed = true;
                     out.push(base(
@@ -403,7 +531,7 @@ fn evaluate_version<'a>(
                         None,
                         0,
                         s.min(severity),
-                        "是".into(),
+                        Cow::Borrowed("是"),
                         "未约定".into(),
                         None,
                     ));
@@ -417,7 +545,7 @@ fn evaluate_version<'a>(
                         Some((ci, ti)),
                         0,
                         severity,
-                        "是".into(),
+                        Cow::Borrowed("是"),
                         "否".into(),
                         Some(st.span),
                     ));
@@ -425,13 +553,14 @@ fn evaluate_version<'a>(
             }
         }
         Check::ForbidText { patterns } => {
-            for (ci, clause) in facts.contract.clauses.iter().enumerate() {
-                let Some((pattern, (s, e))) = patterns
-                    .iter()
-                    .find_map(|p| text::find(&clause.text, p).map(|m| (p, m)))
-                else {
+            let found = state
+                .wording
+                .matches(facts.contract, key, patterns, &plan.patterns);
+            for (ci, (clause, hit)) in facts.contract.clauses.iter().zip(found).enumerate() {
+                let Some((pi, (s, e))) = *hit else {
                     continue;
                 };
+                let pattern = patterns.get(pi).map_or("", String::as_str);
                 let matched = clause.text.get(s..e).unwrap_or(pattern).to_owned();
                 let location = locate_in_source(facts.contract, clause.text_span, &matched);
                 out.push(base(
@@ -440,7 +569,7 @@ fn evaluate_version<'a>(
                     Some((ci, 0)),
                     0,
                     severity,
-                    format!("不得含有“{pattern}”之类的表述"),
+                    Cow::Owned(format!("不得含有“{pattern}”之类的表述")),
                     matched,
                     Some(location),
                 ));
@@ -459,23 +588,14 @@ fn locate_in_source(contract: &Contract, span: Span, words: &str) -> Span {
     }
 }
 
-/// Keeps the candidates no other candidate of the same group dominates. Groups are found by hashing,
-/// so a contract with thousands of stated terms costs linear time, not quadratic.
 fn subsume(candidates: Vec<Candidate<'_>>) -> Vec<Candidate<'_>> {
-    let mut groups: HashMap<Group, Vec<usize>> = HashMap::new();
-    for (i, c) in candidates.iter().enumerate() {
-        if let Some(g) = c.group() {
-            groups.entry(g).or_default().push(i);
-        }
-    }
     let keep: Vec<bool> = candidates
         .iter()
-        .map(|c| match c.group().and_then(|g| groups.get(&g)) {
+        .map(|c| match c.group() {
             None => true,
-            Some(members) => !members
+            Some(g) => !candidates
                 .iter()
-                .filter_map(|&i| candidates.get(i))
-                .any(|o| o.dominates(c)),
+                .any(|o| o.group() == Some(g) && o.dominates(c)),
         })
         .collect();
     candidates
@@ -488,30 +608,34 @@ fn subsume(candidates: Vec<Candidate<'_>>) -> Vec<Candidate<'_>> {
 fn to_finding(
     set: &RuleSet,
     contract: &Contract,
-    chain: &[JurisdictionId],
-    c: &Candidate<'_>,
+    plan: &Plan,
+    c: Candidate<'_>,
     from: NaiveDate,
     to: NaiveDate,
 ) -> Finding {
     let vocab = &set.vocabulary;
     let term = c.term.map(|t| vocab.term_name(t).to_owned());
-    let jurisdiction = chain
-        .get(c.depth)
-        .and_then(|j| set.jurisdiction(*j))
-        .map_or_else(String::new, |j| j.name.clone());
+    let jurisdiction = plan.names.get(c.depth).cloned().unwrap_or_default();
     let clause = c.at.and_then(|(ci, _)| contract.clauses.get(ci));
 
     let template = c
         .version
         .message
-        .clone()
-        .unwrap_or_else(|| default_message(c).to_owned());
-    let mut message = template
-        .replace("{term}", term.as_deref().unwrap_or(""))
-        .replace("{expected}", &c.expected)
-        .replace("{actual}", &c.actual)
-        .replace("{jurisdiction}", &jurisdiction)
-        .replace("{clause}", clause.map_or("", |cl| cl.id.as_str()));
+        .as_deref()
+        .unwrap_or_else(|| default_message(&c));
+    // In this order, each placeholder replaced in the text so far (a value may itself hold one).
+    let mut message = template.to_owned();
+    for (placeholder, value) in [
+        ("{term}", term.as_deref().unwrap_or("")),
+        ("{expected}", &c.expected),
+        ("{actual}", &c.actual),
+        ("{jurisdiction}", &jurisdiction),
+        ("{clause}", clause.map_or("", |cl| cl.id.as_str())),
+    ] {
+        if message.contains(placeholder) {
+            message = message.replace(placeholder, value);
+        }
+    }
     if let Some(reason) = &c.version.provisional {
         message.push_str(&format!("（暂定规则，仅作提示：{reason}）"));
     }
@@ -521,9 +645,9 @@ fn to_finding(
         kind: c.kind,
         term,
         clause: clause.map(|cl| cl.id.clone()),
-        expected: c.expected.clone(),
-        actual: c.actual.clone(),
-        citation: c.version.citations(),
+        expected: c.expected.into_owned(),
+        actual: c.actual,
+        citation: c.plan.citations.clone(),
         jurisdiction,
         provisional: c.version.provisional.is_some(),
         from: from.to_string(),
@@ -555,16 +679,12 @@ fn default_message(c: &Candidate<'_>) -> &'static str {
     }
 }
 
-fn above_floor(
-    set: &RuleSet,
-    contract: &Contract,
-    floors: &HashMap<(usize, usize), FloorSeen>,
-) -> Vec<AboveFloor> {
+fn above_floor(set: &RuleSet, contract: &Contract, floors: &Floors) -> Vec<AboveFloor> {
     let vocab = &set.vocabulary;
     let mut out = Vec::new();
     for (ci, clause) in contract.clauses.iter().enumerate() {
         for (ti, st) in clause.terms.iter().enumerate() {
-            let Some(seen) = floors.get(&(ci, ti)) else {
+            let Some(seen) = floors.get((ci, ti)) else {
                 continue;
             };
             let (Some((_, op, floor)), false, TermValue::Quantity(q)) =

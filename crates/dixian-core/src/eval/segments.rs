@@ -1,30 +1,18 @@
 //! The contract's term cut at every date where some version of a rule in its chain starts or ends, so
 //! that within a segment every rule has one version (or none) in force.
 
-use crate::rules::Rule;
 use chrono::NaiveDate;
 
-/// Inclusive day ranges covering `start..=end`, split wherever a version of `rules` begins or ends.
-pub fn segments<'r>(
+/// Inclusive day ranges covering `start..=end`, split at every one of `cuts` (sorted, without repeats:
+/// the dates a version begins or the day after one ends) inside the term.
+pub fn segments(
     start: NaiveDate,
     end: NaiveDate,
-    rules: impl Iterator<Item = &'r Rule>,
+    cuts: &[NaiveDate],
 ) -> Vec<(NaiveDate, NaiveDate)> {
-    let mut cuts: Vec<NaiveDate> = Vec::new();
-    for v in rules.flat_map(|r| r.versions.iter()) {
-        if let Some(f) = v.from {
-            cuts.push(f);
-        }
-        if let Some(next) = v.until.and_then(|u| u.succ_opt()) {
-            cuts.push(next);
-        }
-    }
-    cuts.retain(|&d| d > start && d <= end);
-    cuts.sort_unstable();
-    cuts.dedup();
-    let mut out = Vec::with_capacity(cuts.len() + 1);
+    let mut out = Vec::with_capacity(4);
     let mut from = start;
-    for cut in cuts {
+    for &cut in cuts.iter().filter(|&&d| d > start && d <= end) {
         if let Some(prev) = cut.pred_opt() {
             out.push((from, prev));
         }

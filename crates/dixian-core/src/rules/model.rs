@@ -303,6 +303,9 @@ pub struct RuleSet {
     pub vocabulary: Vocabulary,
     pub jurisdictions: Vec<Jurisdiction>,
     pub rules: Vec<Rule>,
+    /// What evaluation compiles from the set (a plan per jurisdiction chain, resolved region names),
+    /// kept between checks. Filled on first use; a clone starts empty.
+    pub(crate) compiled: crate::eval::Cache,
 }
 
 impl RuleSet {
@@ -331,6 +334,12 @@ impl RuleSet {
         }
         chain.reverse();
         chain
+    }
+
+    /// Forgets what evaluation compiled from the set: needed only after changing the rules or
+    /// jurisdictions of a set that has already checked a contract.
+    pub fn forget_compiled(&mut self) {
+        self.compiled.clear();
     }
 
     pub fn rule(&self, id: &str) -> Option<&Rule> {

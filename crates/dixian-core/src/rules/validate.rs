@@ -50,6 +50,7 @@ pub fn load(sources: &[RuleSource]) -> Result<RuleSet, LoadError> {
         vocabulary,
         jurisdictions,
         rules: Vec::new(),
+        compiled: Default::default(),
     };
     build_rules(&files, &mut set, &mut d);
     check_floors_against_parents(&set, &mut d);
