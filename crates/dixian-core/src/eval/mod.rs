@@ -52,6 +52,8 @@ struct Candidate<'a> {
     rule: &'a Rule,
     version: &'a Version,
     plan: &'a VersionPlan,
+    /// The rule's entry in the plan (rule ids are unique, so this stands for the id).
+    entry: usize,
     depth: usize,
     kind: FindingKind,
     term: Option<TermId>,
@@ -247,7 +249,7 @@ pub fn evaluate(
     // The last day of each finding's window, and the finding last opened or extended per
     // (rule, kind, statement, severity): a finding grows when the next segment repeats it exactly.
     let mut ends: Vec<NaiveDate> = Vec::new();
-    let mut open: HashMap<(&str, FindingKind, Option<(usize, usize)>, Severity), usize> =
+    let mut open: HashMap<(usize, FindingKind, Option<(usize, usize)>, Severity), usize> =
         HashMap::new();
     let mut state = State {
         undetermined: Vec::new(),
@@ -295,7 +297,7 @@ pub fn evaluate(
         }
         let survivors = subsume(candidates);
         for c in survivors {
-            let key = (c.rule.id.as_str(), c.kind, c.at, c.severity);
+            let key = (c.entry, c.kind, c.at, c.severity);
             let extends = open.get(&key).copied().filter(|&i| {
                 let continues = ends.get(i).is_some_and(|e| e.succ_opt() == Some(from));
                 continues
@@ -307,7 +309,7 @@ pub fn evaluate(
             });
             match extends.and_then(|i| findings.get_mut(i).zip(ends.get_mut(i)).map(|p| (i, p))) {
                 Some((i, (f, e))) => {
-                    f.to = to.to_string();
+                    f.to = date_text(to);
                     *e = to;
                     open.insert(key, i);
                 }
@@ -340,8 +342,8 @@ pub fn evaluate(
             region: contract.region.clone(),
             jurisdictions: plan.names.clone(),
             term: TermWindow {
-                start: start.to_string(),
-                end: end.to_string(),
+                start: date_text(start),
+                end: date_text(end),
             },
         },
         findings,
@@ -412,6 +414,7 @@ fn evaluate_version<'a>(
                 rule,
                 version,
                 plan,
+                entry: key.0,
                 depth,
                 kind,
                 term,
@@ -632,8 +635,8 @@ fn to_finding(
         ("{jurisdiction}", &jurisdiction),
         ("{clause}", clause.map_or("", |cl| cl.id.as_str())),
     ] {
-        if message.contains(placeholder) {
-            message = message.replace(placeholder, value);
+        if let Some(replaced) = replace_placeholder(&message, placeholder, value) {
+            message = replaced;
         }
     }
     if let Some(reason) = &c.version.provisional {
@@ -650,13 +653,60 @@ fn to_finding(
         citation: c.plan.citations.clone(),
         jurisdiction,
         provisional: c.version.provisional.is_some(),
-        from: from.to_string(),
-        to: to.to_string(),
+        from: date_text(from),
+        to: date_text(to),
         message,
         line: c.location.map(|s| s.line),
         column: c.location.map(|s| s.column),
         bytes: c.location.map(|s| (s.start, s.end)),
     }
+}
+
+/// `text.replace(placeholder, value)`, or `None` when `placeholder` (which starts with `{`) does not
+/// occur: found by looking only at the `{`s, cheaper than a general substring search.
+fn replace_placeholder(text: &str, placeholder: &str, value: &str) -> Option<String> {
+    let mut out: Option<String> = None;
+    let mut copied = 0;
+    let mut from = 0;
+    while let Some(i) = text.get(from..).and_then(|t| t.find('{')).map(|i| i + from) {
+        if text.get(i..).is_some_and(|t| t.starts_with(placeholder)) {
+            let o = out.get_or_insert_with(|| String::with_capacity(text.len() + value.len()));
+            o.push_str(text.get(copied..i).unwrap_or(""));
+            o.push_str(value);
+            copied = i + placeholder.len();
+            from = copied;
+        } else {
+            from = i + 1;
+        }
+    }
+    let mut out = out?;
+    out.push_str(text.get(copied..).unwrap_or(""));
+    Some(out)
+}
+
+/// A date as `YYYY-MM-DD`, as chrono writes it, without going through the formatter.
+fn date_text(d: NaiveDate) -> String {
+    use chrono::Datelike;
+    let (y, m, day) = (d.year(), d.month(), d.day());
+    if !(0..=9999).contains(&y) {
+        return d.to_string();
+    }
+    let digit = |n: u32| char::from_digit(n % 10, 10).unwrap_or('0');
+    let y = y.unsigned_abs();
+    [
+        digit(y / 1000),
+        digit(y / 100),
+        digit(y / 10),
+        digit(y),
+        '-',
+        digit(m / 10),
+        digit(m),
+        '-',
+        digit(day / 10),
+        digit(day),
+    ]
+    .iter()
+    .collect()
 }
 
 fn default_message(c: &Candidate<'_>) -> &'static str {
@@ -735,4 +785,42 @@ fn coverage(set: &RuleSet, contract: &Contract) -> Coverage {
         }
     }
     Coverage(covered)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{date_text, replace_placeholder};
+    use chrono::NaiveDate;
+
+    #[test]
+    fn placeholders_are_replaced_like_str_replace() {
+        for (text, placeholder, value) in [
+            ("{term}约定为{actual}", "{term}", "产假"),
+            ("{term}{term}", "{term}", "x{term}"),
+            ("{{term}}", "{term}", "v"),
+            ("没有占位符", "{term}", "v"),
+            ("{actua{actual}", "{actual}", "1"),
+        ] {
+            let expected = text.replace(placeholder, value);
+            let got =
+                replace_placeholder(text, placeholder, value).unwrap_or_else(|| text.to_owned());
+            assert_eq!(got, expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn dates_read_as_chrono_writes_them() {
+        for (y, m, d) in [
+            (2024, 1, 5),
+            (1995, 12, 31),
+            (9, 3, 1),
+            (9999, 12, 31),
+            (-5, 1, 1),
+            (10000, 1, 1),
+        ] {
+            if let Some(date) = NaiveDate::from_ymd_opt(y, m, d) {
+                assert_eq!(date_text(date), date.to_string());
+            }
+        }
+    }
 }
