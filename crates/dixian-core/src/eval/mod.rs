@@ -92,19 +92,28 @@ impl Candidate<'_> {
 
 struct Facts<'c> {
     contract: &'c Contract,
-    by_term: Vec<Vec<(usize, usize, &'c StatedTerm)>>,
+    /// Every stated term of the vocabulary, grouped by term, in contract order within a term.
+    by_term: Vec<(TermId, (usize, usize, &'c StatedTerm))>,
 }
 
 impl<'c> Facts<'c> {
     fn new(set: &RuleSet, contract: &'c Contract) -> Self {
-        let mut by_term = vec![Vec::new(); set.vocabulary.term_count()];
-        for (ci, clause) in contract.clauses.iter().enumerate() {
-            for (ti, stated) in clause.terms.iter().enumerate() {
-                if let Some(slot) = by_term.get_mut(usize::from(stated.term.0)) {
-                    slot.push((ci, ti, stated));
-                }
-            }
-        }
+        let terms = set.vocabulary.term_count();
+        let mut by_term: Vec<_> = contract
+            .clauses
+            .iter()
+            .enumerate()
+            .flat_map(|(ci, clause)| {
+                clause
+                    .terms
+                    .iter()
+                    .enumerate()
+                    .map(move |(ti, st)| (st.term, (ci, ti, st)))
+            })
+            .filter(|(t, _)| usize::from(t.0) < terms)
+            .collect();
+        // Stable: statements of one term keep their contract order.
+        by_term.sort_by_key(|(t, _)| *t);
         Self { contract, by_term }
     }
 
@@ -117,28 +126,30 @@ impl<'c> Facts<'c> {
         }
     }
 
-    fn stated(&self, term: TermId) -> &[(usize, usize, &'c StatedTerm)] {
-        self.by_term
-            .get(usize::from(term.0))
-            .map_or(&[], Vec::as_slice)
+    /// The statements of `term`: (clause, index within the clause, statement) after the term.
+    fn stated(&self, term: TermId) -> &[(TermId, (usize, usize, &'c StatedTerm))] {
+        let from = self.by_term.partition_point(|(t, _)| *t < term);
+        let to = self.by_term.partition_point(|(t, _)| *t <= term);
+        self.by_term.get(from..to).unwrap_or(&[])
     }
 }
 
-/// Per stated quantity: the highest floor seen in force and whether any floor failed.
+/// Per stated quantity: the highest floor seen in force (with its text, `≥15天`, from the plan) and
+/// whether any floor failed.
 #[derive(Default, Clone, Copy)]
-struct FloorSeen {
-    highest: Option<(i64, Op, Quantity)>,
+struct FloorSeen<'p> {
+    highest: Option<(i64, Op, Quantity, Option<&'p str>)>,
     failed: bool,
 }
 
 /// Per stated term (clause, index within the clause): what the floors said of it.
-struct Floors {
+struct Floors<'p> {
     /// Where each clause's terms start in `seen`.
     offsets: Vec<usize>,
-    seen: Vec<FloorSeen>,
+    seen: Vec<FloorSeen<'p>>,
 }
 
-impl Floors {
+impl<'p> Floors<'p> {
     fn new(contract: &Contract) -> Self {
         let mut offsets = Vec::with_capacity(contract.clauses.len());
         let mut total = 0;
@@ -156,11 +167,11 @@ impl Floors {
         self.offsets.get(ci).map(|o| o + ti)
     }
 
-    fn get(&self, at: (usize, usize)) -> Option<&FloorSeen> {
+    fn get(&self, at: (usize, usize)) -> Option<&FloorSeen<'p>> {
         self.slot(at).and_then(|i| self.seen.get(i))
     }
 
-    fn get_mut(&mut self, at: (usize, usize)) -> Option<&mut FloorSeen> {
+    fn get_mut(&mut self, at: (usize, usize)) -> Option<&mut FloorSeen<'p>> {
         self.slot(at).and_then(|i| self.seen.get_mut(i))
     }
 }
@@ -180,7 +191,7 @@ impl Wording {
             contract
                 .clauses
                 .iter()
-                .map(|c| CharMask::of(&c.text))
+                .map(|c| CharMask::of_text(&c.text))
                 .collect()
         } else {
             Vec::new()
@@ -229,9 +240,9 @@ impl Wording {
 }
 
 /// What evaluation accumulates besides candidates.
-struct State {
+struct State<'p> {
     undetermined: Vec<Undetermined>,
-    floors: Floors,
+    floors: Floors<'p>,
     wording: Wording,
 }
 
@@ -396,7 +407,7 @@ fn evaluate_version<'a>(
     facts: &Facts<'_>,
     at: Located<'a>,
     out: &mut Vec<Candidate<'a>>,
-    state: &mut State,
+    state: &mut State<'a>,
 ) {
     let Located {
         rule,
@@ -482,7 +493,7 @@ fn evaluate_version<'a>(
                 }
                 return;
             }
-            for &(ci, ti, st) in stated {
+            for &(_, (ci, ti, st)) in stated {
                 let TermValue::Quantity(q) = st.value else {
                     continue;
                 };
@@ -517,8 +528,8 @@ fn evaluate_version<'a>(
                     ));
                 } else if version.provisional.is_none() {
                     if let Operand::Quantity(fq) = value {
-                        if seen.highest.is_none_or(|(s, _, _)| strictness > s) {
-                            seen.highest = Some((strictness, *op, *fq));
+                        if seen.highest.is_none_or(|(s, ..)| strictness > s) {
+                            seen.highest = Some((strictness, *op, *fq, plan.expected.as_deref()));
                         }
                     }
                 }
@@ -540,7 +551,7 @@ fn evaluate_version<'a>(
                     ));
                 }
             }
-            for &(ci, ti, st) in stated {
+            for &(_, (ci, ti, st)) in stated {
                 if st.value == TermValue::Commitment(false) {
                     out.push(base(
                         FindingKind::Violated,
@@ -693,7 +704,8 @@ fn date_text(d: NaiveDate) -> String {
     }
     let digit = |n: u32| char::from_digit(n % 10, 10).unwrap_or('0');
     let y = y.unsigned_abs();
-    [
+    let mut out = String::with_capacity(10);
+    out.extend([
         digit(y / 1000),
         digit(y / 100),
         digit(y / 10),
@@ -704,9 +716,8 @@ fn date_text(d: NaiveDate) -> String {
         '-',
         digit(day / 10),
         digit(day),
-    ]
-    .iter()
-    .collect()
+    ]);
+    out
 }
 
 fn default_message(c: &Candidate<'_>) -> &'static str {
@@ -729,7 +740,7 @@ fn default_message(c: &Candidate<'_>) -> &'static str {
     }
 }
 
-fn above_floor(set: &RuleSet, contract: &Contract, floors: &Floors) -> Vec<AboveFloor> {
+fn above_floor(set: &RuleSet, contract: &Contract, floors: &Floors<'_>) -> Vec<AboveFloor> {
     let vocab = &set.vocabulary;
     let mut out = Vec::new();
     for (ci, clause) in contract.clauses.iter().enumerate() {
@@ -737,7 +748,7 @@ fn above_floor(set: &RuleSet, contract: &Contract, floors: &Floors) -> Vec<Above
             let Some(seen) = floors.get((ci, ti)) else {
                 continue;
             };
-            let (Some((_, op, floor)), false, TermValue::Quantity(q)) =
+            let (Some((_, op, floor, text)), false, TermValue::Quantity(q)) =
                 (seen.highest, seen.failed, st.value)
             else {
                 continue;
@@ -750,7 +761,10 @@ fn above_floor(set: &RuleSet, contract: &Contract, floors: &Floors) -> Vec<Above
             if above {
                 out.push(AboveFloor {
                     term: vocab.term_name(st.term).to_owned(),
-                    floor: format!("{}{}", op.symbol(), floor.display(vocab)),
+                    floor: text.map_or_else(
+                        || format!("{}{}", op.symbol(), floor.display(vocab)),
+                        str::to_owned,
+                    ),
                     actual: q.display(vocab),
                     clause: clause.id.clone(),
                 });

@@ -18,16 +18,38 @@ const NEGATION_SCOPE_ENDS: [char; 7] = ['。', '；', '！', '？', '\n', '，',
 pub struct CharMask([u64; 4]);
 
 impl CharMask {
-    /// The mask of every character in `text` (for a pattern, `*` is left out).
-    pub fn of(text: &str) -> Self {
-        let mut bits = [0u64; 4];
-        for c in text.chars().filter(|&c| c != '*') {
-            let h = u32::from(c).wrapping_mul(0x9e37_79b1) >> 24;
-            if let Some(word) = bits.get_mut((h >> 6) as usize) {
-                *word |= 1 << (h & 63);
-            }
+    /// The mask of a pattern: every character but `*`, each by the low 12 bits of its code point.
+    pub fn of(pattern: &str) -> Self {
+        let mut mask = Self::default();
+        for c in pattern.chars().filter(|&c| c != '*') {
+            mask.add(u32::from(c) & 0xfff);
         }
-        Self(bits)
+        mask
+    }
+
+    /// The mask of a text to search, read byte by byte (no decoding): the last byte of each
+    /// character, with the one before it, gives the low 12 bits of its code point, as in
+    /// [`CharMask::of`]; the other bytes add bits of their own, which only makes the mask wider, so a
+    /// text that can match a pattern always covers it.
+    pub fn of_text(text: &str) -> Self {
+        let mut mask = Self::default();
+        let mut prev = 0u32;
+        for b in text.bytes().map(u32::from) {
+            mask.add(if b < 0x80 {
+                b
+            } else {
+                ((prev & 0x3f) << 6) | (b & 0x3f)
+            });
+            prev = b;
+        }
+        mask
+    }
+
+    fn add(&mut self, key: u32) {
+        let h = key.wrapping_mul(0x9e37_79b1) >> 24;
+        if let Some(word) = self.0.get_mut((h >> 6) as usize) {
+            *word |= 1 << (h & 63);
+        }
     }
 
     /// Whether every character bit of `other` is in `self`.
@@ -85,6 +107,26 @@ fn negated(text: &str, at: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_text_that_matches_covers_the_pattern() {
+        let texts = [
+            "女职工怀孕的，视为自动离职。",
+            "Pregnant employees leave: 怀孕 → 自动离职 ✓ 𠀀𠀁 é",
+            "入职体检包括妊娠检测。",
+            "女职工在合同期内不得生育，确需生育的须提前申请。",
+        ];
+        for text in texts {
+            let mask = CharMask::of_text(text);
+            // Every substring of a text is covered by its mask.
+            for (i, _) in text.char_indices() {
+                for (j, _) in text.char_indices().filter(|&(j, _)| j > i) {
+                    let piece = text.get(i..j).unwrap_or("");
+                    assert!(mask.covers(&CharMask::of(piece)), "{text}: {piece}");
+                }
+            }
+        }
+    }
+
     use super::{CharMask, find};
 
     #[test]
@@ -92,8 +134,8 @@ mod tests {
         assert_eq!(find("合同期内不得生育", "不得生育"), Some((12, 24)));
         assert!(find("女职工怀孕的，视为自动离职", "怀孕*自动离职").is_some());
         let text = "女职工怀孕的，视为自动离职";
-        assert!(CharMask::of(text).covers(&CharMask::of("怀孕*自动离职")));
-        assert!(!CharMask::of(text).covers(&CharMask::of("不得生育")));
+        assert!(CharMask::of_text(text).covers(&CharMask::of("怀孕*自动离职")));
+        assert!(!CharMask::of_text(text).covers(&CharMask::of("不得生育")));
         assert!(find("怀孕。其他内容很多很多，自动离职", "怀孕*自动离职").is_none());
         assert!(find("不得因结婚降低工资", "不得结婚").is_none());
         assert!(find("企业不得要求女职工在合同期内不得生育。", "不得生育").is_none());
