@@ -23,7 +23,7 @@ use crate::vocabulary::TermId;
 use chrono::NaiveDate;
 use plan::{Plan, VersionPlan};
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 use text::CharMask;
 
 /// Resolves the contract's region and evaluates it. Fails only on a region no rule file knows.
@@ -260,8 +260,9 @@ pub fn evaluate(
     // The last day of each finding's window, and the finding last opened or extended per
     // (rule, kind, statement, severity): a finding grows when the next segment repeats it exactly.
     let mut ends: Vec<NaiveDate> = Vec::new();
-    let mut open: HashMap<(usize, FindingKind, Option<(usize, usize)>, Severity), usize> =
-        HashMap::new();
+    // Ordered, not hashed: the keys are small integers, and hashing them cost more than comparing.
+    let mut open: BTreeMap<(usize, FindingKind, Option<(usize, usize)>, Severity), usize> =
+        BTreeMap::new();
     let mut state = State {
         undetermined: Vec::new(),
         floors: Floors::new(contract),

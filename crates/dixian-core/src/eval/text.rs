@@ -18,38 +18,27 @@ const NEGATION_SCOPE_ENDS: [char; 7] = ['。', '；', '！', '？', '\n', '，',
 pub struct CharMask([u64; 4]);
 
 impl CharMask {
-    /// The mask of a pattern: every character but `*`, each by the low 12 bits of its code point.
+    /// The mask of a pattern: its characters but `*`.
     pub fn of(pattern: &str) -> Self {
-        let mut mask = Self::default();
-        for c in pattern.chars().filter(|&c| c != '*') {
-            mask.add(u32::from(c) & 0xfff);
-        }
-        mask
+        Self::of_chars(pattern.chars().filter(|&c| c != '*'))
     }
 
-    /// The mask of a text to search, read byte by byte (no decoding): the last byte of each
-    /// character, with the one before it, gives the low 12 bits of its code point, as in
-    /// [`CharMask::of`]; the other bytes add bits of their own, which only makes the mask wider, so a
-    /// text that can match a pattern always covers it.
+    /// The mask of a text to search.
     pub fn of_text(text: &str) -> Self {
-        let mut mask = Self::default();
-        let mut prev = 0u32;
-        for b in text.bytes().map(u32::from) {
-            mask.add(if b < 0x80 {
-                b
-            } else {
-                ((prev & 0x3f) << 6) | (b & 0x3f)
-            });
-            prev = b;
-        }
-        mask
+        Self::of_chars(text.chars())
     }
 
-    fn add(&mut self, key: u32) {
-        let h = key.wrapping_mul(0x9e37_79b1) >> 24;
-        if let Some(word) = self.0.get_mut((h >> 6) as usize) {
-            *word |= 1 << (h & 63);
+    /// Each character sets the bit of the low 8 bits of its code point (CJK characters spread
+    /// evenly over them; no hashing needed).
+    fn of_chars(chars: impl Iterator<Item = char>) -> Self {
+        let mut bits = [0u64; 4];
+        for c in chars {
+            let k = u32::from(c) & 0xff;
+            if let Some(word) = bits.get_mut((k >> 6) as usize) {
+                *word |= 1 << (k & 63);
+            }
         }
+        Self(bits)
     }
 
     /// Whether every character bit of `other` is in `self`.
