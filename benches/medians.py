@@ -52,7 +52,7 @@ for other in ("regorus", "regorus_from_json", "cedar", "cedar_from_json"):
 if s + "dixian_with_wording" in rows and s + "handwritten_with_wording" in rows:
     ratios.append(("hand-written / dixian eval, with wording rules",
                    per(s + "handwritten_with_wording") / per(s + "dixian_with_wording")))
-for a, b in (("regions/all_regions", "regions/one_region"), ("regions/plus_250_regions", "regions/one_region")):
+for a, b in (("regions/all_regions", "regions/one_region"), ("regions/plus_1600_regions", "regions/one_region")):
     if a in rows and b in rows:
         ratios.append((f"{a} / {b}", per(a) / per(b)))
 for a, b in (("eval/300", "eval/30"), ("parse/300", "parse/30"), ("end_to_end/300", "end_to_end/30")):

@@ -100,7 +100,7 @@ fn regions(c: &mut Criterion) {
         ("one_region", rulesets::national_and_hubei().expect("valid")),
         ("all_regions", dixian_core::rules::builtin().expect("valid")),
         (
-            "plus_250_regions",
+            "plus_1600_regions",
             rulesets::with_synthetic_regions(50).expect("valid"),
         ),
     ];

@@ -176,13 +176,19 @@ impl<'p> Floors<'p> {
     }
 }
 
+/// In one clause: the first pattern that matches (its index) and the byte range of the match.
+type Hit = Option<(usize, (usize, usize))>;
+
+/// Which finding a survivor may extend: (plan entry of the rule, kind, statement, severity).
+type OpenKey = (usize, FindingKind, Option<(usize, usize)>, Severity);
+
 /// Forbidden wording found per clause, by version: a version in force over several segments is
 /// searched for once.
 struct Wording {
     /// Per clause, the characters of its text (empty when no rule checks wording).
     masks: Vec<CharMask>,
     /// (rule entry, version) → per clause, the first pattern that matches and where.
-    found: Vec<((usize, usize), Vec<Option<(usize, (usize, usize))>>)>,
+    found: Vec<((usize, usize), Vec<Hit>)>,
 }
 
 impl Wording {
@@ -209,7 +215,7 @@ impl Wording {
         key: (usize, usize),
         patterns: &[String],
         masks: &[CharMask],
-    ) -> &[Option<(usize, (usize, usize))>] {
+    ) -> &[Hit] {
         let i = match self.found.iter().position(|(k, _)| *k == key) {
             Some(i) => i,
             None => {
@@ -261,8 +267,7 @@ pub fn evaluate(
     // (rule, kind, statement, severity): a finding grows when the next segment repeats it exactly.
     let mut ends: Vec<NaiveDate> = Vec::new();
     // Ordered, not hashed: the keys are small integers, and hashing them cost more than comparing.
-    let mut open: BTreeMap<(usize, FindingKind, Option<(usize, usize)>, Severity), usize> =
-        BTreeMap::new();
+    let mut open: BTreeMap<OpenKey, usize> = BTreeMap::new();
     let mut state = State {
         undetermined: Vec::new(),
         floors: Floors::new(contract),
