@@ -23,7 +23,7 @@ use crate::vocabulary::TermId;
 use chrono::NaiveDate;
 use plan::{Plan, VersionPlan};
 use std::borrow::Cow;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use text::CharMask;
 
 /// Resolves the contract's region and evaluates it. Fails only on a region no rule file knows.
@@ -247,7 +247,7 @@ impl Wording {
 
 /// What evaluation accumulates besides candidates.
 struct State<'p> {
-    undetermined: Vec<Undetermined>,
+    undetermined: UndeterminedList,
     floors: Floors<'p>,
     wording: Wording,
 }
@@ -269,7 +269,7 @@ pub fn evaluate(
     // Ordered, not hashed: the keys are small integers, and hashing them cost more than comparing.
     let mut open: BTreeMap<OpenKey, usize> = BTreeMap::new();
     let mut state = State {
-        undetermined: Vec::new(),
+        undetermined: UndeterminedList::default(),
         floors: Floors::new(contract),
         wording: Wording::new(contract, &plan),
     };
@@ -348,7 +348,7 @@ pub fn evaluate(
             b.kind,
         ))
     });
-    let mut undetermined = state.undetermined;
+    let mut undetermined = state.undetermined.list;
     undetermined.sort_by(|a, b| (&a.rule, &a.reason).cmp(&(&b.rule, &b.reason)));
 
     Report {
@@ -399,9 +399,16 @@ fn conditions_text(v: &Version) -> String {
         .join("，")
 }
 
-fn push_undetermined(list: &mut Vec<Undetermined>, rule: &Rule, reason: String) {
-    if !list.iter().any(|u| u.rule == rule.id && u.reason == reason) {
-        list.push(Undetermined {
+/// Rules that could not be decided, each (rule, reason) once, in the order first met.
+#[derive(Default)]
+struct UndeterminedList {
+    list: Vec<Undetermined>,
+    seen: std::collections::HashSet<(String, String)>,
+}
+
+fn push_undetermined(u: &mut UndeterminedList, rule: &Rule, reason: String) {
+    if u.seen.insert((rule.id.clone(), reason.clone())) {
+        u.list.push(Undetermined {
             rule: rule.id.clone(),
             reason,
         });
@@ -608,14 +615,23 @@ fn locate_in_source(contract: &Contract, span: Span, words: &str) -> Span {
     }
 }
 
+/// Keeps the candidates no other candidate of the same group dominates. Groups are found by hashing,
+/// so a contract with thousands of stated terms costs linear time, not quadratic.
 fn subsume(candidates: Vec<Candidate<'_>>) -> Vec<Candidate<'_>> {
+    let mut groups: HashMap<Group, Vec<usize>> = HashMap::new();
+    for (i, c) in candidates.iter().enumerate() {
+        if let Some(g) = c.group() {
+            groups.entry(g).or_default().push(i);
+        }
+    }
     let keep: Vec<bool> = candidates
         .iter()
-        .map(|c| match c.group() {
+        .map(|c| match c.group().and_then(|g| groups.get(&g)) {
             None => true,
-            Some(g) => !candidates
+            Some(members) => !members
                 .iter()
-                .any(|o| o.group() == Some(g) && o.dominates(c)),
+                .filter_map(|&i| candidates.get(i))
+                .any(|o| o.dominates(c)),
         })
         .collect();
     candidates
