@@ -6,10 +6,10 @@
 #![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)]
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
-use dixian_bench::synth::{self, Dates, Options};
 use dixian_bench::{handwritten, plain, rulesets, side};
 use dixian_core::contract::Contract;
 use dixian_core::rules::RuleSet;
+use dixian_core::synth::{self, Dates, Options};
 use std::hint::black_box;
 
 const SIZES: [usize; 4] = [10, 30, 100, 300];
@@ -23,7 +23,7 @@ const BATCH: u64 = 256;
 fn hubei_yaml(clauses: usize) -> Vec<String> {
     let options = Options {
         seed: 42,
-        clauses,
+        clauses: Some(clauses),
         region: Some("湖北省武汉市"),
         dates: Dates::Varied,
         ..Options::default()
@@ -124,7 +124,7 @@ fn batch(c: &mut Criterion) {
     let rules = dixian_core::rules::builtin().expect("valid");
     let options = Options {
         seed: 7,
-        clauses: 20,
+        clauses: Some(20),
         ..Options::default()
     };
     let yaml: Vec<String> = (0..BATCH).map(|i| synth::contract(options, i)).collect();

@@ -3,7 +3,7 @@
 //! the change keeps behaviour identical. `cargo run -p dixian-bench --example dump > reports.jsonl`
 #![allow(clippy::expect_used)]
 
-use dixian_bench::synth::{self, Options};
+use dixian_core::synth::{self, Options};
 
 fn main() {
     let rules = dixian_core::rules::builtin().expect("valid");
@@ -11,7 +11,7 @@ fn main() {
         for i in 0..300 {
             let options = Options {
                 seed: 1000 + clauses as u64,
-                clauses,
+                clauses: Some(clauses),
                 ..Options::default()
             };
             let yaml = synth::contract(options, i);

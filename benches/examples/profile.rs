@@ -5,8 +5,8 @@
 //! one of yaml_baseline, parse, eval, end_to_end, eval_floors, handwritten, load.
 #![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)]
 
-use dixian_bench::synth::{self, Dates, Options};
 use dixian_bench::{handwritten, plain, rulesets, side};
+use dixian_core::synth::{self, Dates, Options};
 use std::hint::black_box;
 
 fn main() {
@@ -17,7 +17,7 @@ fn main() {
     let rules = dixian_core::rules::builtin().expect("valid");
     let options = Options {
         seed: 42,
-        clauses,
+        clauses: Some(clauses),
         region: Some("湖北省武汉市"),
         dates: Dates::Varied,
         ..Options::default()

@@ -3,8 +3,8 @@
 //! with no rule files, no windows and no messages. The strictest floor of the chain is written in
 //! directly (湖北's 158天, not 全国's 98天), which is what dixian's subsumption computes.
 
-use crate::synth::{Spec, Value};
 use crate::verdict::{Kind, Level, Verdicts};
+use dixian_core::synth::{Spec, Value};
 
 /// The contract's facts, thousandths for quantities (`None` = not stated).
 #[derive(Clone, Debug, Default)]

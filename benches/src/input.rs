@@ -3,7 +3,7 @@
 //! `{"women": 96, "quantities": {"产假": 158000, …}, "promised": ["性骚扰防治", …], "refused": […]}` —
 //! quantities in thousandths of the vocabulary's unit (the generator writes each term in its unit).
 
-use crate::synth::{Spec, Value};
+use dixian_core::synth::{Spec, Value};
 use serde_json::{Map, json};
 
 pub fn json(spec: &Spec) -> serde_json::Value {

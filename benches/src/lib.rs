@@ -1,5 +1,5 @@
-//! Benchmarks for dixian (`cargo bench -p dixian-bench`), and what they need: a seeded contract
-//! generator, the YAML-only baseline, and the same checks written other ways to compare against
+//! Benchmarks for dixian (`cargo bench -p dixian-bench`), and what they need (contracts come from
+//! `dixian_core::synth`): the YAML-only baseline, and the same checks written other ways to compare against
 //! (`handwritten` always; Rego and Cedar with `--features peers`). See BENCHMARKS.md.
 #![forbid(unsafe_code)]
 
@@ -12,5 +12,4 @@ pub mod plain;
 pub mod rego;
 pub mod rulesets;
 pub mod side;
-pub mod synth;
 pub mod verdict;

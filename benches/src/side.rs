@@ -1,15 +1,15 @@
 //! The side-by-side fixture: the contracts every implementation is given, and the agreement check that
 //! runs before anything is timed (in the benchmark binary and in the tests).
 
-use crate::synth::{self, Dates, Options, Spec};
 use crate::{handwritten, verdict};
+use dixian_core::synth::{self, Dates, Options, Spec};
 
 /// 湖北 contracts of `clauses` clauses whose whole term lies in 2023 or later, so the checks in force
 /// are those of one date: what the peers encode.
 pub fn options(seed: u64, clauses: usize) -> Options {
     Options {
         seed,
-        clauses,
+        clauses: Some(clauses),
         region: Some("湖北省武汉市"),
         dates: Dates::Current,
         ..Options::default()

@@ -2,8 +2,8 @@
 //! generated contracts (全国 + 湖北, terms from 2023 on, 30 clauses).
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
-use dixian_bench::synth::{self, Options};
 use dixian_bench::verdict;
+use dixian_core::synth::{self, Options};
 
 const CONTRACTS: u64 = 400;
 
@@ -43,7 +43,7 @@ fn generated_contracts_load_in_every_region_and_size() {
             let text = synth::contract(
                 Options {
                     seed: 3,
-                    clauses: n,
+                    clauses: Some(n),
                     ..Options::default()
                 },
                 i,
@@ -63,6 +63,7 @@ fn broken_contracts_are_refused() {
     let o = Options {
         seed: 4,
         broken_every: Some(2),
+        clauses: Some(8),
         ..Options::default()
     };
     for i in (1..40).step_by(2) {

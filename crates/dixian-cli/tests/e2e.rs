@@ -222,6 +222,7 @@ fn synthetic_batch_every_file_counted_once() {
     let options = Options {
         seed: 2024,
         broken_every: Some(7),
+        ..Options::default()
     };
     let n = 300u64;
     for i in 0..n {

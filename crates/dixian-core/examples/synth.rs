@@ -11,7 +11,11 @@ fn main() {
     let dir = PathBuf::from(args.next().expect("DIR"));
     let broken_every = args.next().and_then(|a| a.parse().ok());
     std::fs::create_dir_all(&dir).expect("create DIR");
-    let options = Options { seed, broken_every };
+    let options = Options {
+        seed,
+        broken_every,
+        ..Options::default()
+    };
     for i in 0..count {
         std::fs::write(dir.join(format!("c{i:06}.yaml")), contract(options, i))
             .expect("write contract");

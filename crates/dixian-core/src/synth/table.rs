@@ -1,84 +1,13 @@
-//! Seeded synthetic contracts for benchmarks and tests.
-//!
-//! The API mirrors `dixian_core::synth` (branch `cli`): an [`Options`] with a seed and an optional
-//! "break every n-th contract", and [`contract`]`(options, index) -> String`, so the two can be unified.
-//! This one adds what the benchmarks need: a clause count (terms spread over the 五期 clauses, the rest
-//! general provisions), a fixed region, and a term inside one legal period; and [`spec`], the typed
-//! contract before it is written as YAML, from which the side-by-side peers build their own inputs.
-//!
-//! The figures are test data, not law: they are chosen to straddle the floors in `rules/`, so a batch
-//! has terms above, at and below their floors, and some terms left out.
+//! The layout of exactly `n` clauses (`Options::clauses == Some(n)`): the terms go into up to six
+//! topic clauses, the rest are general provisions in prose, a few with unlawful or lawfully negated
+//! wording. The contract is built as a typed [`Spec`] first, from which the benchmarks' side-by-side
+//! peers build their own inputs; the YAML is written from it.
 
+use super::{Header, Options, Rng, break_it, contract_seed, is_broken};
 use std::fmt::Write as _;
 
-/// A small, fast, seeded generator (SplitMix64), the same as `dixian_core::synth::Rng`.
-#[derive(Clone, Debug)]
-pub struct Rng(u64);
-
-impl Rng {
-    pub fn new(seed: u64) -> Self {
-        Self(seed)
-    }
-
-    pub fn next_u64(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-
-    /// A number in `0..n` (0 when `n` is 0).
-    pub fn below(&mut self, n: u64) -> u64 {
-        if n == 0 { 0 } else { self.next_u64() % n }
-    }
-
-    /// True with probability `percent`/100.
-    pub fn chance(&mut self, percent: u64) -> bool {
-        self.below(100) < percent
-    }
-
-    pub fn pick<'a, T>(&mut self, items: &'a [T]) -> Option<&'a T> {
-        let n = u64::try_from(items.len()).unwrap_or(0);
-        items.get(usize::try_from(self.below(n)).unwrap_or(0))
-    }
-}
-
-/// When the contract's term lies.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Dates {
-    /// Anywhere from 2013 to 2027, so terms cross the dates where rules change.
-    Varied,
-    /// Starting in 2023 or later: every built-in rule has one version in force over the whole term,
-    /// so the checks are those of one date (what the side-by-side peers encode).
-    Current,
-}
-
-/// What to generate.
-#[derive(Clone, Copy, Debug)]
-pub struct Options {
-    pub seed: u64,
-    /// Every n-th contract (n > 0) is broken on purpose; `None` makes every contract readable.
-    pub broken_every: Option<u64>,
-    /// Clauses per contract (at least 1): the terms go into up to six topic clauses, the rest are
-    /// general provisions in prose, a few with unlawful or lawfully negated wording.
-    pub clauses: usize,
-    /// A fixed region, or `None` to vary it over the built-in regions.
-    pub region: Option<&'static str>,
-    pub dates: Dates,
-}
-
-impl Default for Options {
-    fn default() -> Self {
-        Self {
-            seed: 1,
-            broken_every: None,
-            clauses: 8,
-            region: None,
-            dates: Dates::Varied,
-        }
-    }
-}
+/// The clause count [`spec`] uses when `Options::clauses` is `None`.
+const DEFAULT_CLAUSES: usize = 8;
 
 /// A stated value: a quantity in thousandths of `unit`, or a commitment (是/否).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -162,26 +91,6 @@ impl Spec {
         y
     }
 }
-
-/// The regions contracts are drawn from when none is fixed (every built-in region, by its usual names).
-pub const REGIONS: [&str; 8] = [
-    "北京市",
-    "北京市海淀区",
-    "湖北省武汉市",
-    "湖北省",
-    "四川省成都市",
-    "江苏省南通市",
-    "宁夏回族自治区银川市",
-    "全国",
-];
-const ENTERPRISES: [&str; 6] = [
-    "某某物流有限公司",
-    "某某纺织厂",
-    "某某电子科技有限公司",
-    "某某食品有限公司",
-    "某某医院",
-    "某某商贸有限公司",
-];
 
 /// A term the generator may state: its clause topic, unit (`None` for a commitment), the figures it
 /// picks from (thousandths; chosen to straddle the built-in floors) and how often it is stated.
@@ -350,50 +259,32 @@ const FORBIDDEN_TEXT: [&str; 3] = [
     "入职体检包括妊娠检测。",
 ];
 
-/// The `index`-th contract of the batch described by `options`, as YAML.
-pub fn contract(options: Options, index: u64) -> String {
+/// The `index`-th contract in this layout, as YAML. The breakage draws from a generator of its
+/// own, so a broken file is its readable twin spoiled.
+pub(super) fn contract(options: Options, index: u64) -> String {
     let mut y = spec(options, index).to_yaml();
-    if options
-        .broken_every
-        .is_some_and(|k| k > 0 && index % k == k - 1)
-    {
+    if is_broken(&options, index) {
         let mut rng = Rng::new(options.seed ^ index);
         y = break_it(&y, &mut rng);
     }
     y
 }
 
-/// One contract of `n_clauses` clauses from `seed` (varied region and dates), as YAML.
-pub fn generate(seed: u64, n_clauses: usize) -> String {
-    contract(
-        Options {
-            seed,
-            clauses: n_clauses,
-            ..Options::default()
-        },
-        0,
-    )
-}
-
-/// The `index`-th contract of the batch, before it is written out.
+/// The `index`-th contract of the batch in this layout (of `DEFAULT_CLAUSES` clauses when
+/// `options.clauses` is `None`), before it is written out.
 pub fn spec(options: Options, index: u64) -> Spec {
-    let mut rng = Rng::new(options.seed ^ index.wrapping_mul(0xa076_1d64_78bd_642f));
-    let region = options
-        .region
-        .or_else(|| rng.pick(&REGIONS).copied())
-        .unwrap_or("全国");
-    let enterprise = rng.pick(&ENTERPRISES).copied().unwrap_or("某某公司");
-    let (first_year, years_spread) = match options.dates {
-        Dates::Varied => (2013, 13),
-        Dates::Current => (2023, 3),
-    };
-    let year = first_year + i32::try_from(rng.below(years_spread)).unwrap_or(0);
-    let month = 1 + u32::try_from(rng.below(12)).unwrap_or(0);
-    let years = 1 + i32::try_from(rng.below(3)).unwrap_or(0);
-    let total = 20 + u32::try_from(rng.below(800)).unwrap_or(0);
-    let women = u32::try_from(rng.below(u64::from(total) + 1)).unwrap_or(0);
+    let mut rng = Rng::new(contract_seed(&options, index));
+    let Header {
+        region,
+        enterprise,
+        year,
+        month,
+        years,
+        total,
+        women,
+    } = Header::draw(&mut rng, &options);
 
-    let n = options.clauses.max(1);
+    let n = options.clauses.unwrap_or(DEFAULT_CLAUSES).max(1);
     let topic_clauses = n.min(TOPICS.len());
     let mut clauses: Vec<ClauseSpec> = (0..topic_clauses)
         .map(|i| ClauseSpec {
@@ -455,15 +346,6 @@ pub fn spec(options: Options, index: u64) -> Spec {
     }
 }
 
-/// Spoils a contract the way real files are spoiled.
-fn break_it(yaml: &str, rng: &mut Rng) -> String {
-    match rng.below(3) {
-        0 => yaml.replacen("-01, end:", "-32, end:", 1),
-        1 => format!("{yaml}  - id: 附则\n    terms:\n      年休假: 5天\n"),
-        _ => format!("{yaml}  - id: 附则\n    terms:\n      产假: 158\n"),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -472,11 +354,12 @@ mod tests {
     fn same_seed_same_contract_and_seeds_differ() {
         let a = Options {
             seed: 7,
+            clauses: Some(8),
             ..Options::default()
         };
         assert_eq!(contract(a, 3), contract(a, 3));
         assert_ne!(contract(a, 3), contract(Options { seed: 8, ..a }, 3));
-        assert_eq!(generate(5, 30), generate(5, 30));
+        assert_eq!(super::super::generate(5, 30), super::super::generate(5, 30));
     }
 
     #[test]
@@ -484,7 +367,7 @@ mod tests {
         for n in [1, 3, 6, 10, 30, 100] {
             let s = spec(
                 Options {
-                    clauses: n,
+                    clauses: Some(n),
                     ..Options::default()
                 },
                 1,

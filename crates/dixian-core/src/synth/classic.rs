@@ -1,79 +1,9 @@
-//! Seeded synthetic contracts for tests and benchmarks (feature `synth`).
-//!
-//! The same seed and index always give the same contract. Regions, dates and terms vary around the
-//! built-in floors: some terms sit above their floor, some below, some are left out, a few clauses
-//! carry forbidden wording, and — when asked — a share of the files is broken in the ways real files
-//! break (bad date, unknown term, unit missing), so a batch exercises every path of the checker.
-//! The figures are test data, not law: they are chosen to straddle the rules in `rules/`.
+//! The six-clause layout (`Options::clauses == None`): one clause per 五期 topic plus the general
+//! duties, each present with high probability, and now and then a clause of forbidden wording. The
+//! breakage continues the contract's own generator, so broken files differ from readable ones.
 
-/// A small, fast, seeded generator (SplitMix64); good enough to vary test data, not for anything else.
-#[derive(Clone, Debug)]
-pub struct Rng(u64);
+use super::{Header, Options, Rng, break_it, contract_seed, is_broken};
 
-impl Rng {
-    pub fn new(seed: u64) -> Self {
-        Self(seed)
-    }
-
-    pub fn next_u64(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-
-    /// A number in `0..n` (0 when `n` is 0).
-    pub fn below(&mut self, n: u64) -> u64 {
-        if n == 0 { 0 } else { self.next_u64() % n }
-    }
-
-    /// True with probability `percent`/100.
-    pub fn chance(&mut self, percent: u64) -> bool {
-        self.below(100) < percent
-    }
-
-    pub fn pick<'a, T>(&mut self, items: &'a [T]) -> Option<&'a T> {
-        let n = u64::try_from(items.len()).unwrap_or(0);
-        items.get(usize::try_from(self.below(n)).unwrap_or(0))
-    }
-}
-
-/// What to generate.
-#[derive(Clone, Copy, Debug)]
-pub struct Options {
-    pub seed: u64,
-    /// Every n-th contract (n > 0) is broken on purpose; `None` makes every contract readable.
-    pub broken_every: Option<u64>,
-}
-
-impl Default for Options {
-    fn default() -> Self {
-        Self {
-            seed: 1,
-            broken_every: None,
-        }
-    }
-}
-
-const REGIONS: [&str; 8] = [
-    "北京市",
-    "北京市海淀区",
-    "湖北省武汉市",
-    "湖北省",
-    "四川省成都市",
-    "江苏省南通市",
-    "宁夏回族自治区银川市",
-    "全国",
-];
-const ENTERPRISES: [&str; 6] = [
-    "某某物流有限公司",
-    "某某纺织厂",
-    "某某电子科技有限公司",
-    "某某食品有限公司",
-    "某某医院",
-    "某某商贸有限公司",
-];
 const MATERNITY: [u32; 6] = [90, 98, 128, 158, 178, 188];
 const HYGIENE: [u32; 5] = [10, 20, 30, 35, 50];
 const NURSING_HOURS: [&str; 4] = ["0.5", "1", "1", "1.5"];
@@ -84,16 +14,18 @@ const FORBIDDEN: [&str; 3] = [
     "入职体检包括妊娠检测。",
 ];
 
-/// The `index`-th contract of the batch described by `options`, as YAML.
-pub fn contract(options: Options, index: u64) -> String {
-    let mut rng = Rng::new(options.seed ^ index.wrapping_mul(0xa076_1d64_78bd_642f));
-    let region = rng.pick(&REGIONS).copied().unwrap_or("全国");
-    let enterprise = rng.pick(&ENTERPRISES).copied().unwrap_or("某某公司");
-    let year = 2013 + rng.below(13);
-    let month = 1 + rng.below(12);
-    let years = 1 + rng.below(3);
-    let total = 20 + rng.below(800);
-    let women = rng.below(total + 1);
+/// The `index`-th contract in the six-clause layout, as YAML.
+pub(super) fn contract(options: Options, index: u64) -> String {
+    let mut rng = Rng::new(contract_seed(&options, index));
+    let Header {
+        region,
+        enterprise,
+        year,
+        month,
+        years,
+        total,
+        women,
+    } = Header::draw(&mut rng, &options);
     let mut y = format!(
         "title: {enterprise}{index}号女职工权益保护专项集体合同\nregion: {region}\nterm: {{start: {year}-{month:02}-01, end: {}-{month:02}-01}}\nworkforce: {{total: {total}, women: {women}}}\nclauses:\n",
         year + years
@@ -225,22 +157,10 @@ pub fn contract(options: Options, index: u64) -> String {
         let text = rng.pick(&FORBIDDEN).copied().unwrap_or("");
         clause(&mut y, None, text, &[]);
     }
-    if options
-        .broken_every
-        .is_some_and(|k| k > 0 && index % k == k - 1)
-    {
+    if is_broken(&options, index) {
         y = break_it(&y, &mut rng);
     }
     y
-}
-
-/// Spoils a contract the way real files are spoiled.
-fn break_it(yaml: &str, rng: &mut Rng) -> String {
-    match rng.below(3) {
-        0 => yaml.replacen("-01, end:", "-32, end:", 1),
-        1 => format!("{yaml}  - id: 附则\n    terms:\n      年休假: 5天\n"),
-        _ => format!("{yaml}  - id: 附则\n    terms:\n      产假: 158\n"),
-    }
 }
 
 #[cfg(test)]
@@ -251,7 +171,7 @@ mod tests {
     fn same_seed_same_contract_and_seeds_differ() {
         let a = Options {
             seed: 7,
-            broken_every: None,
+            ..Options::default()
         };
         assert_eq!(contract(a, 3), contract(a, 3));
         assert_ne!(contract(a, 3), contract(Options { seed: 8, ..a }, 3));
@@ -262,7 +182,7 @@ mod tests {
         let rules = crate::rules::builtin().unwrap_or_default();
         let ok = Options {
             seed: 11,
-            broken_every: None,
+            ..Options::default()
         };
         let mut below_floor = 0;
         for i in 0..200 {
@@ -281,6 +201,7 @@ mod tests {
         let broken = Options {
             seed: 11,
             broken_every: Some(5),
+            ..Options::default()
         };
         for i in (4..200).step_by(5) {
             assert!(
