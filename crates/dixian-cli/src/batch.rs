@@ -11,6 +11,18 @@ use rayon::prelude::*;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
+/// The inputs every batch command (`check`, `stats`) takes.
+#[derive(clap::Args)]
+pub struct Inputs {
+    /// Contract files (YAML, or .docx / .txt read as by `dixian import`) and directories (searched
+    /// for *.yaml and *.yml).
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// No progress bar.
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
 /// How many files are checked before their results are handed on in order.
 const CHUNK: usize = 512;
 

@@ -8,20 +8,14 @@ use crate::load;
 use dixian_core::render::{Lang, human, sarif::SarifLog};
 use dixian_core::{Diagnostic, report::SCHEMA_VERSION};
 use serde::Serialize;
-use std::path::PathBuf;
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// Contract files (YAML, or .docx / .txt read as by `dixian import`) and directories (searched
-    /// for *.yaml and *.yml).
-    #[arg(required = true, value_name = "PATH")]
-    paths: Vec<PathBuf>,
     /// Output format. json: one object for a single file given, else an array in input order.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     format: Format,
-    /// No progress bar.
-    #[arg(long, short)]
-    quiet: bool,
+    #[command(flatten)]
+    inputs: batch::Inputs,
     #[command(flatten)]
     document: super::import::DocumentArgs,
 }
@@ -47,9 +41,10 @@ pub fn run(common: &Common, args: &Args) -> u8 {
         Err(code) => return code,
     };
     let lang = common.lang();
-    let files = load::expand(&args.paths);
-    let single =
-        args.paths.len() == 1 && files.len() == 1 && !args.paths.iter().any(|p| p.is_dir());
+    let files = load::expand(&args.inputs.paths);
+    let single = args.inputs.paths.len() == 1
+        && files.len() == 1
+        && !args.inputs.paths.iter().any(|p| p.is_dir());
     let color = batch::color_stdout();
     let mut worst = 0u8;
     let mut sarif = SarifLog::new();
@@ -58,34 +53,40 @@ pub fn run(common: &Common, args: &Args) -> u8 {
         crate::output::emit_line("[");
     }
     let mut first = true;
-    batch::check_all(&rules, &files, &args.document, args.quiet, |c: Checked| {
-        let code = match &c.result {
-            Ok((_, report)) => u8::try_from(report.exit_code()).unwrap_or(1),
-            Err(_) => 2,
-        };
-        worst = worst.max(code);
-        match &c.result {
-            Ok(_) => checked += 1,
-            Err(_) => unreadable += 1,
-        }
-        match args.format {
-            Format::Human => crate::output::emit(&human_text(&c, color, lang)),
-            Format::Json => {
-                let text = json_text(&c);
-                if single {
-                    crate::output::emit_line(&text);
-                } else {
-                    let sep = if first { "" } else { ",\n" };
-                    crate::output::out!("{sep}  {}", text.replace('\n', "\n  "));
-                }
+    batch::check_all(
+        &rules,
+        &files,
+        &args.document,
+        args.inputs.quiet,
+        |c: Checked| {
+            let code = match &c.result {
+                Ok((_, report)) => u8::try_from(report.exit_code()).unwrap_or(1),
+                Err(_) => 2,
+            };
+            worst = worst.max(code);
+            match &c.result {
+                Ok(_) => checked += 1,
+                Err(_) => unreadable += 1,
             }
-            Format::Sarif => match &c.result {
-                Ok((contract, report)) => sarif.add_report(report, &contract.source, lang),
-                Err(e) => sarif.add_unreadable(&c.file, e),
-            },
-        }
-        first = false;
-    });
+            match args.format {
+                Format::Human => crate::output::emit(&human_text(&c, color, lang)),
+                Format::Json => {
+                    let text = json_text(&c);
+                    if single {
+                        crate::output::emit_line(&text);
+                    } else {
+                        let sep = if first { "" } else { ",\n" };
+                        crate::output::out!("{sep}  {}", text.replace('\n', "\n  "));
+                    }
+                }
+                Format::Sarif => match &c.result {
+                    Ok((contract, report)) => sarif.add_report(report, &contract.source, lang),
+                    Err(e) => sarif.add_unreadable(&c.file, e),
+                },
+            }
+            first = false;
+        },
+    );
     match args.format {
         Format::Json if !single => crate::output::emit_line("\n]"),
         Format::Sarif => crate::output::outln!(

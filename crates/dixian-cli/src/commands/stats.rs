@@ -10,18 +10,13 @@ use crate::load;
 use dixian_core::render::stats as render;
 use dixian_core::stats::Stats;
 use rayon::prelude::*;
-use std::path::PathBuf;
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// Contract files (YAML) and directories (searched for *.yaml and *.yml).
-    #[arg(required = true, value_name = "PATH")]
-    paths: Vec<PathBuf>,
     #[arg(long, value_enum, default_value_t = Format::Human)]
     format: Format,
-    /// No progress bar.
-    #[arg(long, short)]
-    quiet: bool,
+    #[command(flatten)]
+    inputs: batch::Inputs,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -36,8 +31,8 @@ pub fn run(common: &Common, args: &Args) -> u8 {
         Ok(r) => r,
         Err(code) => return code,
     };
-    let files = load::expand(&args.paths);
-    let bar = batch::progress(files.len(), args.quiet);
+    let files = load::expand(&args.inputs.paths);
+    let bar = batch::progress(files.len(), args.inputs.quiet);
     let stats = files
         .par_iter()
         .fold(Stats::default, |mut s, path| {
