@@ -21,13 +21,7 @@ const BATCH: u64 = 256;
 /// 湖北 contracts of `clauses` clauses, terms from 2013 to 2027 (so they cross the dates where 湖北's
 /// and the national rules change).
 fn hubei_yaml(clauses: usize) -> Vec<String> {
-    let options = Options {
-        seed: 42,
-        clauses: Some(clauses),
-        region: Some("湖北省武汉市"),
-        dates: Dates::Varied,
-        ..Options::default()
-    };
+    let options = side::hubei(42, clauses, Dates::Varied);
     (0..SET).map(|i| synth::contract(options, i)).collect()
 }
 

@@ -6,7 +6,7 @@
 #![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)]
 
 use dixian_bench::{handwritten, plain, rulesets, side};
-use dixian_core::synth::{self, Dates, Options};
+use dixian_core::synth::{self, Dates};
 use std::hint::black_box;
 
 fn main() {
@@ -15,13 +15,7 @@ fn main() {
     let clauses: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(30);
     let rounds: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(100);
     let rules = dixian_core::rules::builtin().expect("valid");
-    let options = Options {
-        seed: 42,
-        clauses: Some(clauses),
-        region: Some("湖北省武汉市"),
-        dates: Dates::Varied,
-        ..Options::default()
-    };
+    let options = side::hubei(42, clauses, Dates::Varied);
     let yaml: Vec<String> = (0..8).map(|i| synth::contract(options, i)).collect();
     let contracts: Vec<_> = yaml
         .iter()

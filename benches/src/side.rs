@@ -7,11 +7,16 @@ use dixian_core::synth::{self, Dates, Options, Spec};
 /// 湖北 contracts of `clauses` clauses whose whole term lies in 2023 or later, so the checks in force
 /// are those of one date: what the peers encode.
 pub fn options(seed: u64, clauses: usize) -> Options {
+    hubei(seed, clauses, Dates::Current)
+}
+
+/// 湖北 contracts of `clauses` clauses whose terms lie as `dates` says.
+pub fn hubei(seed: u64, clauses: usize, dates: Dates) -> Options {
     Options {
         seed,
         clauses: Some(clauses),
         region: Some("湖北省武汉市"),
-        dates: Dates::Current,
+        dates,
         ..Options::default()
     }
 }

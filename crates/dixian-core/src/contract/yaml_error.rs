@@ -96,14 +96,8 @@ fn describe(e: &Error, found: &str) -> String {
             unexpected,
             expected,
             ..
-        } => {
-            format!(
-                "此处应为{}，却是{}",
-                expected_kind(expected),
-                found_kind(unexpected, found)
-            )
         }
-        Error::SerdeInvalidValue {
+        | Error::SerdeInvalidValue {
             unexpected,
             expected,
             ..

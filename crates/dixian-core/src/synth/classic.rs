@@ -17,18 +17,17 @@ const FORBIDDEN: [&str; 3] = [
 /// The `index`-th contract in the six-clause layout, as YAML.
 pub(super) fn contract(options: Options, index: u64) -> String {
     let mut rng = Rng::new(contract_seed(&options, index));
-    let Header {
-        region,
-        enterprise,
-        year,
-        month,
-        years,
-        total,
-        women,
-    } = Header::draw(&mut rng, &options);
+    let h = Header::draw(&mut rng, &options);
     let mut y = format!(
-        "title: {enterprise}{index}号女职工权益保护专项集体合同\nregion: {region}\nterm: {{start: {year}-{month:02}-01, end: {}-{month:02}-01}}\nworkforce: {{total: {total}, women: {women}}}\nclauses:\n",
-        year + years
+        "title: {}{index}号女职工权益保护专项集体合同\nregion: {}\nterm: {{start: {}-{:02}-01, end: {}-{:02}-01}}\nworkforce: {{total: {}, women: {}}}\nclauses:\n",
+        h.enterprise,
+        h.region,
+        h.year,
+        h.month,
+        h.year + h.years,
+        h.month,
+        h.total,
+        h.women
     );
     let mut n = 0;
     let mut clause = |y: &mut String, topic: Option<&str>, text: &str, terms: &[(&str, String)]| {

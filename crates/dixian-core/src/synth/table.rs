@@ -274,15 +274,7 @@ pub(super) fn contract(options: Options, index: u64) -> String {
 /// `options.clauses` is `None`), before it is written out.
 pub fn spec(options: Options, index: u64) -> Spec {
     let mut rng = Rng::new(contract_seed(&options, index));
-    let Header {
-        region,
-        enterprise,
-        year,
-        month,
-        years,
-        total,
-        women,
-    } = Header::draw(&mut rng, &options);
+    let h = Header::draw(&mut rng, &options);
 
     let n = options.clauses.unwrap_or(DEFAULT_CLAUSES).max(1);
     let topic_clauses = n.min(TOPICS.len());
@@ -330,18 +322,18 @@ pub fn spec(options: Options, index: u64) -> Spec {
     for (i, c) in clauses.iter_mut().enumerate() {
         c.id = format!("第{}条", i + 1);
     }
-    let (end_year, end_month) = if month == 1 {
-        (year + years - 1, 12)
+    let (end_year, end_month) = if h.month == 1 {
+        (h.year + h.years - 1, 12)
     } else {
-        (year + years, month - 1)
+        (h.year + h.years, h.month - 1)
     };
     Spec {
-        title: format!("{enterprise}{index}号女职工权益保护专项集体合同"),
-        region,
-        start: (year, month, 1),
+        title: format!("{}{index}号女职工权益保护专项集体合同", h.enterprise),
+        region: h.region,
+        start: (h.year, h.month, 1),
         end: (end_year, end_month, 28),
-        total,
-        women,
+        total: h.total,
+        women: h.women,
         clauses,
     }
 }
