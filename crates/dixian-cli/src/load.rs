@@ -56,11 +56,9 @@ pub fn read_text(path: &Path) -> Result<String, LoadError> {
     let name = path.display().to_string();
     // Refuse an oversized file from its size alone, before reading it into memory. No text input
     // (contract or rule file) may exceed the contract limit, the larger of the two.
-    let limit = dixian_core::contract::MAX_CONTRACT_BYTES;
     if let Ok(meta) = std::fs::metadata(path) {
-        if meta.is_file() && meta.len() > limit as u64 {
-            let msg = format!("文件过大（{} 字节，上限 {limit} 字节）", meta.len());
-            return Err(LoadError::one(&name, 1, 1, msg));
+        if meta.is_file() {
+            dixian_core::contract::check_size(&name, meta.len())?;
         }
     }
     let bytes = std::fs::read(path)

@@ -7,7 +7,7 @@ mod yaml_error;
 pub use model::*;
 pub use yaml::{
     Located, MAX_ALIAS_REPLAYED_EVENTS, MAX_ALIASES, MAX_CLAUSES, MAX_CONTRACT_BYTES,
-    MAX_YAML_DEPTH, load_yaml, read_document,
+    MAX_YAML_DEPTH, check_size, load_yaml, read_document,
 };
 
 pub use crate::encoding::{decode_utf8, decode_utf8_owned};

@@ -214,19 +214,19 @@ impl Ctx<'_> {
     }
 }
 
+/// Refuses an input of `len` bytes over the contract limit (callers holding only a file's metadata use
+/// it too, to refuse before reading).
+pub fn check_size(file: &str, len: u64) -> Result<(), LoadError> {
+    if len > MAX_CONTRACT_BYTES as u64 {
+        let message = format!("文件过大（{len} 字节，上限 {MAX_CONTRACT_BYTES} 字节）");
+        return Err(LoadError::one(file, 1, 1, message));
+    }
+    Ok(())
+}
+
 /// Reads a contract from YAML text. `file` names it in diagnostics; terms are checked against `vocab`.
 pub fn load_yaml(file: &str, text: &str, vocab: &Vocabulary) -> Result<Contract, LoadError> {
-    if text.len() > MAX_CONTRACT_BYTES {
-        return Err(LoadError::one(
-            file,
-            1,
-            1,
-            format!(
-                "文件过大（{} 字节，上限 {MAX_CONTRACT_BYTES} 字节）",
-                text.len()
-            ),
-        ));
-    }
+    check_size(file, text.len() as u64)?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text
         .lines()
@@ -515,17 +515,7 @@ pub fn read_document<T: serde::de::DeserializeOwned>(
     file: &str,
     text: &str,
 ) -> Result<T, LoadError> {
-    if text.len() > MAX_CONTRACT_BYTES {
-        return Err(LoadError::one(
-            file,
-            1,
-            1,
-            format!(
-                "文件过大（{} 字节，上限 {MAX_CONTRACT_BYTES} 字节）",
-                text.len()
-            ),
-        ));
-    }
+    check_size(file, text.len() as u64)?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     serde_saphyr::from_str_with_options(text, options())
         .map_err(|e| super::yaml_error::yaml_error(file, text, &e))
