@@ -130,16 +130,9 @@ pub fn is_signature_line(line: &str) -> bool {
     .iter()
     .any(|p| line.starts_with(p))
         && head.contains(['：', ':', '（', '(']);
-    let date_line = [
-        "签订日期",
-        "签订时间",
-        "签约日期",
-        "签署日期",
-        "签字日期",
-        "订立日期",
-    ]
-    .iter()
-    .any(|p| line.starts_with(p));
+    let date_line = crate::meta::SIGNED_LABELS
+        .iter()
+        .any(|p| line.starts_with(p));
     let only_date = !line.is_empty() && {
         let dates = crate::dates::find_dates(line);
         dates.len() == 1

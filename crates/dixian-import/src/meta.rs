@@ -63,15 +63,20 @@ const NAME_LABELS: [&str; 6] = [
     "企业",
 ];
 const TERM_WORDS: [&str; 3] = ["期限", "有效期", "生效"];
-const SIGNED_WORDS: [&str; 7] = [
+/// Labels that open a signing-date line (签订日期：…); the clause splitter stops at them too.
+pub(crate) const SIGNED_LABELS: [&str; 6] = [
     "签订日期",
     "签订时间",
     "签约日期",
     "签署日期",
     "签字日期",
     "订立日期",
-    "签订于",
 ];
+
+/// Whether a line speaks of the signing date: a label, or running text such as 本合同签订于….
+fn mentions_signing(s: &str) -> bool {
+    SIGNED_LABELS.iter().any(|w| s.contains(w)) || s.contains("签订于")
+}
 
 /// A fact and the bytes it was read from.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -227,9 +232,7 @@ fn region(outside: &[(usize, &str)], set: &RuleSet) -> Option<Found<String>> {
 }
 
 fn signed(outside: &[(usize, &str)]) -> Option<Found<NaiveDate>> {
-    let labelled = outside
-        .iter()
-        .filter(|(_, l)| SIGNED_WORDS.iter().any(|w| l.contains(w)));
+    let labelled = outside.iter().filter(|(_, l)| mentions_signing(l));
     let alone = outside
         .iter()
         .rev()
@@ -268,7 +271,7 @@ fn term(text: &str, signed: Option<&Found<NaiveDate>>) -> Option<Found<(NaiveDat
     for (at, s) in &about_term {
         let dates: Vec<FoundDate> = find_dates(s);
         if let [first, second, ..] = dates[..] {
-            if second.date >= first.date && !SIGNED_WORDS.iter().any(|w| s.contains(w)) {
+            if second.date >= first.date && !mentions_signing(s) {
                 return Some(Found {
                     value: (first.date, second.date),
                     span: (at + first.start, at + second.end),
