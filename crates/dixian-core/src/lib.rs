@@ -36,6 +36,7 @@ pub mod stats;
 #[cfg(feature = "synth")]
 pub mod synth;
 pub mod vocabulary;
+pub mod yaml;
 
 pub use error::{Diagnostic, LoadError};
 pub use report::Report;

@@ -20,34 +20,14 @@
 //! A pattern's fields other than `rule` are optional; a field left out matches anything. `kind` is
 //! `violated`, `missing` or `unlawful_text`; `severity` is `notice|rectify|refer` or 提示|整改|转办.
 
-use crate::contract::{self, Located};
-use crate::error::LoadError;
+use crate::error::{Collector, LoadError};
 use crate::report::{Finding, FindingKind, Report};
 use crate::rules::{RuleSet, Severity};
-use serde::Deserialize;
+use crate::yaml::{self, Expected, Fields, Node, Value, expect};
 use std::collections::BTreeSet;
 
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawFile {
-    tests: Vec<RawCase>,
-}
-
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawCase {
-    name: String,
-    contract: Option<Located<String>>,
-    contract_file: Option<String>,
-    #[serde(default)]
-    expect: Vec<Pattern>,
-    #[serde(default)]
-    expect_not: Vec<Pattern>,
-}
-
 /// A description of findings; every given field must equal the finding's.
-#[derive(Clone, Debug, Default, Deserialize, PartialEq, Eq)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Pattern {
     pub rule: String,
     pub severity: Option<String>,
@@ -122,87 +102,164 @@ pub struct Case {
     pub expect_not: Vec<Pattern>,
 }
 
+const TESTS: &[&str] = &["tests"];
+const NAME: &[&str] = &["name"];
+const CONTRACT: &[&str] = &["contract"];
+const CONTRACT_FILE: &[&str] = &["contract_file"];
+const EXPECT: &[&str] = &["expect"];
+const EXPECT_NOT: &[&str] = &["expect_not"];
+const CASE: &[&[&str]] = &[NAME, CONTRACT, CONTRACT_FILE, EXPECT, EXPECT_NOT];
+const PATTERN: &[&[&str]] = &[
+    &["rule"],
+    &["severity"],
+    &["term"],
+    &["kind"],
+    &["clause"],
+    &["from"],
+    &["to"],
+];
+
 /// Reads a test file. Bad YAML, a case with no contract or with two, or a bad severity or kind is an
 /// error located in the file.
 pub fn parse(file: &str, text: &str) -> Result<Vec<Case>, LoadError> {
-    let raw: RawFile = contract::read_document(file, text)?;
-    let mut problems = Vec::new();
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let root = yaml::parse(file, text)?;
+    let mut out = Collector::new(file);
     let mut cases = Vec::new();
-    for c in raw.tests {
-        let source = match (c.contract, c.contract_file) {
-            (Some(l), None) => {
-                let first = text
-                    .lines()
-                    .nth(usize::try_from(l.line).unwrap_or(1).saturating_sub(1))
-                    .unwrap_or("");
-                let indent =
-                    u32::try_from(first.len() - first.trim_start_matches(' ').len()).unwrap_or(0);
-                Some(ContractSource::Inline {
-                    text: l.value,
-                    line: l.line,
-                    indent,
-                })
-            }
-            (None, Some(p)) => Some(ContractSource::File(p)),
-            _ => {
-                problems.push(format!(
-                    "测试“{}”须有且只有一个 contract（内联）或 contract_file（路径）",
-                    c.name
-                ));
-                None
-            }
-        };
-        for p in c.expect.iter().chain(&c.expect_not) {
-            if p.severity
-                .as_deref()
-                .is_some_and(|s| Severity::parse(s).is_none())
-            {
-                problems.push(format!(
-                    "测试“{}”：严重程度“{}”应为 notice|rectify|refer 或 提示|整改|转办",
-                    c.name,
-                    p.severity.as_deref().unwrap_or("")
-                ));
-            }
-            if p.kind
-                .as_deref()
-                .is_some_and(|k| !matches!(k, "violated" | "missing" | "unlawful_text" | "vague"))
-            {
-                problems.push(format!(
-                    "测试“{}”：kind 应为 violated、missing、unlawful_text 或 vague",
-                    c.name
-                ));
+    let tests = Fields::read(&mut out, text, &root, &[TESTS])
+        .and_then(|f| f.get(TESTS))
+        .and_then(|t| expect(&mut out, text, t, Expected::Seq));
+    match tests {
+        Some(Node {
+            value: Value::Seq(items),
+            ..
+        }) => {
+            for node in items {
+                if let Some(case) = read_case(&mut out, text, node) {
+                    cases.push(case);
+                }
             }
         }
-        if c.expect.is_empty() && c.expect_not.is_empty() {
-            problems.push(format!(
-                "测试“{}”没有 expect 也没有 expect_not：它什么也不检验",
-                c.name
-            ));
-        }
-        if let Some(contract) = source {
-            cases.push(Case {
-                name: c.name,
-                contract,
-                expect: c.expect,
-                expect_not: c.expect_not,
-            });
-        }
+        _ => out.push(root.span, "测试文件须有 tests: 列表，每项一个测试"),
     }
-    if problems.is_empty() {
-        Ok(cases)
+    out.finish(cases)
+}
+
+fn read_case(out: &mut Collector<'_>, text: &str, node: &Node) -> Option<Case> {
+    let fields = Fields::read(out, text, node, CASE)?;
+    let Some(name) = words(out, text, fields.get(NAME)) else {
+        out.push(node.span, "测试缺少名称（name）");
+        return None;
+    };
+    let inline = fields
+        .get(CONTRACT)
+        .and_then(|c| Some((c, words(out, text, Some(c))?)));
+    let path = words(out, text, fields.get(CONTRACT_FILE));
+    let contract = match (inline, path) {
+        (Some((node, contract)), None) => Some(inline_source(text, node, contract)),
+        (None, Some(p)) => Some(ContractSource::File(p)),
+        _ => {
+            out.push(
+                node.span,
+                format!("测试“{name}”须有且只有一个 contract（内联）或 contract_file（路径）"),
+            );
+            None
+        }
+    };
+    let expect = patterns(out, text, &name, fields.get(EXPECT));
+    let expect_not = patterns(out, text, &name, fields.get(EXPECT_NOT));
+    if expect.is_empty() && expect_not.is_empty() {
+        out.push(
+            node.span,
+            format!("测试“{name}”没有 expect 也没有 expect_not：它什么也不检验"),
+        );
+    }
+    Some(Case {
+        name,
+        contract: contract?,
+        expect,
+        expect_not,
+    })
+}
+
+/// An inline contract, with where its text starts in the test file: a block scalar (`contract: |`)
+/// starts on the next line, dedented by that line's indentation.
+fn inline_source(text: &str, node: &Node, contract: String) -> ContractSource {
+    let block = text
+        .get(node.span.start..)
+        .is_some_and(|s| s.starts_with(['|', '>']));
+    let line = node.span.line + u32::from(block);
+    let first = text
+        .lines()
+        .nth(usize::try_from(line).unwrap_or(1).saturating_sub(1))
+        .unwrap_or("");
+    let indent = if block {
+        u32::try_from(first.len() - first.trim_start_matches(' ').len()).unwrap_or(0)
     } else {
-        Err(LoadError {
-            diagnostics: problems
-                .into_iter()
-                .map(|m| crate::Diagnostic {
-                    file: file.to_owned(),
-                    line: 1,
-                    column: 1,
-                    message: m,
-                })
-                .collect(),
-        })
+        node.span.column.saturating_sub(1)
+    };
+    ContractSource::Inline {
+        text: contract,
+        line,
+        indent,
     }
+}
+
+fn words(out: &mut Collector<'_>, text: &str, node: Option<&Node>) -> Option<String> {
+    expect(out, text, node?, Expected::Text)?
+        .text()
+        .map(str::to_owned)
+}
+
+fn patterns(out: &mut Collector<'_>, text: &str, case: &str, node: Option<&Node>) -> Vec<Pattern> {
+    let Some(Node {
+        value: Value::Seq(items),
+        ..
+    }) = node.and_then(|n| expect(out, text, n, Expected::Seq))
+    else {
+        return Vec::new();
+    };
+    let mut found = Vec::with_capacity(items.len());
+    for item in items {
+        let Some(f) = Fields::read(out, text, item, PATTERN) else {
+            continue;
+        };
+        let mut field = |name: &str| words(out, text, f.get(&[name]));
+        let p = Pattern {
+            rule: field("rule").unwrap_or_default(),
+            severity: field("severity"),
+            term: field("term"),
+            kind: field("kind"),
+            clause: field("clause"),
+            from: field("from"),
+            to: field("to"),
+        };
+        if p.rule.is_empty() {
+            out.push(item.span, format!("测试“{case}”：模式缺少 rule"));
+            continue;
+        }
+        if let Some(s) = p
+            .severity
+            .as_deref()
+            .filter(|s| Severity::parse(s).is_none())
+        {
+            out.push(
+                item.span,
+                format!("测试“{case}”：严重程度“{s}”应为 notice|rectify|refer 或 提示|整改|转办"),
+            );
+        }
+        if p.kind
+            .as_deref()
+            .is_some_and(|k| !matches!(k, "violated" | "missing" | "unlawful_text" | "vague"))
+        {
+            out.push(
+                item.span,
+                format!("测试“{case}”：kind 应为 violated、missing、unlawful_text 或 vague"),
+            );
+        }
+        found.push(p);
+    }
+    found
 }
 
 /// The outcome of one case.
@@ -228,7 +285,7 @@ pub fn run_case(set: &RuleSet, case: &Case, file: &str, text: &str) -> Outcome {
     let failures = match crate::check_yaml(set, file, text) {
         Ok(report) => compare(case, &report),
         Err(e) => {
-            // A block scalar's text starts on the line saphyr reports, dedented by its indentation.
+            // Inline contract text is located at its own lines in the test file.
             let (down, right) = match &case.contract {
                 ContractSource::Inline { line, indent, .. } => (line.saturating_sub(1), *indent),
                 ContractSource::File(_) => (0, 0),

@@ -99,7 +99,7 @@ proptest! {
     #[test]
     fn other_readers_never_panic(text in any_text()) {
         let _ = dixian_core::ruletest::parse("p.yaml", &text);
-        let _ = contract::read_document::<serde_json::Value>("p.yaml", &text);
+        let _ = dixian_core::yaml::parse("p.yaml", &text);
         let _ = dixian_core::dates::parse_date(&text);
     }
 

@@ -1,0 +1,185 @@
+//! Reading a [`Node`] as a given shape (a mapping with known fields, a list, one value), with the
+//! refusals in the words of someone who writes contracts, not YAML: every problem is collected, so a
+//! file with three slips gets three messages at once.
+
+use super::syntax::{full_width_colon, full_width_colon_hint};
+use super::{Node, Value};
+use crate::error::Collector;
+
+/// What a reader wanted at a node, for the "此处应为…，却是…" message.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Expected {
+    Map,
+    Seq,
+    Text,
+    /// One value of any scalar kind: text, quantity, date or yes/no.
+    Scalar,
+}
+
+impl Expected {
+    fn words(self) -> &'static str {
+        match self {
+            Self::Map => "映射（“键: 值”的若干行，或 {键: 值}）",
+            Self::Seq => "列表（每项以“- ”开头，或 [项, 项]）",
+            Self::Text => "一段文字",
+            Self::Scalar => "单个值（文字、数量、日期或 是/否）",
+        }
+    }
+
+    /// Whether `node` has this shape (null is left to the caller: it usually means "not given").
+    fn fits(self, node: &Node) -> bool {
+        matches!(
+            (self, &node.value),
+            (Self::Map, Value::Map(_))
+                | (Self::Seq, Value::Seq(_))
+                | (Self::Text | Self::Scalar, Value::Text(_) | Value::Bool(_))
+        )
+    }
+}
+
+/// Reports `node` as not being what was `expected`, pointing at the value (or at a full-width colon
+/// that turned a `key：value` line into text).
+pub fn mismatch(out: &mut Collector<'_>, text: &str, node: &Node, expected: Expected) {
+    let mut span = node.span;
+    let mut message = format!("此处应为{}，却是{}", expected.words(), found(node));
+    if let Value::Text(t) = &node.value {
+        if t.contains('：') {
+            if let Some((line, column)) = full_width_colon(text, node.span.line) {
+                message.push_str(&full_width_colon_hint(line));
+                (span.line, span.column) = (line, column);
+            }
+        }
+    }
+    out.push(span, message);
+}
+
+/// `node` if it has the `expected` shape; `None` (and the mismatch reported) if it has another one;
+/// `None` silently for null, which callers treat as "not given".
+pub fn expect<'n>(
+    out: &mut Collector<'_>,
+    text: &str,
+    node: &'n Node,
+    expected: Expected,
+) -> Option<&'n Node> {
+    if node.is_null() {
+        return None;
+    }
+    if expected.fits(node) {
+        return Some(node);
+    }
+    mismatch(out, text, node, expected);
+    None
+}
+
+/// Names what was written instead.
+fn found(node: &Node) -> String {
+    match &node.value {
+        Value::Null => "空值（冒号后什么也没写）".to_owned(),
+        Value::Map(_) if node.flow => "映射（{键: 值}）".to_owned(),
+        Value::Map(_) => "映射（“键: 值”）".to_owned(),
+        Value::Seq(_) => "列表".to_owned(),
+        Value::Text(_) | Value::Bool(_) => {
+            let first = node
+                .text()
+                .unwrap_or("")
+                .lines()
+                .next()
+                .unwrap_or("")
+                .trim();
+            format!("一段文字“{}”", first.chars().take(20).collect::<String>())
+        }
+    }
+}
+
+/// A mapping with a fixed set of fields, each with its synonyms (`title` / `名称`).
+pub struct Fields<'n> {
+    entries: &'n [(Node, Node)],
+}
+
+impl<'n> Fields<'n> {
+    /// Reads `node` as a mapping whose keys are among `known` (groups of synonyms), reporting every
+    /// other key (with the closest known one, when a letter or so away) and every field given twice
+    /// under two of its names. `None` when `node` is not a mapping (reported unless null).
+    pub fn read(
+        out: &mut Collector<'_>,
+        text: &str,
+        node: &'n Node,
+        known: &[&[&str]],
+    ) -> Option<Self> {
+        let Value::Map(entries) = &expect(out, text, node, Expected::Map)?.value else {
+            return None;
+        };
+        for (i, (key, _)) in entries.iter().enumerate() {
+            let name = key.text().unwrap_or("");
+            match known.iter().find(|group| group.contains(&name)) {
+                None => out.push(key.span, unknown_field(name, known)),
+                Some(group) => {
+                    let earlier = entries
+                        .iter()
+                        .take(i)
+                        .find_map(|(k, _)| k.text().filter(|t| group.contains(t)));
+                    if let Some(earlier) = earlier {
+                        out.push(
+                            key.span,
+                            format!("“{name}”与“{earlier}”是同一字段，只能写一个"),
+                        );
+                    }
+                }
+            }
+        }
+        Some(Self { entries })
+    }
+
+    /// The value of the field known by any of `names`, unless it is null.
+    pub fn get(&self, names: &[&str]) -> Option<&'n Node> {
+        self.entries
+            .iter()
+            .find(|(k, _)| k.text().is_some_and(|t| names.contains(&t)))
+            .map(|(_, v)| v)
+            .filter(|v| !v.is_null())
+    }
+
+    /// Like [`Fields::get`], but keeps a null value (`key:` with nothing after it), for fields where
+    /// "written but empty" deserves its own message.
+    pub fn get_written(&self, names: &[&str]) -> Option<&'n Node> {
+        self.entries
+            .iter()
+            .find(|(k, _)| k.text().is_some_and(|t| names.contains(&t)))
+            .map(|(_, v)| v)
+    }
+}
+
+fn unknown_field(field: &str, known: &[&[&str]]) -> String {
+    let all: Vec<&str> = known.iter().flat_map(|g| g.iter().copied()).collect();
+    let close = all.iter().find(|e| similar(field, e));
+    let hint = close.map_or_else(String::new, |c| format!("，是否想写“{c}”？"));
+    format!(
+        "不认识的字段“{field}”{hint}（此处可用：{}）",
+        all.join("、")
+    )
+}
+
+/// One letter added, dropped or changed: `clause` for `clauses`.
+fn similar(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let (short, long) = if a.len() <= b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
+    if long.len() - short.len() > 1 || short.is_empty() {
+        return false;
+    }
+    let prefix = short
+        .iter()
+        .zip(long.iter())
+        .take_while(|(x, y)| x == y)
+        .count();
+    let suffix = short
+        .iter()
+        .rev()
+        .zip(long.iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    prefix + suffix + 1 >= long.len()
+}
