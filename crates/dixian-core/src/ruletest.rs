@@ -126,9 +126,9 @@ pub fn parse(file: &str, text: &str) -> Result<Vec<Case>, LoadError> {
     let root = yaml::parse(file, text)?;
     let mut out = Collector::new(file);
     let mut cases = Vec::new();
-    let tests = Fields::read(&mut out, text, &root, &[TESTS])
+    let tests = Fields::read(&mut out, &root, &[TESTS])
         .and_then(|f| f.get(TESTS))
-        .and_then(|t| expect(&mut out, text, t, Expected::Seq));
+        .and_then(|t| expect(&mut out, t, Expected::Seq));
     match tests {
         Some(Node {
             value: Value::Seq(items),
@@ -146,15 +146,15 @@ pub fn parse(file: &str, text: &str) -> Result<Vec<Case>, LoadError> {
 }
 
 fn read_case(out: &mut Collector<'_>, text: &str, node: &Node) -> Option<Case> {
-    let fields = Fields::read(out, text, node, CASE)?;
-    let Some(name) = words(out, text, fields.get(NAME)) else {
+    let fields = Fields::read(out, node, CASE)?;
+    let Some(name) = words(out, fields.get(NAME)) else {
         out.push(node.span, "测试缺少名称（name）");
         return None;
     };
     let inline = fields
         .get(CONTRACT)
-        .and_then(|c| Some((c, words(out, text, Some(c))?)));
-    let path = words(out, text, fields.get(CONTRACT_FILE));
+        .and_then(|c| Some((c, words(out, Some(c))?)));
+    let path = words(out, fields.get(CONTRACT_FILE));
     let contract = match (inline, path) {
         (Some((node, contract)), None) => Some(inline_source(text, node, contract)),
         (None, Some(p)) => Some(ContractSource::File(p)),
@@ -166,8 +166,8 @@ fn read_case(out: &mut Collector<'_>, text: &str, node: &Node) -> Option<Case> {
             None
         }
     };
-    let expect = patterns(out, text, &name, fields.get(EXPECT));
-    let expect_not = patterns(out, text, &name, fields.get(EXPECT_NOT));
+    let expect = patterns(out, &name, fields.get(EXPECT));
+    let expect_not = patterns(out, &name, fields.get(EXPECT_NOT));
     if expect.is_empty() && expect_not.is_empty() {
         out.push(
             node.span,
@@ -205,26 +205,26 @@ fn inline_source(text: &str, node: &Node, contract: String) -> ContractSource {
     }
 }
 
-fn words(out: &mut Collector<'_>, text: &str, node: Option<&Node>) -> Option<String> {
-    expect(out, text, node?, Expected::Text)?
+fn words(out: &mut Collector<'_>, node: Option<&Node>) -> Option<String> {
+    expect(out, node?, Expected::Text)?
         .text()
         .map(str::to_owned)
 }
 
-fn patterns(out: &mut Collector<'_>, text: &str, case: &str, node: Option<&Node>) -> Vec<Pattern> {
+fn patterns(out: &mut Collector<'_>, case: &str, node: Option<&Node>) -> Vec<Pattern> {
     let Some(Node {
         value: Value::Seq(items),
         ..
-    }) = node.and_then(|n| expect(out, text, n, Expected::Seq))
+    }) = node.and_then(|n| expect(out, n, Expected::Seq))
     else {
         return Vec::new();
     };
     let mut found = Vec::with_capacity(items.len());
     for item in items {
-        let Some(f) = Fields::read(out, text, item, PATTERN) else {
+        let Some(f) = Fields::read(out, item, PATTERN) else {
             continue;
         };
-        let mut field = |name: &str| words(out, text, f.get(&[name]));
+        let mut field = |name: &str| words(out, f.get(&[name]));
         let p = Pattern {
             rule: field("rule").unwrap_or_default(),
             severity: field("severity"),

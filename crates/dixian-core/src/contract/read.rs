@@ -36,14 +36,13 @@ const TERMS: &[&str] = &["terms", "约定"];
 const CLAUSE: &[&[&str]] = &[ID, TOPIC, TEXT, TERMS];
 
 struct Ctx<'a> {
-    text: &'a str,
     out: Collector<'a>,
 }
 
 impl Ctx<'_> {
     /// A scalar's words (a boolean as `true`/`false`); a collection is reported and gives `None`.
     fn scalar<'n>(&mut self, node: &'n Node) -> Option<&'n str> {
-        expect(&mut self.out, self.text, node, Expected::Scalar)?.text()
+        expect(&mut self.out, node, Expected::Scalar)?.text()
     }
 
     fn date(&mut self, node: &Node, what: &str) -> Option<NaiveDate> {
@@ -66,7 +65,7 @@ impl Ctx<'_> {
     }
 
     fn words(&mut self, node: Option<&Node>) -> Option<String> {
-        let node = expect(&mut self.out, self.text, node?, Expected::Text)?;
+        let node = expect(&mut self.out, node?, Expected::Text)?;
         node.text().map(str::to_owned)
     }
 }
@@ -89,7 +88,6 @@ pub fn load_yaml(file: &str, text: &str, vocab: &Vocabulary) -> Result<Contract,
     }
     let root = yaml::parse(file, text)?;
     let mut cx = Ctx {
-        text,
         out: Collector::new(file),
     };
     let top = Span {
@@ -98,7 +96,7 @@ pub fn load_yaml(file: &str, text: &str, vocab: &Vocabulary) -> Result<Contract,
         line: 1,
         column: 1,
     };
-    let Some(fields) = Fields::read(&mut cx.out, text, &root, TOP) else {
+    let Some(fields) = Fields::read(&mut cx.out, &root, TOP) else {
         if root.is_null() {
             cx.out.push(root.span, "文件为空：没有合同内容");
         }
@@ -135,7 +133,7 @@ pub fn load_yaml(file: &str, text: &str, vocab: &Vocabulary) -> Result<Contract,
     let mut workforce = Workforce::default();
     let mut women_node = None;
     if let Some(w) = fields.get(WORKFORCE) {
-        if let Some(w) = Fields::read(&mut cx.out, text, w, &[WORKFORCE_TOTAL, WORKFORCE_WOMEN]) {
+        if let Some(w) = Fields::read(&mut cx.out, w, &[WORKFORCE_TOTAL, WORKFORCE_WOMEN]) {
             workforce.total = w.get(WORKFORCE_TOTAL).and_then(|s| cx.count(s, "职工人数"));
             women_node = w.get(WORKFORCE_WOMEN);
             workforce.women = women_node.and_then(|s| cx.count(s, "女职工人数"));
@@ -156,7 +154,7 @@ pub fn load_yaml(file: &str, text: &str, vocab: &Vocabulary) -> Result<Contract,
     }
     let clauses = match fields
         .get(CLAUSES)
-        .and_then(|c| expect(&mut cx.out, text, c, Expected::Seq))
+        .and_then(|c| expect(&mut cx.out, c, Expected::Seq))
     {
         Some(Node {
             value: Value::Seq(items),
@@ -196,7 +194,7 @@ pub fn load_yaml(file: &str, text: &str, vocab: &Vocabulary) -> Result<Contract,
 }
 
 fn term(cx: &mut Ctx<'_>, node: &Node) -> Option<ContractTerm> {
-    let fields = Fields::read(&mut cx.out, cx.text, node, &[START, END])?;
+    let fields = Fields::read(&mut cx.out, node, &[START, END])?;
     let start = match fields.get(START) {
         Some(s) => cx.date(s, "期限起始日"),
         None => {
@@ -228,7 +226,7 @@ fn clauses(cx: &mut Ctx<'_>, items: &[Node], vocab: &Vocabulary) -> Vec<Clause> 
     let mut out: Vec<Clause> = Vec::with_capacity(items.len());
     let mut seen: HashMap<&str, u32> = HashMap::new();
     for node in items {
-        let Some(c) = Fields::read(&mut cx.out, cx.text, node, CLAUSE) else {
+        let Some(c) = Fields::read(&mut cx.out, node, CLAUSE) else {
             if node.is_null() {
                 cx.out
                     .push(node.span, "空的条款：每项条款至少要有编号（id / 编号）");
@@ -262,7 +260,7 @@ fn clauses(cx: &mut Ctx<'_>, items: &[Node], vocab: &Vocabulary) -> Vec<Clause> 
         let topic = cx.words(c.get(TOPIC)).map(|t| t.trim().to_owned());
         let terms = match c
             .get(TERMS)
-            .and_then(|t| expect(&mut cx.out, cx.text, t, Expected::Map))
+            .and_then(|t| expect(&mut cx.out, t, Expected::Map))
         {
             Some(Node {
                 value: Value::Map(entries),

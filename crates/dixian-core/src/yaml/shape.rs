@@ -2,7 +2,7 @@
 //! refusals in the words of someone who writes contracts, not YAML: every problem is collected, so a
 //! file with three slips gets three messages at once.
 
-use super::syntax::{full_width_colon, full_width_colon_hint};
+use super::syntax::full_width_colon_hint;
 use super::{Node, Value};
 use crate::error::Collector;
 
@@ -39,15 +39,18 @@ impl Expected {
 
 /// Reports `node` as not being what was `expected`, pointing at the value (or at a full-width colon
 /// that turned a `key：value` line into text).
-pub fn mismatch(out: &mut Collector<'_>, text: &str, node: &Node, expected: Expected) {
+pub fn mismatch(out: &mut Collector<'_>, node: &Node, expected: Expected) {
     let mut span = node.span;
     let mut message = format!("此处应为{}，却是{}", expected.words(), found(node));
+    // `产假：158天` is text to YAML; say why, at the full-width colon.
     if let Value::Text(t) = &node.value {
-        if t.contains('：') {
-            if let Some((line, column)) = full_width_colon(text, node.span.line) {
-                message.push_str(&full_width_colon_hint(line));
-                (span.line, span.column) = (line, column);
-            }
+        if let Some((key, _)) = t
+            .split_once('：')
+            .filter(|(k, _)| !k.is_empty() && !k.contains([':', ' ', '\n']))
+        {
+            message.push_str(&full_width_colon_hint(node.span.line));
+            let before = u32::try_from(key.chars().count()).unwrap_or(0);
+            span.column = node.span.column.saturating_add(before);
         }
     }
     out.push(span, message);
@@ -55,19 +58,14 @@ pub fn mismatch(out: &mut Collector<'_>, text: &str, node: &Node, expected: Expe
 
 /// `node` if it has the `expected` shape; `None` (and the mismatch reported) if it has another one;
 /// `None` silently for null, which callers treat as "not given".
-pub fn expect<'n>(
-    out: &mut Collector<'_>,
-    text: &str,
-    node: &'n Node,
-    expected: Expected,
-) -> Option<&'n Node> {
+pub fn expect<'n>(out: &mut Collector<'_>, node: &'n Node, expected: Expected) -> Option<&'n Node> {
     if node.is_null() {
         return None;
     }
     if expected.fits(node) {
         return Some(node);
     }
-    mismatch(out, text, node, expected);
+    mismatch(out, node, expected);
     None
 }
 
@@ -100,13 +98,8 @@ impl<'n> Fields<'n> {
     /// Reads `node` as a mapping whose keys are among `known` (groups of synonyms), reporting every
     /// other key (with the closest known one, when a letter or so away) and every field given twice
     /// under two of its names. `None` when `node` is not a mapping (reported unless null).
-    pub fn read(
-        out: &mut Collector<'_>,
-        text: &str,
-        node: &'n Node,
-        known: &[&[&str]],
-    ) -> Option<Self> {
-        let Value::Map(entries) = &expect(out, text, node, Expected::Map)?.value else {
+    pub fn read(out: &mut Collector<'_>, node: &'n Node, known: &[&[&str]]) -> Option<Self> {
+        let Value::Map(entries) = &expect(out, node, Expected::Map)?.value else {
             return None;
         };
         for (i, (key, _)) in entries.iter().enumerate() {

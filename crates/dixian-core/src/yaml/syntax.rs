@@ -21,7 +21,7 @@ pub fn error(file: &str, text: &str, e: &ScanError) -> LoadError {
         .lines()
         .nth(usize::try_from(line).unwrap_or(1).saturating_sub(1))
         .unwrap_or("");
-    if let Some((n, col)) = full_width_colon(text, line) {
+    if let Some((n, col)) = full_width_colon(text, offset, line) {
         // What YAML noticed ("a key is not allowed here") only follows from the slip; name the slip.
         message = format!(
             "第 {n} 行用了全角冒号“：”：YAML 的键和值之间要用半角冒号“:”加空格，否则整行只是一段文字"
@@ -150,7 +150,7 @@ pub(super) fn full_width_colon_hint(line: u32) -> String {
 
 /// The line (and column) where a key is followed by a full-width colon instead of `: `, near the line
 /// YAML complained about: `名称：某公司` is valid YAML, but a string, not a key and its value.
-pub(super) fn full_width_colon(text: &str, error_line: u32) -> Option<(u32, u32)> {
+fn full_width_colon(text: &str, offset: usize, line: u32) -> Option<(u32, u32)> {
     let slip = |l: &str| {
         let body = l
             .trim_start()
@@ -161,16 +161,26 @@ pub(super) fn full_width_colon(text: &str, error_line: u32) -> Option<(u32, u32)
             .then(|| l.chars().position(|c| c == '：'))?
     };
     // YAML notices the slip on its own line or, when it reads on looking for a `:`, a line or two
-    // later; a full-width colon further away has nothing to do with this error.
-    let at = usize::try_from(error_line).unwrap_or(1).saturating_sub(1);
-    (0..=2usize)
-        .filter_map(|back| at.checked_sub(back))
-        .find_map(|i| {
-            text.lines()
-                .nth(i)
-                .and_then(&slip)
-                .map(|c| (to_u32(i + 1), to_u32(c + 1)))
-        })
+    // later; a full-width colon further away has nothing to do with this error. The lines are found
+    // by walking back from the error, so that many errors in a large file stay cheap.
+    let mut end = text
+        .get(offset.min(text.len())..)?
+        .find('\n')
+        .map_or(text.len(), |n| offset + n);
+    for back in 0..=2u32 {
+        let start = text
+            .get(..end)
+            .and_then(|b| b.rfind('\n'))
+            .map_or(0, |n| n + 1);
+        if let Some(col) = text.get(start..end).and_then(&slip) {
+            return Some((line.checked_sub(back)?, to_u32(col + 1)));
+        }
+        if start == 0 {
+            return None;
+        }
+        end = start - 1;
+    }
+    None
 }
 
 fn to_u32(n: usize) -> u32 {

@@ -30,6 +30,7 @@ pub fn parse(file: &str, text: &str) -> Result<Node, LoadError> {
     let mut b = Builder {
         text,
         lines: LineIndex::new(text),
+        cursor: (0, 1, 1),
         stack: Vec::new(),
         anchors: HashMap::new(),
         root: None,
@@ -63,7 +64,7 @@ pub fn parse(file: &str, text: &str) -> Result<Node, LoadError> {
 struct Frame {
     map: bool,
     flow: bool,
-    start: usize,
+    start: Span,
     anchor: usize,
     items: Vec<Node>,
 }
@@ -71,6 +72,9 @@ struct Frame {
 struct Builder<'a> {
     text: &'a str,
     lines: LineIndex,
+    /// The last located offset with its line and column: events arrive in source order, so locating
+    /// the next one only counts the characters in between (a 2 MB one-line list stays linear).
+    cursor: (usize, u32, u32),
     stack: Vec<Frame>,
     anchors: HashMap<usize, Node>,
     root: Option<Node>,
@@ -112,6 +116,7 @@ impl Builder<'_> {
                         format!("嵌套层数过多（上限 {MAX_YAML_DEPTH} 层；合同只需三四层）"),
                     ));
                 }
+                let start = self.locate(start, start);
                 self.stack.push(Frame {
                     map: matches!(event, Event::MappingStart(..)),
                     flow: style == granit_parser::StructureStyle::Flow,
@@ -125,7 +130,7 @@ impl Builder<'_> {
                     return Ok(());
                 };
                 // A block collection ends where its last item does, not at the next line's token.
-                let last = frame.items.last().map_or(frame.start, |n| n.span.end);
+                let last = frame.items.last().map_or(frame.start.start, |n| n.span.end);
                 let end = if frame.flow { end.max(last) } else { last };
                 let size = 1 + frame.items.iter().map(|n| n.size).sum::<usize>();
                 let value = if frame.map {
@@ -133,7 +138,14 @@ impl Builder<'_> {
                 } else {
                     Value::Seq(frame.items)
                 };
-                let node = self.node(value, frame.start, end, frame.flow, size)?;
+                self.count(1, end)?;
+                let span = Span { end, ..frame.start };
+                let node = Node {
+                    value,
+                    span,
+                    flow: frame.flow,
+                    size,
+                };
                 self.finish(node, frame.anchor)?;
             }
             Event::Alias(id) => {
@@ -184,13 +196,40 @@ impl Builder<'_> {
         size: usize,
     ) -> Result<Node, Refusal> {
         self.count(1, start)?;
-        let span = self.lines.span(self.text, start, end.max(start));
+        let span = self.locate(start, end.max(start));
         Ok(Node {
             value,
             span,
             flow,
             size,
         })
+    }
+
+    /// The span of `start..end`, counting forward from the cursor when `start` is past it.
+    fn locate(&mut self, start: usize, end: usize) -> Span {
+        let (at, line, column) = self.cursor;
+        let between = if start >= at {
+            self.text.get(at..start)
+        } else {
+            None
+        };
+        let (line, column) = match between {
+            Some(between) => match between.rfind('\n') {
+                None => (line, column.saturating_add(chars(between))),
+                Some(nl) => (
+                    line.saturating_add(chars_matching(between, '\n')),
+                    chars(between.get(nl + 1..).unwrap_or("")).saturating_add(1),
+                ),
+            },
+            None => self.lines.line_col(self.text, start),
+        };
+        self.cursor = (start, line, column);
+        Span {
+            start,
+            end,
+            line,
+            column,
+        }
     }
 
     /// Records an anchored node, then hands the node to its parent (or makes it the root).
@@ -258,4 +297,12 @@ fn plain(s: &str) -> Value {
         "false" | "False" | "FALSE" => Value::Bool(false),
         _ => Value::Text(s.to_owned()),
     }
+}
+
+fn chars(s: &str) -> u32 {
+    u32::try_from(s.chars().count()).unwrap_or(u32::MAX)
+}
+
+fn chars_matching(s: &str, c: char) -> u32 {
+    u32::try_from(s.matches(c).count()).unwrap_or(u32::MAX)
 }
