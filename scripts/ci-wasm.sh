@@ -39,6 +39,12 @@ step "npm packages for web/dev (playwright-core, binaryen)"
 step "build"
 scripts/build-wasm.sh
 
+step "size budget: the .wasm at most 300 KB gzipped"
+# Size is deterministic, so CI guards it; the timing budgets are measured by web/dev/budgets.mjs.
+gz=$(gzip -9 -c crates/dixian-wasm/pkg/dixian_wasm_bg.wasm | wc -c)
+echo "dixian_wasm_bg.wasm: $gz bytes gzipped (budget $((300 * 1024)))"
+[ "$gz" -le $((300 * 1024)) ] || { echo "ci-wasm: the .wasm is over its 300 KB gzipped budget" >&2; exit 1; }
+
 step "wasm tests in headless Chromium"
 # webdriver.json beside the crate gives Chromium its flags (no sandbox as root, no background traffic).
 CHROMEDRIVER=${CHROMEDRIVER:-/usr/bin/chromedriver} \
