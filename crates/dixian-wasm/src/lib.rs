@@ -16,13 +16,14 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = include_str!("types.d.ts");
 
-/// Checks a contract (YAML text). `options` may be omitted.
-#[wasm_bindgen(js_name = check, unchecked_return_type = "CheckAnswer")]
-pub fn check(
-    #[wasm_bindgen(unchecked_param_type = "string")] contract_yaml: &JsValue,
-    #[wasm_bindgen(unchecked_param_type = "CheckOptions | undefined")] options: &JsValue,
-) -> JsValue {
-    let opts = match read_options(options) {
+/// Checks a contract (YAML text). `options` may be omitted. Its TypeScript declaration is written in
+/// `types.d.ts`, where `options` can be marked optional.
+#[wasm_bindgen(js_name = check, skip_typescript)]
+pub fn check(contract_yaml: &JsValue, options: Option<JsValue>) -> JsValue {
+    let opts = match options
+        .as_ref()
+        .map_or(Ok(CheckOptions::default()), read_options)
+    {
         Ok(o) => o,
         Err(d) => return failure(d),
     };

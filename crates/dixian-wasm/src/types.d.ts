@@ -1,7 +1,8 @@
 
 /** 提示 → 整改 → 转办 */
 export type Severity = "notice" | "rectify" | "refer";
-export type FindingKind = "violated" | "missing" | "unlawful_text";
+/** `vague` is raised only by the importer of Word/text contracts, never by `check` on YAML. */
+export type FindingKind = "violated" | "missing" | "unlawful_text" | "vague";
 
 /** A problem with an input. `line` and `column` are 1-based (characters); 0 when the problem is in the options. */
 export interface Diagnostic { file: string; line: number; column: number; message: string; }
@@ -48,6 +49,8 @@ export interface CheckSuccess {
   contract_region: string; contract_term: TermWindow;
 }
 export type CheckAnswer = CheckSuccess | Failure;
+/** Checks a contract (YAML text) with the built-in rules (and `options.rules` on top). Never throws. */
+export function check(contract_yaml: string, options?: CheckOptions): CheckAnswer;
 
 export interface Region { name: string; parent: string | null; names: string[]; cities: string[]; }
 export type RegionsAnswer = { type: "success"; regions: Region[] } | Failure;

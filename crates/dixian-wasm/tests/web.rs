@@ -23,7 +23,9 @@ fn as_json(v: JsValue) -> Value {
 }
 
 fn check(yaml: &str, options: JsValue) -> Value {
-    as_json(dixian_wasm::check(&JsValue::from_str(yaml), &options))
+    // `undefined` is how JavaScript omits the argument; wasm-bindgen hands it over as `None`.
+    let options = (!options.is_undefined()).then_some(options);
+    as_json(dixian_wasm::check(&JsValue::from_str(yaml), options))
 }
 
 fn options(json: &str) -> JsValue {
@@ -141,10 +143,7 @@ fn oversized_input_is_refused_before_it_is_copied() {
             .unwrap()
             .contains("过大")
     );
-    let not_text = as_json(dixian_wasm::check(
-        &JsValue::from_f64(1.0),
-        &JsValue::UNDEFINED,
-    ));
+    let not_text = as_json(dixian_wasm::check(&JsValue::from_f64(1.0), None));
     assert_eq!(not_text["type"], "failure");
     still_alive();
 }
