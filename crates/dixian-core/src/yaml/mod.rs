@@ -66,3 +66,6 @@ impl Node {
         matches!(self.value, Value::Null)
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -2,7 +2,7 @@
 //! refusals in the words of someone who writes contracts, not YAML: every problem is collected, so a
 //! file with three slips gets three messages at once.
 
-use super::syntax::full_width_colon_hint;
+use super::syntax::{colon_without_space_hint, full_width_colon_hint, key_without_space};
 use super::{Node, Value};
 use crate::error::Collector;
 
@@ -42,13 +42,17 @@ impl Expected {
 pub fn mismatch(out: &mut Collector<'_>, node: &Node, expected: Expected) {
     let mut span = node.span;
     let mut message = format!("此处应为{}，却是{}", expected.words(), found(node));
-    // `产假：158天` is text to YAML; say why, at the full-width colon.
+    // `产假：158天` and `产假:158天` are text to YAML; say why, at the colon.
     if let Value::Text(t) = &node.value {
-        if let Some((key, _)) = t
+        let slip = match t
             .split_once('：')
             .filter(|(k, _)| !k.is_empty() && !k.contains([':', ' ', '\n']))
         {
-            message.push_str(&full_width_colon_hint(node.span.line));
+            Some((key, _)) => Some((key, full_width_colon_hint(node.span.line))),
+            None => key_without_space(t).map(|key| (key, colon_without_space_hint(node.span.line))),
+        };
+        if let Some((key, hint)) = slip {
+            message.push_str(&hint);
             let before = u32::try_from(key.chars().count()).unwrap_or(0);
             span.column = node.span.column.saturating_add(before);
         }

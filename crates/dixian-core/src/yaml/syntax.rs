@@ -5,49 +5,106 @@
 
 use crate::error::LoadError;
 use crate::source::LineIndex;
-use granit_parser::{ErrorKind, ScanError};
+use granit_parser::{ErrorKind, Parser, ScanError};
 
-pub fn error(file: &str, text: &str, e: &ScanError) -> LoadError {
+/// A collection written in brackets (`[…]` or `{…}`) that was still open when YAML gave up.
+#[derive(Clone, Copy, Debug)]
+pub struct OpenBracket {
+    /// Byte offset of its `[` or `{`.
+    pub at: usize,
+    pub map: bool,
+}
+
+pub fn error(file: &str, text: &str, e: &ScanError, open: Option<OpenBracket>) -> LoadError {
     let lines = LineIndex::new(text);
+    let kind = e.kind();
     let offset = e
         .marker()
         .byte_offset()
         .unwrap_or(text.len())
         .min(text.len());
     let (mut line, mut column) = lines.line_col(text, offset);
-    let described = describe(e.kind());
+    let described = describe(kind);
     let mut message = described.to_owned();
-    let line_text = text
-        .lines()
-        .nth(usize::try_from(line).unwrap_or(1).saturating_sub(1))
-        .unwrap_or("");
-    if let Some((n, col)) = full_width_colon(text, offset, line) {
+    let line_text = nearby_lines(text, line, offset)
+        .next()
+        .map_or("", |(_, l)| l);
+    let open = open
+        .filter(|_| is_about_structure(kind))
+        .map(|b| (b, lines.line_col(text, b.at)))
+        .filter(|(_, (open_line, _))| *open_line < line);
+    if let Some((n, col)) = full_width_colon(text, line, offset) {
         // What YAML noticed ("a key is not allowed here") only follows from the slip; name the slip.
         message = format!(
             "第 {n} 行用了全角冒号“：”：YAML 的键和值之间要用半角冒号“:”加空格，否则整行只是一段文字"
         );
         (line, column) = (n, col);
-    } else if is_tab(e.kind()) {
+    } else if let Some((n, col)) = colon_without_space(text, line, offset)
+        .filter(|_| is_about_structure(kind) && open.is_none())
+    {
+        message = format!(
+            "第 {n} 行的冒号“:”后少了空格：YAML 的键和值之间要用半角冒号加空格（“键: 值”），否则整行只是一段文字"
+        );
+        (line, column) = (n, col);
+    } else if let Some((bracket, (open_line, open_column))) = open {
+        // A bracket left open makes YAML read the following lines as its items, and it complains
+        // about one of them; the bracket is what to fix (or a comma missing between its items).
+        let (opening, closing) = if bracket.map { ("{", "}") } else { ("[", "]") };
+        message = format!(
+            "第 {open_line} 行第 {open_column} 列的“{opening}”没有闭合，或其中的项目之间少了逗号：每个“{opening}”要有“{closing}”与之配对"
+        );
+    } else if is_tab(kind) {
         if let Some(col) = line_text.chars().position(|c| c == '\t') {
             column = to_u32(col + 1);
         }
     } else if line_text.contains('\t') || (described == GENERIC && text.contains('\t')) {
         message.push_str("（文件含有制表符；YAML 缩进只能用空格）");
     }
-    if matches!(
-        e.kind(),
-        ErrorKind::UnclosedQuotedScalar
-            | ErrorKind::InvalidQuotedScalarIndent
-            | ErrorKind::DocumentIndicatorInQuotedScalar
-    ) {
-        if let Some(at) = text
-            .get(..offset)
-            .and_then(|before| before.rfind(['"', '\'']))
-        {
+    // An unclosed quote is reported at its opening quote (YAML names it so when the text runs to the
+    // end of the file); when YAML stops at a line that is not indented enough to continue the quoted
+    // text, the opening quote is found by reading up to that line, where the text then runs out.
+    if *kind == ErrorKind::InvalidQuotedScalarIndent {
+        if let Some(at) = opening_quote(text, offset) {
             (line, column) = lines.line_col(text, at);
         }
     }
     LoadError::one(file, line, column, message)
+}
+
+/// The opening quote of a quoted text that is still open at `offset`.
+fn opening_quote(text: &str, offset: usize) -> Option<usize> {
+    // Without the line breaks before `offset`, the quoted text runs into the end of the input.
+    let before = text.get(..offset)?.trim_end();
+    Parser::new_from_str(before)
+        .find_map(Result::err)
+        .filter(|e| *e.kind() == ErrorKind::UnclosedQuotedScalar)
+        .and_then(|e| e.marker().byte_offset())
+}
+
+/// Errors a slip in the document's structure causes (a colon without its space, a bracket left
+/// open), as opposed to a slip inside a value (a tab, a bad escape, an unclosed quote).
+fn is_about_structure(kind: &ErrorKind) -> bool {
+    matches!(
+        kind,
+        ErrorKind::SimpleKeyExpected
+            | ErrorKind::InvalidSimpleKey
+            | ErrorKind::MappingValueNotAllowed
+            | ErrorKind::InvalidColonPlacement
+            | ErrorKind::InvalidMappingValueWhitespace
+            | ErrorKind::FlowMappingValueAdjacentCollection
+            | ErrorKind::ExpectedFlowSequenceSeparator
+            | ErrorKind::UnexpectedEofFlowSequence
+            | ErrorKind::ExpectedFlowMappingSeparator
+            | ErrorKind::UnexpectedEofFlowMapping
+            | ErrorKind::UnexpectedEofImplicitFlowMapping
+            | ErrorKind::UnclosedFlowCollection { .. }
+            | ErrorKind::UnexpectedEof
+            | ErrorKind::InvalidFlowScalarIndent
+            | ErrorKind::BlockEntryInFlowCollection
+            | ErrorKind::ExpectedBlockMappingKey
+            | ErrorKind::ExpectedBlockSequenceEntry
+            | ErrorKind::InvalidIndentation
+    )
 }
 
 fn is_tab(kind: &ErrorKind) -> bool {
@@ -148,9 +205,10 @@ pub(super) fn full_width_colon_hint(line: u32) -> String {
     )
 }
 
-/// The line (and column) where a key is followed by a full-width colon instead of `: `, near the line
-/// YAML complained about: `名称：某公司` is valid YAML, but a string, not a key and its value.
-fn full_width_colon(text: &str, offset: usize, line: u32) -> Option<(u32, u32)> {
+/// The line (and column) where a key is followed by a full-width colon instead of `: `, on the line
+/// holding byte `at` (line number `line`) or one of the two before it: `名称：某公司` is valid YAML, but
+/// a string, not a key and its value.
+fn full_width_colon(text: &str, line: u32, at: usize) -> Option<(u32, u32)> {
     let slip = |l: &str| {
         let body = l
             .trim_start()
@@ -160,27 +218,72 @@ fn full_width_colon(text: &str, offset: usize, line: u32) -> Option<(u32, u32)> 
         (!key.is_empty() && !key.contains(':') && !key.contains(' '))
             .then(|| l.chars().position(|c| c == '：'))?
     };
-    // YAML notices the slip on its own line or, when it reads on looking for a `:`, a line or two
-    // later; a full-width colon further away has nothing to do with this error. The lines are found
-    // by walking back from the error, so that many errors in a large file stay cheap.
-    let mut end = text
-        .get(offset.min(text.len())..)?
-        .find('\n')
-        .map_or(text.len(), |n| offset + n);
-    for back in 0..=2u32 {
-        let start = text
-            .get(..end)
+    find_slip(text, line, at, slip)
+}
+
+/// The hint appended when a line uses `key:value` where YAML needs `key: value`.
+pub(super) fn colon_without_space_hint(line: u32) -> String {
+    format!("（第 {line} 行的冒号“:”后少了空格：YAML 的键和值之间要用半角冒号加空格，如“键: 值”）")
+}
+
+/// The key of a `key:value` written without the space YAML needs after the colon, when `s` starts
+/// with one: `region:湖北省` is valid YAML, but a string, not a key and its value.
+pub(super) fn key_without_space(s: &str) -> Option<&str> {
+    let (key, rest) = s.split_once(':')?;
+    let next = rest.chars().next()?;
+    let plain_key = !key.is_empty()
+        && !key.contains([' ', '\t', '\n', '"', '\'', '#', '[', ']', '{', '}', ','])
+        // `12:30` is a time, `http://` an address: neither is a key missing its space.
+        && !key.chars().all(|c| c.is_ascii_digit())
+        && !rest.starts_with("//");
+    (plain_key && !next.is_whitespace() && next != ':').then_some(key)
+}
+
+/// The line (and column of the colon) where a key is followed by `:` with no space, near byte `at`
+/// as [`full_width_colon`].
+fn colon_without_space(text: &str, line: u32, at: usize) -> Option<(u32, u32)> {
+    let slip = |l: &str| {
+        let body = l.trim_start().trim_start_matches("- ").trim_start();
+        let key = key_without_space(body)?;
+        let colon = l.len() - body.len() + key.len();
+        Some(l.get(..colon).map_or(0, |k| k.chars().count()))
+    };
+    find_slip(text, line, at, slip)
+}
+
+/// The first of the line holding byte `at` (numbered `line`) and the two before it where `slip`
+/// finds a column (0-based, in characters): YAML notices a slip on its own line or, when it reads on
+/// looking for a `:`, a line or two later; a slip further away has nothing to do with this error.
+/// Only those three lines are read, so that checking many values stays linear in the file's size.
+fn find_slip(
+    text: &str,
+    line: u32,
+    at: usize,
+    slip: impl Fn(&str) -> Option<usize>,
+) -> Option<(u32, u32)> {
+    nearby_lines(text, line, at).find_map(|(n, l)| slip(l).map(|c| (n, to_u32(c + 1))))
+}
+
+/// The line holding byte `at` (numbered `line`) and up to two lines before it, nearest first, without
+/// their line breaks.
+fn nearby_lines(text: &str, line: u32, at: usize) -> impl Iterator<Item = (u32, &str)> {
+    let line_start = |end: usize| {
+        text.get(..end)
             .and_then(|b| b.rfind('\n'))
-            .map_or(0, |n| n + 1);
-        if let Some(col) = text.get(start..end).and_then(&slip) {
-            return Some((line.checked_sub(back)?, to_u32(col + 1)));
-        }
-        if start == 0 {
-            return None;
-        }
-        end = start - 1;
-    }
-    None
+            .map_or(0, |i| i + 1)
+    };
+    let mut next = Some((line, line_start(at.min(text.len()))));
+    std::iter::from_fn(move || {
+        let (n, start) = next?;
+        let l = text
+            .get(start..)?
+            .split('\n')
+            .next()?
+            .trim_end_matches('\r');
+        next = (start > 0 && n > 1).then(|| (n - 1, line_start(start - 1)));
+        Some((n, l))
+    })
+    .take(3)
 }
 
 fn to_u32(n: usize) -> u32 {

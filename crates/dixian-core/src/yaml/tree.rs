@@ -1,6 +1,7 @@
 //! granit-parser events → a [`Node`] tree, refusing what no contract needs before it costs memory:
 //! deep nesting, many aliases, aliases that replay large anchors, a second document, duplicate keys.
 
+use super::syntax::OpenBracket;
 use super::{
     MAX_ALIAS_REPLAYED_EVENTS, MAX_ALIASES, MAX_CONTRACT_BYTES, MAX_YAML_DEPTH, Node, Value,
 };
@@ -40,7 +41,8 @@ pub fn parse(file: &str, text: &str) -> Result<Node, LoadError> {
         nodes: 0,
     };
     for next in Parser::new_from_str(text) {
-        let (event, span) = next.map_err(|e| super::syntax::error(file, text, &e))?;
+        let (event, span) =
+            next.map_err(|e| super::syntax::error(file, text, &e, b.open_bracket()))?;
         let start = span.start.byte_offset().unwrap_or(0);
         let end = span.end.byte_offset().unwrap_or(start);
         b.event(event, start, end).map_err(|(at, message)| {
@@ -101,10 +103,16 @@ impl Builder<'_> {
                 }
             }
             Event::Scalar(value, style, anchor, tag) => {
-                let value = if style == ScalarStyle::Plain && tag.is_none() {
-                    plain(&value)
-                } else {
-                    Value::Text(value.into_owned())
+                let value = match tag {
+                    None if style == ScalarStyle::Plain => plain(&value),
+                    // `!!null` and `!!bool` ask for the core schema's typing whatever the quoting;
+                    // `!!str`, `!!int` and any other tag keep the words as written.
+                    Some(t) if t.is_yaml_core_schema_tag("null") => Value::Null,
+                    Some(t) if t.is_yaml_core_schema_tag("bool") => match plain(&value) {
+                        b @ Value::Bool(_) => b,
+                        _ => Value::Text(value.into_owned()),
+                    },
+                    _ => Value::Text(value.into_owned()),
                 };
                 let node = self.node(value, start, end, false, 1)?;
                 self.finish(node, anchor)?;
@@ -169,7 +177,10 @@ impl Builder<'_> {
                             .to_owned(),
                     ));
                 }
-                let node = target.clone();
+                // The replay is located where it is used, as a finding about it (a duplicate key, a
+                // wrong value) concerns that place; what it contains stays located at the anchor.
+                let mut node = target.clone();
+                node.span = self.locate(start, end.max(start));
                 self.count(node.size, start)?;
                 self.finish(node, 0)?;
             }
@@ -177,6 +188,14 @@ impl Builder<'_> {
             _ => {}
         }
         Ok(())
+    }
+
+    /// The innermost collection still open, if it is written in brackets.
+    fn open_bracket(&self) -> Option<OpenBracket> {
+        self.stack.last().filter(|f| f.flow).map(|f| OpenBracket {
+            at: f.start.start,
+            map: f.map,
+        })
     }
 
     fn count(&mut self, nodes: usize, at: usize) -> Result<(), Refusal> {
@@ -260,6 +279,12 @@ fn pairs(items: Vec<Node>) -> Result<Vec<(Node, Node)>, Refusal> {
     let mut it = items.into_iter();
     while let (Some(k), Some(v)) = (it.next(), it.next()) {
         out.push((k, v));
+    }
+    if let Some((k, _)) = out.iter().find(|(k, _)| k.text() == Some("<<")) {
+        return Err((
+            k.span.start,
+            "不支持 YAML 合并键“<<”：请把要用的字段逐一写出".to_owned(),
+        ));
     }
     let duplicate = |k: &Node| -> Refusal {
         let name = k.text().unwrap_or("");
