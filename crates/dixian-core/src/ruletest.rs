@@ -182,26 +182,25 @@ fn read_case(out: &mut Collector<'_>, text: &str, node: &Node) -> Option<Case> {
     })
 }
 
-/// An inline contract, with where its text starts in the test file: a block scalar (`contract: |`)
-/// starts on the next line, dedented by that line's indentation.
+/// An inline contract, with where its text starts in the test file. YAML locates a block scalar
+/// (`contract: |`) at its first written character, past the blank lines its text starts with, and a
+/// quoted one at its opening quote.
 fn inline_source(text: &str, node: &Node, contract: String) -> ContractSource {
-    let block = text
+    let quoted = text
         .get(node.span.start..)
-        .is_some_and(|s| s.starts_with(['|', '>']));
-    let line = node.span.line + u32::from(block);
-    let first = text
-        .lines()
-        .nth(usize::try_from(line).unwrap_or(1).saturating_sub(1))
-        .unwrap_or("");
-    let indent = if block {
-        u32::try_from(first.len() - first.trim_start_matches(' ').len()).unwrap_or(0)
+        .is_some_and(|s| s.starts_with(['"', '\'']));
+    let blank = if quoted {
+        0
     } else {
-        node.span.column.saturating_sub(1)
+        contract.len() - contract.trim_start_matches('\n').len()
     };
     ContractSource::Inline {
+        line: node
+            .span
+            .line
+            .saturating_sub(u32::try_from(blank).unwrap_or(u32::MAX)),
+        indent: node.span.column.saturating_sub(1) + u32::from(quoted),
         text: contract,
-        line,
-        indent,
     }
 }
 
@@ -407,5 +406,81 @@ tests:
         assert!(parse("t.yaml", text).is_err());
         let two = "tests:\n  - name: 两个\n    contract: a\n    contract_file: b\n    expect: [{rule: x}]\n";
         assert!(parse("t.yaml", two).is_err());
+    }
+
+    /// (line, column, message) of each problem found in a test file.
+    fn problems(text: &str) -> Vec<(u32, u32, String)> {
+        parse("t.yaml", text)
+            .err()
+            .map(|e| {
+                e.diagnostics
+                    .into_iter()
+                    .map(|d| (d.line, d.column, d.message))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn problems_are_located_at_their_own_case_and_pattern() {
+        let text = "tests:\n  - name: 甲\n    contract_file: a.yaml\n    expect: [{rule: x}]\n  - name: 乙\n    contract_file: b.yaml\n    expect:\n      - {rule: y, severity: 严重}\n  - name: 丙\n    contract_file: c.yaml\n";
+        assert_eq!(
+            problems(text),
+            vec![
+                (
+                    8,
+                    9,
+                    "测试“乙”：严重程度“严重”应为 notice|rectify|refer 或 提示|整改|转办"
+                        .to_owned()
+                ),
+                (
+                    9,
+                    5,
+                    "测试“丙”没有 expect 也没有 expect_not：它什么也不检验".to_owned()
+                ),
+            ]
+        );
+        let unknown =
+            problems("tests:\n  - name: 甲\n    contract_file: a.yaml\n    expects: [{rule: x}]\n");
+        assert_eq!(
+            unknown.first().map(|(l, c, m)| (
+                *l,
+                *c,
+                m.starts_with("不认识的字段“expects”，是否想写“expect”？")
+            )),
+            Some((4, 5, true))
+        );
+    }
+
+    #[test]
+    #[allow(clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+    fn an_inline_contract_is_located_in_the_test_file() {
+        let set = crate::rules::builtin().unwrap_or_default();
+        // Line 5 of the test file is the contract's line 2, indented by six spaces.
+        let block = "tests:\n  - name: 甲\n    contract: |\n\n      region: 湖北省\n      term: {start: 2022-01-01, end: 2022-12-31}\n      titel: 某合同\n    expect: [{rule: 湖北.产假}]\n";
+        let cases = parse("t.yaml", block).unwrap_or_default();
+        let case = cases.first().expect("one case");
+        let ContractSource::Inline { text, line, indent } = &case.contract else {
+            panic!("inline contract expected");
+        };
+        assert_eq!((*line, *indent), (4, 6));
+        let outcome = run_case(&set, case, "t.yaml", text);
+        assert_eq!(outcome.failures.len(), 1, "{outcome:?}");
+        assert!(
+            outcome.failures[0].starts_with("合同无法读取：t.yaml:7:7: 不认识的字段“titel”"),
+            "{outcome:?}"
+        );
+        // A quoted contract starts one column after its opening quote.
+        let quoted =
+            "tests:\n  - name: 乙\n    contract: \"region: 湖北省\"\n    expect: [{rule: x}]\n";
+        let cases = parse("t.yaml", quoted).unwrap_or_default();
+        assert!(matches!(
+            cases.first().map(|c| &c.contract),
+            Some(ContractSource::Inline {
+                line: 3,
+                indent: 15,
+                ..
+            })
+        ));
     }
 }

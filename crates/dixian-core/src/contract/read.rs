@@ -283,7 +283,11 @@ fn clauses(cx: &mut Ctx<'_>, items: &[Node], vocab: &Vocabulary) -> Vec<Clause> 
 fn stated_terms(cx: &mut Ctx<'_>, entries: &[(Node, Node)], vocab: &Vocabulary) -> Vec<StatedTerm> {
     let mut terms = Vec::with_capacity(entries.len());
     for (key, value) in entries {
-        let name = key.text().unwrap_or("");
+        let Some(name) = key.text() else {
+            let name = yaml::key_name(key);
+            cx.out.push(key.span, unknown_term(&name));
+            continue;
+        };
         if let Some((before, _)) = name.split_once('：') {
             cx.out.push(
                 key.span,
@@ -295,7 +299,7 @@ fn stated_terms(cx: &mut Ctx<'_>, entries: &[(Node, Node)], vocab: &Vocabulary) 
             continue;
         }
         let Some(term) = vocab.term(name.trim()) else {
-            cx.out.push(key.span, format!("未知条目“{name}”：条目名称见 rules/vocabulary.dixian（如 产假、卫生费、哺乳时间、性骚扰防治）"));
+            cx.out.push(key.span, unknown_term(name));
             continue;
         };
         if value.is_null() {
@@ -350,4 +354,10 @@ fn stated_terms(cx: &mut Ctx<'_>, entries: &[(Node, Node)], vocab: &Vocabulary) 
         }
     }
     terms
+}
+
+fn unknown_term(name: &str) -> String {
+    format!(
+        "未知条目“{name}”：条目名称见 rules/vocabulary.dixian（如 产假、卫生费、哺乳时间、性骚扰防治）"
+    )
 }

@@ -11,7 +11,7 @@ mod shape;
 mod syntax;
 mod tree;
 
-pub use shape::{Expected, Fields, expect, mismatch};
+pub use shape::{Expected, Fields, expect, key_name, mismatch};
 pub use tree::{check_size, parse};
 
 use crate::source::Span;

@@ -109,7 +109,7 @@ impl<'n> Fields<'n> {
         for (i, (key, _)) in entries.iter().enumerate() {
             let name = key.text().unwrap_or("");
             match known.iter().find(|group| group.contains(&name)) {
-                None => out.push(key.span, unknown_field(name, known)),
+                None => out.push(key.span, unknown_field(&key_name(key), known)),
                 Some(group) => {
                     let earlier = entries
                         .iter()
@@ -143,6 +143,50 @@ impl<'n> Fields<'n> {
             .iter()
             .find(|(k, _)| k.text().is_some_and(|t| names.contains(&t)))
             .map(|(_, v)| v)
+    }
+}
+
+/// A key as its author would recognise it, for messages: its words, or for a null or collection
+/// key (`~: x`, `[a, b]: x`) the key written out in flow style, cut at 20 characters.
+pub fn key_name(key: &Node) -> String {
+    let mut out = String::new();
+    flow_style(key, &mut out);
+    if out.chars().count() > 20 {
+        out = out.chars().take(19).chain(['…']).collect();
+    }
+    out
+}
+
+fn flow_style(node: &Node, out: &mut String) {
+    // 80 bytes hold the 20 characters shown: a huge key is not written out in full.
+    if out.len() > 80 {
+        return;
+    }
+    match &node.value {
+        Value::Null => out.push('~'),
+        Value::Text(_) | Value::Bool(_) => out.push_str(node.text().unwrap_or("")),
+        Value::Seq(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                flow_style(item, out);
+            }
+            out.push(']');
+        }
+        Value::Map(entries) => {
+            out.push('{');
+            for (i, (k, v)) in entries.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                flow_style(k, out);
+                out.push_str(": ");
+                flow_style(v, out);
+            }
+            out.push('}');
+        }
     }
 }
 

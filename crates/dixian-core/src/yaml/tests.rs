@@ -303,3 +303,275 @@ mod tree {
         assert!(check_size("t.yaml", MAX_CONTRACT_BYTES as u64).is_ok());
     }
 }
+
+mod syntax {
+    use super::*;
+
+    #[test]
+    fn a_tab_in_the_indentation_is_named_at_the_tab() {
+        let why = "此处有制表符（Tab）；YAML 的缩进只能用空格".to_owned();
+        assert_eq!(
+            refusal("名称: 甲\n条款:\n\t- 编号: 一\n"),
+            (3, 1, why.clone())
+        );
+        assert_eq!(refusal("a:\r\n\tb: 1\r\n"), (2, 1, why));
+    }
+
+    #[test]
+    fn an_unclosed_quote_is_pointed_at_its_opening_quote() {
+        let why = "引号没有闭合：带引号的文字要在同一处以同样的引号结束";
+        for (src, at) in [
+            // Runs to the end of the file: YAML names the opening quote.
+            ("a: \"ok\"\nb: \"unclosed", (2, 4)),
+            // Stops at a line not indented enough to go on: found by reading up to that line.
+            ("a: 'ok'\nb: 'unclosed\n", (2, 4)),
+            ("a: \"abc 'x' def\nb: 1\n", (1, 4)),
+            ("名称: 甲\n地区: \"湖北省\n期限: 1\n", (2, 5)),
+            ("a: [\"x, y]\nb: 1\n", (1, 5)),
+        ] {
+            assert_eq!(refusal(src), (at.0, at.1, why.to_owned()), "{src:?}");
+        }
+    }
+
+    #[test]
+    fn a_full_width_colon_is_named_where_it_is() {
+        for src in [
+            "名称: 甲\n地区：湖北省\n期限: x\n",
+            "名称: 甲\r\n地区：湖北省\r\n期限: x\r\n",
+        ] {
+            let (line, column, message) = refusal(src);
+            assert_eq!((line, column), (2, 3), "{src:?}");
+            assert_eq!(
+                message,
+                "第 2 行用了全角冒号“：”：YAML 的键和值之间要用半角冒号“:”加空格，否则整行只是一段文字"
+            );
+        }
+    }
+
+    #[test]
+    fn a_colon_without_its_space_is_named_at_the_colon() {
+        let why = |n: u32| {
+            format!(
+                "第 {n} 行的冒号“:”后少了空格：YAML 的键和值之间要用半角冒号加空格（“键: 值”），否则整行只是一段文字"
+            )
+        };
+        assert_eq!(
+            refusal("region:湖北省\nterm: {start: 2022-01-01, end: 2022-12-31}\n"),
+            (1, 7, why(1))
+        );
+        assert_eq!(
+            refusal("地区: 湖北省\n条款:\n  - 编号:第六条\n    内容: 产假\n"),
+            (3, 7, why(3))
+        );
+        // The first colon decides: `时间:12:30` is the slip, a bare `12:30` (a time) is not.
+        let (_, _, message) = refusal("时间:12:30\n地点: 甲\n");
+        assert_eq!(message, why(1));
+        let (_, _, message) = refusal("- 12:30\n  b: 1\n");
+        assert!(!message.contains("少了空格"), "{message}");
+    }
+
+    #[test]
+    fn an_unbalanced_bracket_is_named() {
+        let open = |line: u32, column: u32, b: &str, e: &str| {
+            format!(
+                "第 {line} 行第 {column} 列的“{b}”没有闭合，或其中的项目之间少了逗号：每个“{b}”要有“{e}”与之配对"
+            )
+        };
+        assert_eq!(refusal("a: [1, 2\nb: 3\n"), (2, 2, open(1, 4, "[", "]")));
+        assert_eq!(refusal("a: {x: 1\nb: 3\n"), (2, 2, open(1, 4, "{", "}")));
+        assert_eq!(
+            refusal("a: 1\r\nb: [1, 2\r\nc: 3\r\n"),
+            (3, 2, open(2, 4, "[", "]"))
+        );
+        // A comma missing between the lines of a flow mapping.
+        assert_eq!(
+            refusal("约定: {\n  产假: 158天\n  哺乳时间: 1小时/日\n}\n"),
+            (3, 7, open(1, 5, "{", "}"))
+        );
+        let pairs = "括号没有正确配对：每个“[”要有“]”，每个“{”要有“}”".to_owned();
+        assert_eq!(refusal("a: [1, 2\n"), (1, 4, pairs.clone()));
+        assert_eq!(refusal("a: [1, 2]]\n"), (1, 10, pairs));
+    }
+
+    #[test]
+    fn other_slips_have_their_own_words() {
+        assert_eq!(
+            refusal("a: \"\\q\"\n").2,
+            "双引号里的反斜杠“\\”转义写法不对；不需要转义时改用单引号，或写成“\\\\”"
+        );
+        assert_eq!(
+            refusal("a: 1\n\u{feff}b: 2\n"),
+            (
+                2,
+                1,
+                "文件中间有字节顺序标记（BOM）；请用编辑器另存为 UTF-8".to_owned()
+            )
+        );
+        assert_eq!(
+            refusal("a: @x\n").2,
+            "此处的字符不能作为 YAML 内容的开头（如 @ 或 `）；请给这段文字加引号"
+        );
+    }
+}
+
+mod shape {
+    use super::*;
+    use crate::error::Collector;
+
+    const TITLE: &[&str] = &["title", "名称"];
+    const CLAUSES: &[&str] = &["clauses", "条款"];
+    const KNOWN: &[&[&str]] = &[TITLE, CLAUSES];
+
+    /// Reads `src` as a mapping of [`KNOWN`] fields: the value of `field`, and every problem found.
+    fn fields(src: &str, field: &[&str]) -> (Option<Node>, Vec<(u32, u32, String)>) {
+        let root = read(src);
+        let mut out = Collector::new("t.yaml");
+        let value = Fields::read(&mut out, &root, KNOWN).and_then(|f| f.get(field).cloned());
+        (value, problems(out))
+    }
+
+    fn problems(out: Collector<'_>) -> Vec<(u32, u32, String)> {
+        if out.is_empty() {
+            return Vec::new();
+        }
+        let e = out.into_error();
+        e.diagnostics
+            .into_iter()
+            .map(|d| (d.line, d.column, d.message))
+            .collect()
+    }
+
+    /// The message for `src`'s root read as `expected`.
+    fn mismatch_of(src: &str, expected: Expected) -> Vec<(u32, u32, String)> {
+        let root = read(src);
+        let mut out = Collector::new("t.yaml");
+        assert!(expect(&mut out, &root, expected).is_none());
+        problems(out)
+    }
+
+    #[test]
+    fn an_unknown_field_is_named_with_the_closest_known_one() {
+        let (_, found) = fields("名称: 甲\nclause: []\n", CLAUSES);
+        assert_eq!(
+            found,
+            vec![(
+                2,
+                1,
+                "不认识的字段“clause”，是否想写“clauses”？（此处可用：title、名称、clauses、条款）"
+                    .to_owned()
+            )]
+        );
+        let (_, found) = fields("备注: 甲\n", TITLE);
+        assert_eq!(
+            found[0].2,
+            "不认识的字段“备注”（此处可用：title、名称、clauses、条款）"
+        );
+        // A key YAML reads as null or as a collection is shown as written.
+        let (_, found) = fields("~: 甲\n[a]: 乙\n", TITLE);
+        let names: Vec<&str> = found
+            .iter()
+            .map(|(_, _, m)| m.split('（').next().unwrap())
+            .collect();
+        assert_eq!(names, ["不认识的字段“~”", "不认识的字段“[a]”"]);
+    }
+
+    #[test]
+    fn a_field_under_two_of_its_names_is_reported_at_the_second() {
+        let (value, found) = fields("title: 甲\n条款: []\n名称: 乙\n", TITLE);
+        assert_eq!(
+            found,
+            vec![(3, 1, "“名称”与“title”是同一字段，只能写一个".to_owned())]
+        );
+        // The first one written is the one read.
+        assert_eq!(value.map(|v| v.value), Some(text("甲")));
+    }
+
+    #[test]
+    fn a_null_value_is_a_field_not_given() {
+        let src = "名称:\n条款: ~\n";
+        let (value, found) = fields(src, TITLE);
+        assert_eq!((value, found), (None, Vec::new()));
+        let root = read(src);
+        let mut out = Collector::new("t.yaml");
+        let f = Fields::read(&mut out, &root, KNOWN).unwrap();
+        assert!(f.get(CLAUSES).is_none());
+        let written = f.get_written(CLAUSES).unwrap();
+        assert!(written.is_null() && at(written) == (2, 5));
+        assert!(f.get_written(&["other"]).is_none());
+        // A null document or value is no mismatch either: callers say what is missing.
+        assert!(mismatch_of("", Expected::Map).is_empty());
+    }
+
+    #[test]
+    fn a_mismatch_says_what_was_wanted_and_what_was_written() {
+        let map = "映射（“键: 值”的若干行，或 {键: 值}）";
+        assert_eq!(
+            mismatch_of("- 第一条\n", Expected::Map),
+            vec![(1, 1, format!("此处应为{map}，却是列表"))]
+        );
+        assert_eq!(
+            mismatch_of("{a: 1}\n", Expected::Seq),
+            vec![(
+                1,
+                1,
+                "此处应为列表（每项以“- ”开头，或 [项, 项]），却是映射（{键: 值}）".to_owned()
+            )]
+        );
+        assert_eq!(
+            mismatch_of("a: 1\n", Expected::Scalar),
+            vec![(
+                1,
+                1,
+                "此处应为单个值（文字、数量、日期或 是/否），却是映射（“键: 值”）".to_owned()
+            )]
+        );
+        // Text is shown by its first line, cut at 20 characters.
+        assert_eq!(
+            mismatch_of(
+                "|\n  女职工在孕期、产期、哺乳期内享受国家规定的各项待遇\n  第二行\n",
+                Expected::Map
+            ),
+            vec![(
+                2,
+                3,
+                format!("此处应为{map}，却是一段文字“女职工在孕期、产期、哺乳期内享受国家规定”")
+            )]
+        );
+        assert_eq!(
+            mismatch_of("true\n", Expected::Seq)[0].2,
+            "此处应为列表（每项以“- ”开头，或 [项, 项]），却是一段文字“true”"
+        );
+        let mut out = Collector::new("t.yaml");
+        mismatch(&mut out, &read(""), Expected::Text);
+        assert_eq!(
+            problems(out)[0].2,
+            "此处应为一段文字，却是空值（冒号后什么也没写）"
+        );
+    }
+
+    #[test]
+    fn a_value_made_text_by_a_colon_slip_points_at_the_colon() {
+        assert_eq!(
+            mismatch_of("名称：某公司\n", Expected::Map),
+            vec![(
+                1,
+                3,
+                format!(
+                    "此处应为映射（“键: 值”的若干行，或 {{键: 值}}），却是一段文字“名称：某公司”{}",
+                    "（第 1 行用了全角冒号“：”；YAML 的键和值之间要用半角冒号“:”加空格，否则整行只是一段文字）"
+                )
+            )]
+        );
+        assert_eq!(
+            mismatch_of("编号:第六条\n", Expected::Map),
+            vec![(
+                1,
+                3,
+                format!(
+                    "此处应为映射（“键: 值”的若干行，或 {{键: 值}}），却是一段文字“编号:第六条”{}",
+                    "（第 1 行的冒号“:”后少了空格：YAML 的键和值之间要用半角冒号加空格，如“键: 值”）"
+                )
+            )]
+        );
+    }
+}
