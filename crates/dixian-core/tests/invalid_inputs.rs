@@ -198,6 +198,24 @@ fn aliases_of_a_large_anchor_are_refused_before_they_multiply() {
     insta::assert_json_snapshot!("contract-generated-alias-replay-bomb", err.diagnostics);
 }
 
+#[test]
+fn aliases_of_a_long_anchored_text_are_refused_before_they_multiply() {
+    // One clause text of 1.4 MB anchored and referenced by 999 clauses: under 2 MB on disk, 1.4 GB
+    // if expanded. Few nodes, so it is the replayed text that is counted.
+    let mut text = String::from(HEAD);
+    text.push_str(&format!(
+        "clauses:\n  - id: 第0条\n    text: &t \"{}\"\n",
+        "女职工".repeat(160_000)
+    ));
+    for i in 1..1000 {
+        text.push_str(&format!("  - {{id: 第{i}条, text: *t}}\n"));
+    }
+    assert!(text.len() < contract::MAX_CONTRACT_BYTES);
+    let err =
+        dixian_core::check_yaml(&builtin(), "text.yaml", &text).expect_err("long text replay bomb");
+    insta::assert_json_snapshot!("contract-generated-alias-long-text-bomb", err.diagnostics);
+}
+
 fn load_with_builtin(name: &str, text: String) -> LoadError {
     let mut sources = rules::builtin_sources();
     sources.push(RuleSource {

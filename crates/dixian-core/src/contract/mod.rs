@@ -3,7 +3,10 @@
 mod model;
 mod read;
 
-pub use crate::yaml::{MAX_ALIAS_REPLAYED_EVENTS, MAX_ALIASES, MAX_CONTRACT_BYTES, MAX_YAML_DEPTH};
+pub use crate::yaml::{
+    MAX_ALIAS_REPLAYED_BYTES, MAX_ALIAS_REPLAYED_EVENTS, MAX_ALIASES, MAX_CONTRACT_BYTES,
+    MAX_YAML_DEPTH,
+};
 pub use model::*;
 pub use read::{MAX_CLAUSES, check_size, load_yaml};
 

@@ -23,6 +23,9 @@ pub const MAX_ALIASES: usize = 1_000;
 /// Most nodes aliases may replay in total (and anchors may record), so that a few aliases of a large
 /// anchor cannot multiply the file's size in memory (a linear alias bomb).
 pub const MAX_ALIAS_REPLAYED_EVENTS: usize = 20_000;
+/// Most bytes of text aliases may replay in total (and anchors may record): a few aliases of one long
+/// anchored text must not multiply it either (a 1.9 MB text aliased 999 times would take 1.9 GB).
+pub const MAX_ALIAS_REPLAYED_BYTES: usize = MAX_CONTRACT_BYTES;
 /// Deepest nesting of YAML collections (a contract needs four levels).
 pub const MAX_YAML_DEPTH: usize = 64;
 
@@ -34,8 +37,10 @@ pub struct Node {
     pub span: Span,
     /// Written in flow style (`{…}`, `[…]`), for messages that show the user their own notation.
     pub flow: bool,
-    /// Nodes in this subtree, itself included: what replaying it through an alias costs.
+    /// Nodes in this subtree, itself included, and the bytes of text they hold: what replaying it
+    /// through an alias costs.
     size: usize,
+    bytes: usize,
 }
 
 /// A YAML value. Plain scalars are typed by the YAML 1.2 core schema as far as a contract needs: empty,

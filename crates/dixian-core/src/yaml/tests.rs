@@ -275,6 +275,21 @@ mod tree {
     }
 
     #[test]
+    fn aliases_are_limited_in_the_text_they_replay() {
+        // One node, but a long one: 40 replays of 50,000 bytes fit in the 2 MiB budget with the
+        // anchor's own record; the 41st does not.
+        let anchor = format!("a: &x \"{}\"\n", "x".repeat(50_000));
+        let within = format!("{anchor}b: [{}]\n", vec!["*x"; 40].join(", "));
+        assert_eq!(items(get(&read(&within), "b")).len(), 40);
+        let (line, column, message) = refusal(&within.replace("]\n", ", *x]\n"));
+        assert_eq!((line, column), (2, 5 + 40 * 4));
+        assert_eq!(
+            message,
+            "别名（*名称）展开的内容过多：合同不需要这样大量重复引用（防止“别名炸弹”）"
+        );
+    }
+
+    #[test]
     fn anchors_are_limited_in_what_they_record() {
         let big = |n: usize| format!("a: &x [{}]\n", vec!["1"; n].join(", "));
         read(&big(MAX_ALIAS_REPLAYED_EVENTS - 1));

@@ -3,7 +3,8 @@
 
 use super::syntax::OpenBracket;
 use super::{
-    MAX_ALIAS_REPLAYED_EVENTS, MAX_ALIASES, MAX_CONTRACT_BYTES, MAX_YAML_DEPTH, Node, Value,
+    MAX_ALIAS_REPLAYED_BYTES, MAX_ALIAS_REPLAYED_EVENTS, MAX_ALIASES, MAX_CONTRACT_BYTES,
+    MAX_YAML_DEPTH, Node, Value,
 };
 use crate::error::LoadError;
 use crate::source::{LineIndex, Span};
@@ -38,6 +39,7 @@ pub fn parse(file: &str, text: &str) -> Result<Node, LoadError> {
         documents: 0,
         aliases: 0,
         replayed: 0,
+        replayed_bytes: 0,
         nodes: 0,
     };
     for next in Parser::new_from_str(text) {
@@ -60,6 +62,7 @@ pub fn parse(file: &str, text: &str) -> Result<Node, LoadError> {
         },
         flow: false,
         size: 1,
+        bytes: 0,
     }))
 }
 
@@ -84,6 +87,8 @@ struct Builder<'a> {
     aliases: usize,
     /// Nodes replayed by aliases and recorded by anchors.
     replayed: usize,
+    /// Bytes of text replayed by aliases and recorded by anchors.
+    replayed_bytes: usize,
     nodes: usize,
 }
 
@@ -114,7 +119,11 @@ impl Builder<'_> {
                     },
                     _ => Value::Text(value.into_owned()),
                 };
-                let node = self.node(value, start, end, false, 1)?;
+                let bytes = match &value {
+                    Value::Text(t) => t.len(),
+                    _ => 0,
+                };
+                let node = self.node(value, start, end, false, bytes)?;
                 self.finish(node, anchor)?;
             }
             Event::SequenceStart(style, anchor, _) | Event::MappingStart(style, anchor, _) => {
@@ -141,6 +150,7 @@ impl Builder<'_> {
                 let last = frame.items.last().map_or(frame.start.start, |n| n.span.end);
                 let end = if frame.flow { end.max(last) } else { last };
                 let size = 1 + frame.items.iter().map(|n| n.size).sum::<usize>();
+                let bytes = frame.items.iter().map(|n| n.bytes).sum::<usize>();
                 let value = if frame.map {
                     Value::Map(pairs(frame.items)?)
                 } else {
@@ -153,6 +163,7 @@ impl Builder<'_> {
                     span,
                     flow: frame.flow,
                     size,
+                    bytes,
                 };
                 self.finish(node, frame.anchor)?;
             }
@@ -166,11 +177,10 @@ impl Builder<'_> {
                         ),
                     ));
                 }
-                let Some(target) = self.anchors.get(&id) else {
+                let Some((size, bytes)) = self.anchors.get(&id).map(|t| (t.size, t.bytes)) else {
                     return Err((start, UNKNOWN_ANCHOR.to_owned()));
                 };
-                self.replayed += target.size;
-                if self.replayed > MAX_ALIAS_REPLAYED_EVENTS {
+                if !self.copy(size, bytes) {
                     return Err((
                         start,
                         "别名（*名称）展开的内容过多：合同不需要这样大量重复引用（防止“别名炸弹”）"
@@ -179,7 +189,9 @@ impl Builder<'_> {
                 }
                 // The replay is located where it is used, as a finding about it (a duplicate key, a
                 // wrong value) concerns that place; what it contains stays located at the anchor.
-                let mut node = target.clone();
+                let Some(mut node) = self.anchors.get(&id).cloned() else {
+                    return Err((start, UNKNOWN_ANCHOR.to_owned()));
+                };
                 node.span = self.locate(start, end.max(start));
                 self.count(node.size, start)?;
                 self.finish(node, 0)?;
@@ -206,13 +218,14 @@ impl Builder<'_> {
         Ok(())
     }
 
+    /// A scalar node holding `bytes` bytes of text.
     fn node(
         &mut self,
         value: Value,
         start: usize,
         end: usize,
         flow: bool,
-        size: usize,
+        bytes: usize,
     ) -> Result<Node, Refusal> {
         self.count(1, start)?;
         let span = self.locate(start, end.max(start));
@@ -220,8 +233,18 @@ impl Builder<'_> {
             value,
             span,
             flow,
-            size,
+            size: 1,
+            bytes,
         })
+    }
+
+    /// Counts a copy of `size` nodes holding `bytes` bytes of text (an anchor's record or an alias's
+    /// replay); whether the copies are still within budget.
+    fn copy(&mut self, size: usize, bytes: usize) -> bool {
+        self.replayed += size;
+        self.replayed_bytes += bytes;
+        self.replayed <= MAX_ALIAS_REPLAYED_EVENTS
+            && self.replayed_bytes <= MAX_ALIAS_REPLAYED_BYTES
     }
 
     /// The span of `start..end`, counting forward from the cursor when `start` is past it.
@@ -254,8 +277,7 @@ impl Builder<'_> {
     /// Records an anchored node, then hands the node to its parent (or makes it the root).
     fn finish(&mut self, node: Node, anchor: usize) -> Result<(), Refusal> {
         if anchor != 0 {
-            self.replayed += node.size;
-            if self.replayed > MAX_ALIAS_REPLAYED_EVENTS {
+            if !self.copy(node.size, node.bytes) {
                 return Err((
                     node.span.start,
                     "锚点（&名称）记录的内容过多（防止“别名炸弹”）".to_owned(),
