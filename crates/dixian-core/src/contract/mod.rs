@@ -5,9 +5,9 @@ mod read;
 
 pub use crate::yaml::{
     MAX_ALIAS_REPLAYED_BYTES, MAX_ALIAS_REPLAYED_EVENTS, MAX_ALIASES, MAX_CONTRACT_BYTES,
-    MAX_YAML_DEPTH,
+    MAX_YAML_DEPTH, check_size,
 };
 pub use model::*;
-pub use read::{MAX_CLAUSES, check_size, load_yaml};
+pub use read::{MAX_CLAUSES, load_yaml};
 
 pub use crate::encoding::{decode_utf8, decode_utf8_owned};

@@ -70,15 +70,9 @@ impl Ctx<'_> {
     }
 }
 
-/// Refuses an input of `len` bytes over the contract limit (callers holding only a file's metadata use
-/// it too, to refuse before reading).
-pub fn check_size(file: &str, len: u64) -> Result<(), LoadError> {
-    yaml::check_size(file, len)
-}
-
 /// Reads a contract from YAML text. `file` names it in diagnostics; terms are checked against `vocab`.
 pub fn load_yaml(file: &str, text: &str, vocab: &Vocabulary) -> Result<Contract, LoadError> {
-    check_size(file, text.len() as u64)?;
+    yaml::check_size(file, text.len() as u64)?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text
         .lines()

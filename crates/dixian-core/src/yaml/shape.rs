@@ -135,15 +135,6 @@ impl<'n> Fields<'n> {
             .map(|(_, v)| v)
             .filter(|v| !v.is_null())
     }
-
-    /// Like [`Fields::get`], but keeps a null value (`key:` with nothing after it), for fields where
-    /// "written but empty" deserves its own message.
-    pub fn get_written(&self, names: &[&str]) -> Option<&'n Node> {
-        self.entries
-            .iter()
-            .find(|(k, _)| k.text().is_some_and(|t| names.contains(&t)))
-            .map(|(_, v)| v)
-    }
 }
 
 /// A key as its author would recognise it, for messages: its words, or for a null or collection
