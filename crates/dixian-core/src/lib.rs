@@ -25,6 +25,7 @@ pub mod dates;
 pub mod encoding;
 pub mod error;
 pub mod eval;
+pub mod numerals;
 pub mod quantity;
 pub mod region;
 pub mod render;

@@ -1,7 +1,7 @@
 //! Dates as contracts write them: 2021年5月1日, 二〇二二年三月一日, 2021-05-01, 2021.5.1, 2021/5/1.
 
-use crate::numbers::parse_numeral;
 use chrono::NaiveDate;
+use dixian_core::numerals::parse_numeral;
 
 /// A date found in a text, with its byte range.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

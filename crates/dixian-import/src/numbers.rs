@@ -1,8 +1,10 @@
 //! Numbers as contracts write them — 158, １５８, 0.5, 一百五十八, 壹佰伍拾捌, 两, 百分之六十, 1至2 — each
-//! with the unit written after it. The numeral run is split off first and handed to chinese-number; no
-//! word segmenter is used (jieba cuts 一百五十八天 into 一百五十 + 八天).
+//! with the unit written after it. The numeral run is split off first and read by
+//! [`dixian_core::numerals`] (the same reader as the YAML form's); no word segmenter is used (jieba cuts
+//! 一百五十八天 into 一百五十 + 八天).
 
-use chinese_number::{ChineseCountMethod, ChineseToNumber};
+use dixian_core::numerals::parse_numeral;
+use dixian_core::numerals::{is_arabic_digit as is_arabic, is_chinese_numeral as is_chinese_digit};
 
 /// A unit as written after a number, before it is mapped to a vocabulary unit.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -58,45 +60,7 @@ pub struct Mention {
     pub number_start: usize,
 }
 
-const CHINESE_DIGITS: &str = "零〇一二两三四五六七八九十百千万壹贰贰叁肆伍陆柒捌玖拾佰仟";
 const RANGE_SEPARATORS: [char; 7] = ['至', '到', '-', '－', '—', '~', '～'];
-
-fn is_arabic(c: char) -> bool {
-    c.is_ascii_digit() || ('０'..='９').contains(&c)
-}
-
-fn is_chinese_digit(c: char) -> bool {
-    CHINESE_DIGITS.contains(c)
-}
-
-/// Parses a run of numerals: Arabic (half or full width, with decimals) or Chinese.
-pub fn parse_numeral(run: &str) -> Option<i64> {
-    if run.chars().all(|c| is_arabic(c) || c == '.' || c == '．') {
-        let ascii: String = run
-            .chars()
-            .map(|c| match c {
-                '０'..='９' => {
-                    char::from_u32(u32::from(c) - u32::from('０') + u32::from('0')).unwrap_or('0')
-                }
-                '．' => '.',
-                c => c,
-            })
-            .collect();
-        return dixian_core::quantity::parse_milli(&ascii).ok();
-    }
-    // “二〇二二” is read digit by digit; “一百五十八” by its place values.
-    let n: u64 = if run.contains(['十', '百', '千', '万', '拾', '佰', '仟']) {
-        run.to_number(ChineseCountMethod::TenThousand).ok()?
-    } else if run.chars().count() > 1 && !run.contains('两') {
-        run.to_number_naive().ok()?
-    } else {
-        run.to_number(ChineseCountMethod::TenThousand).ok()?
-    };
-    i64::try_from(n)
-        .ok()
-        .filter(|n| *n <= dixian_core::quantity::MAX_MAGNITUDE)
-        .map(|n| n * 1000)
-}
 
 /// The numeral run starting at byte `at` of `text`, if any: its end and value.
 fn numeral_at(text: &str, at: usize) -> Option<(usize, i64)> {
