@@ -49,7 +49,7 @@ pub fn from_report(report: &Report) -> Verdicts {
         .iter()
         .map(|f| {
             let kind = match f.kind {
-                FindingKind::Violated => Kind::Violated,
+                FindingKind::Violated | FindingKind::Depends => Kind::Violated,
                 FindingKind::Missing | FindingKind::Vague => Kind::Missing,
                 FindingKind::UnlawfulText => Kind::Text,
             };

@@ -46,6 +46,9 @@ pub enum FindingKind {
     Missing,
     /// A clause's own words are unlawful.
     UnlawfulText,
+    /// Whether a stated term meets its floor depends on the calendar: days against a floor stated in
+    /// months (187天 against 98天+3个月). Always a notice.
+    Depends,
     /// A clause names a topic but promises nothing checkable (“按国家有关规定执行”). Not raised by the
     /// engine: an importer reading the contract's own wording adds it (see dixian-import).
     Vague,

@@ -18,7 +18,8 @@
 //! ```
 //!
 //! A pattern's fields other than `rule` are optional; a field left out matches anything. `kind` is
-//! `violated`, `missing` or `unlawful_text`; `severity` is `notice|rectify|refer` or 提示|整改|转办.
+//! `violated`, `missing`, `unlawful_text` or `depends` (whether it meets the floor depends on the
+//! calendar months); `severity` is `notice|rectify|refer` or 提示|整改|转办.
 
 use crate::error::{Collector, LoadError};
 use crate::report::{Finding, FindingKind, Report};
@@ -50,6 +51,7 @@ impl Pattern {
             FindingKind::Missing => "missing",
             FindingKind::UnlawfulText => "unlawful_text",
             FindingKind::Vague => "vague",
+            FindingKind::Depends => "depends",
         };
         self.rule == f.rule
             && severity_ok
@@ -247,13 +249,17 @@ fn patterns(out: &mut Collector<'_>, case: &str, node: Option<&Node>) -> Vec<Pat
                 format!("测试“{case}”：严重程度“{s}”应为 notice|rectify|refer 或 提示|整改|转办"),
             );
         }
-        if p.kind
-            .as_deref()
-            .is_some_and(|k| !matches!(k, "violated" | "missing" | "unlawful_text" | "vague"))
-        {
+        if p.kind.as_deref().is_some_and(|k| {
+            !matches!(
+                k,
+                "violated" | "missing" | "unlawful_text" | "vague" | "depends"
+            )
+        }) {
             out.push(
                 item.span,
-                format!("测试“{case}”：kind 应为 violated、missing、unlawful_text 或 vague"),
+                format!(
+                    "测试“{case}”：kind 应为 violated、missing、unlawful_text、vague 或 depends"
+                ),
             );
         }
         found.push(p);

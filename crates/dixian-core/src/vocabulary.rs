@@ -78,6 +78,17 @@ pub struct Vocabulary {
     unit_names: HashMap<String, UnitId>,
     terms: Vec<Term>,
     term_names: HashMap<String, TermId>,
+    /// The units of the calendar (`unit 天 … calendar day`, `unit 月 … calendar month`): quantities in
+    /// them add up (`98天+3个月`) and compare with each other, a month being any calendar month.
+    calendar_day: Option<UnitId>,
+    calendar_month: Option<UnitId>,
+}
+
+/// Which part of the calendar a unit counts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Calendar {
+    Day,
+    Month,
 }
 
 impl Vocabulary {
@@ -107,6 +118,38 @@ impl Vocabulary {
         self.term_names.insert(term.id.clone(), id);
         self.terms.push(term);
         true
+    }
+
+    /// Marks a declared unit as the calendar's day or month; false if that role is already taken.
+    pub fn set_calendar(&mut self, unit: UnitId, role: Calendar) -> bool {
+        let slot = match role {
+            Calendar::Day => &mut self.calendar_day,
+            Calendar::Month => &mut self.calendar_month,
+        };
+        if slot.is_some_and(|u| u != unit) {
+            return false;
+        }
+        *slot = Some(unit);
+        true
+    }
+
+    pub fn calendar_day(&self) -> Option<UnitId> {
+        self.calendar_day
+    }
+
+    pub fn calendar_month(&self) -> Option<UnitId> {
+        self.calendar_month
+    }
+
+    /// Whether a term stated in `units` accepts `q`: its unit is one of them, or `q` is a calendar
+    /// quantity (days, months or their sum) and the term is counted in calendar days or months.
+    pub fn accepts(&self, units: &[UnitId], q: &crate::quantity::Quantity) -> bool {
+        let calendar =
+            |u: &UnitId| Some(*u) == self.calendar_day || Some(*u) == self.calendar_month;
+        if q.months == 0 && units.contains(&q.unit) {
+            return true;
+        }
+        calendar(&q.unit) && units.iter().any(calendar)
     }
 
     pub fn unit(&self, name: &str) -> Option<UnitId> {

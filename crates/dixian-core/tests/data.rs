@@ -10,7 +10,7 @@
 )]
 
 use chrono::{Days, NaiveDate};
-use dixian_core::quantity::format_milli;
+use dixian_core::quantity::{Quantity, format_milli, month_days};
 use dixian_core::report::{FindingKind, Report};
 use dixian_core::rules::{
     self, Check, JurisdictionId, Op, Operand, RuleSet, RuleSource, Severity, Version,
@@ -157,7 +157,12 @@ struct Bound<'a> {
     own: bool,
     version: &'a Version,
     op: Op,
+    /// For a calendar sum (98天+3个月): the fewest days that surely meet it (98 + 92).
     milli: i64,
+    /// Days between the fewest that surely fail and the fewest that surely meet, less one: where
+    /// the answer depends on the months (3 for three months: 89 to 92 days).
+    gap: i64,
+    quantity: Quantity,
 }
 
 impl Bound<'_> {
@@ -173,12 +178,11 @@ impl Bound<'_> {
         self.version.until.unwrap_or(LATEST).min(LATEST)
     }
 
-    fn expected(&self, set: &RuleSet, unit: UnitId) -> String {
+    fn expected(&self, set: &RuleSet) -> String {
         format!(
-            "{}{}{}",
+            "{}{}",
             self.op.symbol(),
-            format_milli(self.milli),
-            set.vocabulary.unit_name(unit)
+            self.quantity.display(&set.vocabulary)
         )
     }
 
@@ -218,12 +222,15 @@ fn bounds<'a>(
                 && v.conditions.is_empty()
                 && *op != Op::Equals
             {
+                let (fewest, most) = month_days(q.months.unsigned_abs());
                 out.push(Bound {
                     rule: &rule.id,
                     own: rule.jurisdiction == own,
                     version: v,
                     op: *op,
-                    milli: q.milli,
+                    milli: q.milli + most,
+                    gap: most - fewest,
+                    quantity: *q,
                 });
             }
         }
@@ -348,7 +355,7 @@ fn check_term(
                 "at the floor: {}",
                 describe(ok)
             );
-            let bad = worse(ok, step_for(ok));
+            let bad = worse(ok, step_for(ok) + strictest.gap);
             if bad >= 0 {
                 let below = check(
                     set,
@@ -369,7 +376,7 @@ fn check_term(
                 let expected: Vec<String> = binding
                     .iter()
                     .filter(|b| strictness(b) == strictness(strictest))
-                    .map(|b| b.expected(set, unit))
+                    .map(|b| b.expected(set))
                     .collect();
                 assert!(
                     expected.contains(&found[0].1),

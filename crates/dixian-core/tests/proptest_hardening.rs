@@ -124,7 +124,7 @@ proptest! {
     #[test]
     fn a_printed_quantity_parses_back(milli in 0..=dixian_core::quantity::MAX_MAGNITUDE * 1000, unit in 0u16..9) {
         let vocab = &RULES.vocabulary;
-        let q = Quantity { milli, unit: UnitId(unit) };
+        let q = Quantity::new(milli, UnitId(unit));
         prop_assume!(vocab.unit_name(q.unit) != "?");
         let printed = q.display(vocab);
         prop_assert_eq!(parse_quantity(&printed, vocab), Ok(q), "{}", printed);

@@ -257,7 +257,7 @@ fn stated_term(
         (terms::Value::Commitment(b), Some(TermKind::Commitment)) => TermValue::Commitment(b),
         (terms::Value::Quantity { milli, unit }, Some(TermKind::Quantity(units))) => {
             let unit = vocab.unit(unit).filter(|u| units.contains(u))?;
-            TermValue::Quantity(Quantity { milli, unit })
+            TermValue::Quantity(Quantity::new(milli, unit))
         }
         _ => return None,
     };

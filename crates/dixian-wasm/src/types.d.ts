@@ -2,7 +2,7 @@
 /** 提示 → 整改 → 转办 */
 export type Severity = "notice" | "rectify" | "refer";
 /** `vague` is raised only by the importer of Word/text contracts, never by `check` on YAML. */
-export type FindingKind = "violated" | "missing" | "unlawful_text" | "vague";
+export type FindingKind = "violated" | "missing" | "unlawful_text" | "vague" | "depends";
 
 /** A problem with an input. `line` and `column` are 1-based (characters); 0 when the problem is in the options. */
 export interface Diagnostic { file: string; line: number; column: number; message: string; }

@@ -322,7 +322,7 @@ fn stated_terms(cx: &mut Ctx<'_>, entries: &[(Node, Node)], vocab: &Vocabulary) 
                 }
             },
             Some(TermKind::Quantity(units)) => match parse_quantity(&written, vocab) {
-                Ok(q) if units.contains(&q.unit) => Some(TermValue::Quantity(q)),
+                Ok(q) if vocab.accepts(units, &q) => Some(TermValue::Quantity(q)),
                 Ok(_) => {
                     let allowed = vocab.units_of(term).join("、");
                     cx.out.push(

@@ -13,7 +13,7 @@ pub use plan::Cache;
 
 use crate::contract::{Contract, StatedTerm, TermValue};
 use crate::error::LoadError;
-use crate::quantity::{Quantity, format_milli};
+use crate::quantity::{Quantity, Truth, format_milli};
 use crate::report::*;
 use crate::rules::{
     Check, Fact, JurisdictionId, Missing, Op, Operand, Rule, RuleSet, Severity, Version,
@@ -371,6 +371,13 @@ pub fn evaluate(
     }
 }
 
+/// What a bound compares with: a quantity of the rule, or a fact of the contract (thousandths).
+#[derive(Clone, Copy)]
+enum Required {
+    Quantity(Quantity),
+    Fact(i64),
+}
+
 /// A version in force, with where it sits in the plan.
 #[derive(Clone, Copy)]
 struct Located<'a> {
@@ -454,7 +461,7 @@ fn evaluate_version<'a>(
         Check::Bound { term, op, value } => {
             let (required, expected) = match value {
                 Operand::Quantity(q) => (
-                    q.milli,
+                    Required::Quantity(*q),
                     match &plan.expected {
                         Some(e) => Cow::Borrowed(e.as_str()),
                         None => Cow::Owned(format!("{}{}", op.symbol(), q.display(vocab))),
@@ -462,7 +469,7 @@ fn evaluate_version<'a>(
                 ),
                 Operand::Fact(f) => match facts.fact(*f) {
                     Some(v) => (
-                        v,
+                        Required::Fact(v),
                         Cow::Owned(format!(
                             "{}{}（{}{}）",
                             op.symbol(),
@@ -481,14 +488,14 @@ fn evaluate_version<'a>(
                     }
                 },
             };
-            let required_unit = match value {
-                Operand::Quantity(q) => Some(q.unit),
-                Operand::Fact(_) => None,
+            let magnitude = match required {
+                Required::Quantity(q) => q.magnitude(vocab),
+                Required::Fact(v) => v,
             };
             let strictness = if op.lower_protects() {
-                -required
+                -magnitude
             } else {
-                required
+                magnitude
             };
             let stated = facts.stated(*term);
             if stated.is_empty() {
@@ -510,42 +517,56 @@ fn evaluate_version<'a>(
                 let TermValue::Quantity(q) = st.value else {
                     continue;
                 };
-                if required_unit.is_some_and(|u| u != q.unit) {
-                    push_undetermined(
-                        undetermined,
-                        rule,
-                        format!(
-                            "“{}”以 {} 计，规则以 {} 计，无法直接比较",
-                            st.written,
-                            vocab.unit_name(q.unit),
-                            required_unit.map_or("", |u| vocab.unit_name(u))
-                        ),
-                    );
+                let difference = match required {
+                    Required::Quantity(fq) => q.difference(&fq, vocab),
+                    Required::Fact(v) => q.milli.checked_sub(v).map(|d| (d, d)),
+                };
+                let Some(difference) = difference else {
+                    if let Required::Quantity(fq) = required {
+                        push_undetermined(
+                            undetermined,
+                            rule,
+                            format!(
+                                "“{}”以 {} 计，规则以 {} 计，无法直接比较",
+                                st.written,
+                                vocab.unit_name(q.unit),
+                                vocab.unit_name(fq.unit)
+                            ),
+                        );
+                    }
                     continue;
-                }
-                let ok = op.holds(q.milli, required);
+                };
                 let Some(seen) = state.floors.get_mut((ci, ti)) else {
                     continue;
                 };
-                if !ok {
-                    seen.failed = true;
-                    out.push(base(
-                        FindingKind::Violated,
-                        Some(*term),
-                        Some((ci, ti)),
-                        strictness,
-                        severity,
-                        expected.clone(),
-                        q.display(vocab),
-                        Some(st.span),
-                    ));
-                } else if version.provisional.is_none() {
-                    if let Operand::Quantity(fq) = value {
-                        if seen.highest.is_none_or(|(s, ..)| strictness > s) {
-                            seen.highest = Some((strictness, *op, *fq, plan.expected.as_deref()));
+                let kind = match op.judge(difference) {
+                    Truth::Holds => {
+                        if let (None, Required::Quantity(fq)) = (&version.provisional, required) {
+                            if seen.highest.is_none_or(|(s, ..)| strictness > s) {
+                                seen.highest =
+                                    Some((strictness, *op, fq, plan.expected.as_deref()));
+                            }
                         }
+                        continue;
                     }
-                }
+                    Truth::Fails => FindingKind::Violated,
+                    Truth::Depends => FindingKind::Depends,
+                };
+                seen.failed = true;
+                out.push(base(
+                    kind,
+                    Some(*term),
+                    Some((ci, ti)),
+                    strictness,
+                    if kind == FindingKind::Depends {
+                        Severity::Notice
+                    } else {
+                        severity
+                    },
+                    expected.clone(),
+                    q.display(vocab),
+                    Some(st.span),
+                ));
             }
         }
         Check::Commitment { term } => {
@@ -751,6 +772,9 @@ fn default_message(c: &Candidate<'_>) -> &'static str {
         (Check::Bound { .. }, FindingKind::Violated) => {
             "{term}约定为{actual}，低于{jurisdiction}规定的标准（{expected}）"
         }
+        (_, FindingKind::Depends) => {
+            "{term}约定为{actual}，是否达到{jurisdiction}规定的标准（{expected}）取决于所跨月份的天数，建议按月数约定或约定足以覆盖最长月份的天数"
+        }
         (Check::Bound { .. }, FindingKind::Missing) => {
             "合同未约定{term}；{jurisdiction}规定的标准为{expected}"
         }
@@ -775,11 +799,14 @@ fn above_floor(set: &RuleSet, contract: &Contract, floors: &Floors<'_>) -> Vec<A
             else {
                 continue;
             };
-            let above = if op.lower_protects() {
-                q.milli < floor.milli
+            let better = if op.lower_protects() {
+                Op::Below
             } else {
-                q.milli > floor.milli
+                Op::Above
             };
+            let above = q
+                .difference(&floor, vocab)
+                .is_some_and(|d| better.judge(d) == Truth::Holds);
             if above {
                 out.push(AboveFloor {
                     term: vocab.term_name(st.term).to_owned(),

@@ -74,6 +74,9 @@ fn english_message(f: &Finding) -> String {
             format!("the contract does not commit to {term}, a legal duty of the employer")
         }
         FindingKind::Missing => format!("the contract does not commit to {term} (recommended)"),
+        FindingKind::Depends => format!(
+            "whether {term} stated as {actual} meets the standard of {at} ({expected}) depends on the calendar months it spans"
+        ),
     };
     if f.provisional {
         m.push_str(" (provisional rule, a notice only)");

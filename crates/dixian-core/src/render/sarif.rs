@@ -39,6 +39,7 @@ fn kind(k: FindingKind) -> &'static str {
         FindingKind::Missing => "missing",
         FindingKind::UnlawfulText => "unlawful_text",
         FindingKind::Vague => "vague",
+        FindingKind::Depends => "depends",
     }
 }
 

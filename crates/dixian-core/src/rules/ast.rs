@@ -20,6 +20,8 @@ pub struct File {
 pub struct UnitDecl {
     pub name: Spanned<String>,
     pub aliases: Vec<String>,
+    /// `calendar day` / `calendar month`: the unit counts the calendar.
+    pub calendar: Option<Spanned<String>>,
 }
 
 #[derive(Clone, Debug)]

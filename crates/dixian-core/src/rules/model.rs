@@ -1,7 +1,7 @@
 //! The validated rule set: names resolved, dates parsed, citations present, floors consistent.
 //! Evaluation works on this and never fails.
 
-use crate::quantity::Quantity;
+use crate::quantity::{Quantity, Truth};
 use crate::source::Span;
 use crate::vocabulary::{TermId, Vocabulary};
 use chrono::NaiveDate;
@@ -118,6 +118,19 @@ impl Op {
             Self::Above => actual > required,
             Self::Below => actual < required,
             Self::Equals => actual == required,
+        }
+    }
+
+    /// Whether `actual op required` holds when `actual − required` lies somewhere in `[lo, hi]`
+    /// (a range when calendar months are involved, see [`crate::quantity::Quantity::difference`]).
+    pub fn judge(self, (lo, hi): (i64, i64)) -> Truth {
+        let (at_lo, at_hi) = (self.holds(lo, 0), self.holds(hi, 0));
+        match self {
+            Self::Equals if lo == 0 && hi == 0 => Truth::Holds,
+            Self::Equals if lo <= 0 && 0 <= hi => Truth::Depends,
+            _ if at_lo && at_hi => Truth::Holds,
+            _ if at_lo || at_hi => Truth::Depends,
+            _ => Truth::Fails,
         }
     }
 

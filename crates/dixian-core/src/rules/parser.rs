@@ -274,7 +274,16 @@ impl Walker<'_, '_> {
     }
 
     fn unit(&self, p: Pair<'_, Rule>) -> UnitDecl {
-        let mut names = p.into_inner().map(|n| self.spanned(&n));
+        let (mut names, mut calendar) = (Vec::new(), None);
+        for n in p.into_inner() {
+            match n.as_rule() {
+                Rule::calendar => {
+                    calendar = n.into_inner().next().map(|role| self.spanned(&role));
+                }
+                _ => names.push(self.spanned(&n)),
+            }
+        }
+        let mut names = names.into_iter();
         let name = names.next().unwrap_or_else(|| Spanned {
             value: String::new(),
             span: Span::default(),
@@ -282,6 +291,7 @@ impl Walker<'_, '_> {
         UnitDecl {
             name,
             aliases: names.map(|n| n.value).collect(),
+            calendar,
         }
     }
 

@@ -10,7 +10,7 @@ use super::parser::parse_file;
 use crate::error::{Diagnostic, Diagnostics, LoadError};
 use crate::quantity::{parse_milli, parse_quantity, split_number};
 use crate::source::Span;
-use crate::vocabulary::{Period, Term, TermId, TermKind, Vocabulary};
+use crate::vocabulary::{Calendar, Period, Term, TermId, TermKind, Vocabulary};
 use chrono::NaiveDate;
 use std::collections::HashMap;
 
@@ -73,6 +73,19 @@ fn build_vocabulary(files: &[(&RuleSource, ast::File)], d: &mut Diags) -> Vocabu
                     u.name.span,
                     format!("单位“{}”或其别名重复声明", u.name.value),
                 );
+            }
+            if let (Some(role), Some(id)) = (&u.calendar, v.unit(&u.name.value)) {
+                let calendar = match role.value.as_str() {
+                    "day" | "日" => Calendar::Day,
+                    _ => Calendar::Month,
+                };
+                if !v.set_calendar(id, calendar) {
+                    d.at(
+                        &src.name,
+                        role.span,
+                        format!("历法单位（calendar {}）只能声明一个", role.value),
+                    );
+                }
             }
         }
     }
@@ -444,7 +457,7 @@ fn build_check(
                 ) => {
                     let value = match &operand.value {
                         ast::Operand::Quantity(text) => match parse_quantity(text, vocab) {
-                            Ok(q) if units.contains(&q.unit) => Operand::Quantity(q),
+                            Ok(q) if vocab.accepts(&units, &q) => Operand::Quantity(q),
                             Ok(_) => {
                                 let allowed = vocab.units_of(term).join("、");
                                 d.at(
@@ -571,14 +584,14 @@ fn check_floors_against_parents(set: &RuleSet, d: &mut Diags) {
                 else {
                     continue;
                 };
-                if pop != op || pq.unit != q.unit || !overlaps(v, pv) {
+                if pop != op || !overlaps(v, pv) {
                     continue;
                 }
-                let weaker = if op.lower_protects() {
-                    q.milli > pq.milli
-                } else {
-                    q.milli < pq.milli
+                // Weaker only when it is weaker whatever the calendar months.
+                let Some((lo, hi)) = q.difference(pq, &set.vocabulary) else {
+                    continue;
                 };
+                let weaker = if op.lower_protects() { lo > 0 } else { hi < 0 };
                 if weaker {
                     let parent = set
                         .jurisdiction(parent_rule.jurisdiction)
