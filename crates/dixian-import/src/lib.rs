@@ -57,6 +57,8 @@ pub struct Overrides {
     pub region: Option<String>,
     pub signed: Option<NaiveDate>,
     pub term: Option<ContractTerm>,
+    /// The date a contract that states no term (a template) is checked on; today when absent.
+    pub date: Option<NaiveDate>,
 }
 
 /// A clause that names a topic but promises nothing checkable (“按国家有关规定执行”).
