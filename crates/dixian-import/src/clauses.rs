@@ -171,18 +171,48 @@ pub fn period_of(heading: &str) -> Option<&'static str> {
     found.next().is_none().then_some(*first)
 }
 
+/// Where a line holding a whole contract (“…制定本合同。第二条 本合同由…签订日期：…”) breaks into the
+/// lines it would have had: before each article label and each signing-date label that follows a
+/// sentence end or a space. A reference inside a sentence (依照第三条) follows no such mark.
+fn run_on_breaks(raw: &str) -> Vec<usize> {
+    let mut out = Vec::new();
+    for (i, c) in raw.char_indices().skip(1) {
+        let starts_label = c == '第'
+            && label(raw.get(i..).unwrap_or("")).is_some_and(|(lv, _, _)| lv <= Level::Article);
+        let starts_signing = crate::meta::SIGNED_LABELS
+            .iter()
+            .any(|w| raw.get(i..).is_some_and(|r| r.starts_with(w)));
+        let after_mark = raw
+            .get(..i)
+            .and_then(|b| b.chars().next_back())
+            .is_some_and(|p| {
+                matches!(p, '。' | '；' | ';' | '！' | '？' | ' ' | '\u{3000}' | '\t')
+            });
+        if (starts_label || starts_signing) && after_mark {
+            out.push(i);
+        }
+    }
+    out
+}
+
 fn lines(text: &str) -> Vec<Line<'_>> {
     let mut out = Vec::new();
     let mut start = 0;
-    for raw in text.split('\n') {
-        let lead = raw.len() - raw.trim_start_matches([' ', '\t', '\u{3000}']).len();
-        let trimmed = raw.trim_start_matches([' ', '\t', '\u{3000}']).trim_end();
-        out.push(Line {
-            start: start + lead,
-            text: trimmed,
-            label: label(trimmed),
-        });
-        start += raw.len() + 1;
+    for whole in text.split('\n') {
+        let breaks = run_on_breaks(whole);
+        let mut from = 0;
+        for to in breaks.iter().copied().chain(std::iter::once(whole.len())) {
+            let raw = whole.get(from..to).unwrap_or("");
+            let lead = raw.len() - raw.trim_start_matches([' ', '\t', '\u{3000}']).len();
+            let trimmed = raw.trim_start_matches([' ', '\t', '\u{3000}']).trim_end();
+            out.push(Line {
+                start: start + from + lead,
+                text: trimmed,
+                label: label(trimmed),
+            });
+            from = to;
+        }
+        start += whole.len() + 1;
     }
     out
 }
@@ -376,6 +406,21 @@ mod tests {
                 ("一、1".into(), Some("孕期")),
                 ("一、2".into(), Some("孕期")),
                 ("二、1".into(), None)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_contract_on_one_line_splits_into_articles() {
+        let t = "合同 第一条 依照第三条制定本合同。第二条 产假158天。签订日期：2022年6月20日";
+        let got = ids(t);
+        assert_eq!(
+            got.iter()
+                .map(|g| (g.0.as_str(), g.2.as_str()))
+                .collect::<Vec<_>>(),
+            vec![
+                ("第一条", "第一条 依照第三条制定本合同。"),
+                ("第二条", "第二条 产假158天。")
             ]
         );
     }

@@ -83,7 +83,12 @@ pub struct Note {
 pub struct Imported {
     pub contract: Contract,
     pub vague: Vec<VagueClause>,
+    /// Sentences that take some women out of the contract's protection (不适用于违反…政策的女职工).
+    pub exclusions: Vec<VagueClause>,
+    /// Notes on the whole contract (region from a statute, no term) have an empty `clause`.
     pub notes: Vec<Note>,
+    /// The text states no term: it was checked on one date (`Overrides::date`, else today).
+    pub no_term: bool,
     /// The encoding a text file was read in (UTF-8, GBK …), or "docx".
     pub encoding: String,
 }
@@ -150,18 +155,49 @@ pub fn import_text(
             None
         }
     };
+    let mut notes = Vec::new();
+    if let (None, Some(title), Some(found)) =
+        (&overrides.region, &meta.region_statute, &meta.region)
+    {
+        notes.push(Note {
+            clause: String::new(),
+            line: lines.span(text, found.span.0, found.span.1).line,
+            message: format!(
+                "合同未写明企业所在地，地区“{}”取自所引地方法规{title}；如有不同，请用 --region 指明",
+                found.value
+            ),
+        });
+    }
+    let mut no_term = false;
     let term = match (overrides.term, &meta.term) {
-        (Some(t), _) => Some(t),
-        (None, Some(found)) => Some(ContractTerm {
+        (Some(t), _) => t,
+        (None, Some(found)) => ContractTerm {
             start: found.value.0,
             end: found.value.1,
-        }),
+        },
         (None, None) => {
-            problems.push("未能从文本中找到合同期限（“期限”或“有效期”及起止日期）：请用 --term 指明，如 --term 2021-05-01..2024-04-30");
-            None
+            // A template states no term: it is checked against the rules in force on one date. The
+            // caller supplies that date (the CLI: --date, else today); the library reads no clock.
+            let Some(on) = overrides.date else {
+                return Err(LoadError::one(
+                    file,
+                    1,
+                    1,
+                    "未能从文本中找到合同期限（“期限”或“有效期”及起止日期）：请用 --term 指明，如 --term 2021-05-01..2024-04-30；范本可用 --date 指明核对日期",
+                ));
+            };
+            no_term = true;
+            notes.push(Note {
+                clause: String::new(),
+                line: 1,
+                message: format!(
+                    "合同未写明期限（如为范本），按 {on} 施行的规定核对；正式合同请写明起止日期，或用 --term 指明"
+                ),
+            });
+            ContractTerm { start: on, end: on }
         }
     };
-    let (Some((region, region_span)), Some(term)) = (region, term) else {
+    let Some((region, region_span)) = region else {
         let diagnostics = problems
             .into_iter()
             .flat_map(|m| LoadError::one(file, 1, 1, m).diagnostics)
@@ -187,7 +223,7 @@ pub fn import_text(
     };
     let mut clauses = Vec::with_capacity(raw.len());
     let mut vague = Vec::new();
-    let mut notes = Vec::new();
+    let mut exclusions = Vec::new();
     for rc in &raw {
         let found = terms::extract(text, rc.text, share);
         let line = lines.line_col(text, rc.text.0).0;
@@ -202,6 +238,14 @@ pub fn import_text(
                 topic: v.topic.to_owned(),
                 words: text.get(v.span.0..v.span.1).unwrap_or("").to_owned(),
                 span: lines.span(text, v.span.0, v.span.1),
+            });
+        }
+        for &(s, e) in &found.exclusions {
+            exclusions.push(VagueClause {
+                clause: rc.id.clone(),
+                topic: "排除部分女职工".to_owned(),
+                words: text.get(s..e).unwrap_or("").to_owned(),
+                span: lines.span(text, s, e),
             });
         }
         notes.extend(found.notes.into_iter().map(|message| Note {
@@ -232,7 +276,9 @@ pub fn import_text(
     Ok(Imported {
         contract,
         vague,
+        exclusions,
         notes,
+        no_term,
         encoding: "UTF-8".to_owned(),
     })
 }
@@ -273,6 +319,37 @@ fn stated_term(
 
 /// The rule id under which vague clauses are reported.
 pub const VAGUE_RULE: &str = "导入.条款含糊";
+/// The rule id under which exclusions of some women from the contract's protection are reported.
+pub const EXCLUSION_RULE: &str = "导入.排除部分女职工";
+/// The rule id under which a contract that states no term is reported.
+pub const NO_TERM_RULE: &str = "导入.未写明期限";
+
+/// The day the 2022 revision of the women's rights law took effect (its article 86).
+fn womens_law_2022() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2023, 1, 1).unwrap_or_default()
+}
+
+/// A notice at `at` (or on the whole contract), over the whole term.
+fn notice(c: &Contract, rule: &str, kind: FindingKind, at: Option<&VagueClause>) -> Finding {
+    Finding {
+        rule: rule.to_owned(),
+        severity: Severity::Notice,
+        kind,
+        term: None,
+        clause: at.map(|v| v.clause.clone()),
+        expected: String::new(),
+        actual: at.map(|v| v.words.clone()).unwrap_or_default(),
+        citation: String::new(),
+        jurisdiction: String::new(),
+        provisional: false,
+        from: c.term.start.to_string(),
+        to: c.term.end.to_string(),
+        message: String::new(),
+        line: at.map(|v| v.span.line),
+        column: at.map(|v| v.span.column),
+        bytes: at.map(|v| (v.span.start, v.span.end)),
+    }
+}
 
 /// Notice findings for the vague clauses, over the whole term.
 pub fn vague_findings(imported: &Imported) -> Vec<Finding> {
@@ -281,32 +358,66 @@ pub fn vague_findings(imported: &Imported) -> Vec<Finding> {
         .vague
         .iter()
         .map(|v| Finding {
-            rule: VAGUE_RULE.to_owned(),
-            severity: Severity::Notice,
-            kind: FindingKind::Vague,
-            term: None,
-            clause: Some(v.clause.clone()),
             expected: "写明具体标准（天数、金额、时间或措施）".to_owned(),
-            actual: v.words.clone(),
             citation: "无（起草提示：条款未写明可核对的标准，不是法定标准）".to_owned(),
-            jurisdiction: String::new(),
-            provisional: false,
-            from: c.term.start.to_string(),
-            to: c.term.end.to_string(),
             message: format!(
                 "{}提到{}，但只写了“{}”，没有可核对的约定；请写明具体标准",
                 v.clause, v.topic, v.words
             ),
-            line: Some(v.span.line),
-            column: Some(v.span.column),
-            bytes: Some((v.span.start, v.span.end)),
+            ..notice(c, VAGUE_RULE, FindingKind::Vague, Some(v))
         })
         .collect()
 }
 
-/// Adds the vague-clause notices to a report of the imported contract, in source order.
-pub fn add_vague_findings(report: &mut Report, imported: &Imported) {
+/// Notice findings for clauses that exclude some women from the contract's protection. Special
+/// protection is owed to every woman worker: 《女职工劳动保护特别规定》第二条 names them all, and from
+/// 2023-01-01 《中华人民共和国妇女权益保障法》第四十七条第二款 protects women in the four periods.
+pub fn exclusion_findings(imported: &Imported) -> Vec<Finding> {
+    let c = &imported.contract;
+    let mut citation = "《女职工劳动保护特别规定》（国务院令第619号）第二条".to_owned();
+    if c.term.end >= womens_law_2022() {
+        citation.push_str("；《中华人民共和国妇女权益保障法》第四十七条第二款");
+    }
+    imported
+        .exclusions
+        .iter()
+        .map(|v| Finding {
+            expected: "对全体女职工一视同仁地给予特殊保护".to_owned(),
+            citation: citation.clone(),
+            message: format!(
+                "{}把部分女职工排除在本合同的保护之外（“{}”）；女职工特殊保护适用于全体女职工，请删去这一限制",
+                v.clause, v.words
+            ),
+            ..notice(c, EXCLUSION_RULE, FindingKind::UnlawfulText, Some(v))
+        })
+        .collect()
+}
+
+/// Adds what the reading itself found to a report of the imported contract: vague clauses,
+/// exclusions, a notice when the text states no term, and the contract-level notes; in source order.
+pub fn add_import_findings(report: &mut Report, imported: &Imported) {
     report.findings.extend(vague_findings(imported));
+    report.findings.extend(exclusion_findings(imported));
+    let c = &imported.contract;
+    if imported.no_term {
+        report.findings.push(Finding {
+            expected: "写明合同期限（起止日期）".to_owned(),
+            actual: "未写明".to_owned(),
+            citation: "无（起草提示：未写明期限的合同只能按一个日期核对）".to_owned(),
+            message: format!(
+                "合同未写明期限，按 {} 施行的规定核对；签订时请写明起止日期",
+                c.term.start
+            ),
+            ..notice(c, NO_TERM_RULE, FindingKind::Vague, None)
+        });
+    }
+    report.notes.extend(
+        imported
+            .notes
+            .iter()
+            .filter(|n| n.clause.is_empty())
+            .map(|n| n.message.clone()),
+    );
     report.findings.sort_by(|a, b| {
         (a.line.is_none(), a.line, a.column, &a.rule, &a.from).cmp(&(
             b.line.is_none(),

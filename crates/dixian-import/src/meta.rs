@@ -89,6 +89,8 @@ pub struct Found<T> {
 pub struct Meta {
     pub title: Option<String>,
     pub region: Option<Found<String>>,
+    /// Set when the region was taken from a cited provincial statute: that statute's title.
+    pub region_statute: Option<String>,
     pub signed: Option<Found<NaiveDate>>,
     pub term: Option<Found<(NaiveDate, NaiveDate)>>,
     pub total: Option<u32>,
@@ -127,23 +129,44 @@ fn title(text: &str) -> Option<String> {
         .filter(|l| !l.is_empty())
         .take(3)
         .collect();
-    let upto = lead.iter().position(|l| l.contains("合同"))?;
-    Some(lead.get(..=upto)?.concat())
+    let upto = lead
+        .iter()
+        .position(|l| l.contains("合同") || l.contains("协议"))?;
+    let title = lead.get(..=upto)?.concat();
+    // A contract on one line: the title is what comes before its first space.
+    let title = match title.find([' ', '\u{3000}', '\t']) {
+        Some(i) if title.chars().count() > 60 => title.get(..i).unwrap_or(&title).to_owned(),
+        _ => title,
+    };
+    Some(title)
 }
 
-/// Byte ranges inside 《》, where a province name is a law's title, not a place.
+/// What a statute's title ends with: a pair of ？ or ( ) around such words was once a pair of 《》.
+const STATUTE_ENDINGS: [&str; 6] = ["条例", "办法", "规定", "法", "决定", "细则"];
+
+/// Byte ranges of the titles in `line` (inside the marks): 《…》, and, where a bad conversion turned
+/// the marks into ？…？ or ( ), a statute's title (one that ends in 条例, 办法 …).
 fn quoted(line: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    let mut open = None;
+    let mut open: Option<(char, usize)> = None;
     for (i, c) in line.char_indices() {
-        match c {
-            '《' => open = Some(i),
-            '》' => {
-                if let Some(s) = open.take() {
+        let closes = matches!(
+            (open, c),
+            (Some(('《', _)), '》')
+                | (Some(('？' | '?', _)), '？' | '?')
+                | (Some(('（' | '(', _)), '）' | ')')
+        );
+        if closes {
+            if let Some((mark, s)) = open.take() {
+                let inner = line.get(s + mark.len_utf8()..i).unwrap_or("");
+                if mark == '《' || STATUTE_ENDINGS.iter().any(|e| inner.ends_with(e)) {
                     out.push((s, i));
                 }
             }
-            _ => {}
+            continue;
+        }
+        if matches!(c, '《' | '？' | '?' | '（' | '(') && open.is_none_or(|(m, _)| m != '《') {
+            open = Some((c, i));
         }
     }
     out
@@ -155,7 +178,8 @@ fn region_in(line: &str, set: &RuleSet, cities_too: bool) -> Option<(String, usi
     let inside = quoted(line);
     let free = |i: usize| !inside.iter().any(|&(s, e)| i > s && i < e);
     let mut names: Vec<&str> = PROVINCES.to_vec();
-    for j in &set.jurisdictions {
+    // The whole country (中华人民共和国, 国家 …) is never a contract's region.
+    for j in set.jurisdictions.iter().filter(|j| j.parent.is_some()) {
         names.extend(
             std::iter::once(j.name.as_str())
                 .chain(j.names.iter().map(String::as_str))
@@ -231,6 +255,33 @@ fn region(outside: &[(usize, &str)], set: &RuleSet) -> Option<Found<String>> {
     None
 }
 
+/// The province of the first provincial statute the text cites (《浙江省女职工劳动保护办法》), for a
+/// template that names its province nowhere else; with the title, for the note that says so.
+fn region_from_statutes(text: &str, set: &RuleSet) -> Option<(Found<String>, String)> {
+    for (at, line) in lines(text) {
+        for (s, e) in quoted(line) {
+            let title = line.get(s..e).unwrap_or("");
+            let inner = title.get(title.chars().next().map_or(0, char::len_utf8)..)?;
+            let Some((value, a, b)) = region_in(inner, set, false) else {
+                continue;
+            };
+            let province = inner.get(a..b).map(|_| value)?;
+            let offset = at + s + (title.len() - inner.len());
+            return Some((
+                Found {
+                    value: province,
+                    span: (offset + a, offset + b),
+                },
+                format!(
+                    "《{}》",
+                    inner.trim_end_matches(['》', '？', '?', '）', ')'])
+                ),
+            ));
+        }
+    }
+    None
+}
+
 fn signed(outside: &[(usize, &str)]) -> Option<Found<NaiveDate>> {
     let labelled = outside.iter().filter(|(_, l)| mentions_signing(l));
     let alone = outside
@@ -238,7 +289,15 @@ fn signed(outside: &[(usize, &str)]) -> Option<Found<NaiveDate>> {
         .rev()
         .filter(|(_, l)| crate::clauses::is_signature_line(l));
     for (at, line) in labelled.chain(alone) {
-        if let Some(d) = find_dates(line).first() {
+        // On a line that holds more than the signing (a contract on one line), the date after the label.
+        let from = SIGNED_LABELS
+            .iter()
+            .chain(std::iter::once(&"签订于"))
+            .filter_map(|w| line.find(w))
+            .min()
+            .unwrap_or(0);
+        let after = find_dates(line).into_iter().find(|d| d.start >= from);
+        if let Some(d) = after.or_else(|| find_dates(line).first().copied()) {
             return Some(Found {
                 value: d.date,
                 span: (at + d.start, at + d.end),
@@ -342,9 +401,17 @@ pub fn read(text: &str, clauses: &[(usize, usize)], set: &RuleSet) -> Meta {
     let signed = signed(&outside);
     let term = term(text, signed.as_ref());
     let (total, women) = workforce(text);
+    let (region, region_statute) = match region(&outside, set) {
+        Some(r) => (Some(r), None),
+        None => match region_from_statutes(text, set) {
+            Some((r, title)) => (Some(r), Some(title)),
+            None => (None, None),
+        },
+    };
     Meta {
         title: title(text),
-        region: region(&outside, set),
+        region,
+        region_statute,
         signed,
         term,
         total,

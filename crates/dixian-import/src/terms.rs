@@ -37,6 +37,8 @@ pub struct Vague {
 pub struct ClauseTerms {
     pub terms: Vec<Extracted>,
     pub vague: Vec<Vague>,
+    /// Sentences that take some women out of the contract's protection.
+    pub exclusions: Vec<(usize, usize)>,
     /// Things a reviewer should look at (an addition with no base, two values for one term …).
     pub notes: Vec<String>,
 }
@@ -113,7 +115,9 @@ fn compatible(family: Family, unit: RawUnit) -> bool {
         | Family::MultipleBirth
         | Family::Miscarriage
         | Family::Paternity
-        | Family::Dysmenorrhea => unit == RawUnit::Day,
+        | Family::Dysmenorrhea
+        | Family::MenstrualRest => unit == RawUnit::Day,
+        Family::PregnancyBreak => matches!(unit, RawUnit::Hour | RawUnit::Minute),
         Family::Childcare => matches!(unit, RawUnit::Day | RawUnit::WorkDay),
         Family::Nursing => matches!(unit, RawUnit::Hour | RawUnit::Minute),
         Family::Hygiene => unit == RawUnit::Yuan,
@@ -180,6 +184,9 @@ fn condition_at(text: &str, sentence: (usize, usize), at: usize) -> Option<Condi
     marks.into_iter().max_by_key(|(a, _)| *a).map(|(_, c)| c)
 }
 
+/// Days of maternity leave the national rule grants (《女职工劳动保护特别规定》第七条).
+const NATIONAL_MATERNITY_DAYS: i64 = 98;
+
 /// How a maternity-leave number relates to the others in its clause.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Role {
@@ -193,6 +200,9 @@ struct Clause<'t> {
     out: ClauseTerms,
     maternity: Vec<(Role, i64, (usize, usize))>,
     used_sentences: Vec<(usize, usize)>,
+    /// Maternity leave here has an unconditional addition in months: its total in days is unknown.
+    months_added: bool,
+    clause_start: usize,
 }
 
 impl Clause<'_> {
@@ -236,6 +246,8 @@ pub fn extract(text: &str, range: (usize, usize), share_milli: Option<i64>) -> C
         out: ClauseTerms::default(),
         maternity: Vec::new(),
         used_sentences: Vec::new(),
+        months_added: false,
+        clause_start: range.0,
     };
     let skip = crate::dates::date_like_ranges(text.get(range.0..range.1).unwrap_or(""));
     let skip: Vec<(usize, usize)> = skip
@@ -246,6 +258,11 @@ pub fn extract(text: &str, range: (usize, usize), share_milli: Option<i64>) -> C
     for &sentence in &sents {
         quantities(&mut c, sentence, &skip, share_milli);
         promises(&mut c, sentence);
+        no_adverse_treatment(&mut c, sentence);
+        if let Some(span) = exclusion(text, sentence) {
+            c.out.exclusions.push(span);
+            c.used_sentences.push(sentence);
+        }
     }
     settle_maternity(&mut c);
     for &sentence in &sents {
@@ -266,8 +283,9 @@ fn quantities(
 ) {
     let text = c.text;
     let sent = slice(text, sentence.0, sentence.1);
-    let found: Vec<Mention> = mentions(sent, &[])
+    let mut found: Vec<Mention> = mentions(sent, &[])
         .into_iter()
+        .chain(half_hours(sent))
         .map(|m| Mention {
             start: m.start + sentence.0,
             end: m.end + sentence.0,
@@ -276,7 +294,10 @@ fn quantities(
         })
         .filter(|m| !skip.iter().any(|&(s, e)| m.start < e && s < m.end))
         .collect();
-    let keywords = occurrences(text, sentence.0, sentence.1, &KEYWORDS);
+    found.sort_by_key(|m| m.start);
+    drop_upper_bounds(text, &mut found);
+    let menstrual = contains_any(sent, &MENSTRUATION) || sent.contains("痛经");
+    let keywords = occurrences(text, sentence.0, sentence.1, KEYWORDS);
     let keywords: Vec<(usize, usize, Family)> = keywords
         .into_iter()
         .filter(|(a, _, f)| {
@@ -285,6 +306,12 @@ fn quantities(
                     slice(text, a.saturating_sub(18).max(sentence.0), *a),
                     &NOT_PATERNITY,
                 )
+        })
+        .filter(|(_, _, f)| *f != Family::MenstrualRest || menstrual)
+        .filter(|(_, _, f)| *f != Family::PregnancyBreak || contains_any(sent, &PREGNANT))
+        .map(|(a, b, f)| match f {
+            Family::MenstrualRest if sent.contains("痛经") => (a, b, Family::Dysmenorrhea),
+            _ => (a, b, f),
         })
         .collect();
     let times: Option<i64> = found
@@ -296,14 +323,16 @@ fn quantities(
         let span = (m.start, m.end);
         match m.unit {
             RawUnit::Month | RawUnit::Year | RawUnit::Age => months(c, sentence, m, left),
-            RawUnit::Percent if contains_any(sent, &WOMEN_DEPUTIES) => {
+            RawUnit::Percent if about_deputies(sent) => {
                 c.quantity("职代会女代表比例", m.milli, "%", span, sentence)
             }
             _ => {
                 let Some((_, _, family)) = keyword_for(text, &keywords, m) else {
                     continue;
                 };
-                if contains_any(left, &PART_OF) {
+                // 其中产前休假15天: a part of the maternity leave stated elsewhere.
+                let maternity = matches!(family, Family::Maternity | Family::MaternityAddition);
+                if maternity && contains_any(left, &PART_OF) {
                     continue;
                 }
                 number_of_family(c, sentence, m, family, left, times);
@@ -311,11 +340,8 @@ fn quantities(
         }
     }
     // “不低于女职工占全体职工的比例”: the share itself, when the contract gives the workforce.
-    if let (Some(share), true, true) = (
-        share_milli,
-        contains_any(sent, &WOMEN_DEPUTIES),
-        sent.contains("比例"),
-    ) {
+    if let (Some(share), true, true) = (share_milli, about_deputies(sent), sent.contains("比例"))
+    {
         if !found.iter().any(|m| m.unit == RawUnit::Percent)
             && contains_any(sent, &["占", "相适应", "相一致", "相当"])
         {
@@ -345,6 +371,53 @@ fn quantities(
     }
 }
 
+/// Whether a sentence is about the women deputies of the workers' congress.
+fn about_deputies(sent: &str) -> bool {
+    contains_any(sent, &WOMEN_DEPUTIES)
+        || (contains_any(sent, &["职工代表大会", "职代会"]) && sent.contains("女职工"))
+}
+
+/// 半小时 / 半个小时: half an hour, which no numeral states.
+fn half_hours(sent: &str) -> Vec<Mention> {
+    let mut out = Vec::new();
+    for word in ["半个小时", "半小时"] {
+        for (i, _) in sent.match_indices(word) {
+            if sent.get(..i).is_some_and(|b| b.ends_with('个'))
+                || out.iter().any(|m: &Mention| m.start <= i && i < m.end)
+            {
+                continue;
+            }
+            out.push(Mention {
+                start: i,
+                end: i + word.len(),
+                milli: 500,
+                upper: None,
+                unit: RawUnit::Hour,
+                number_start: i,
+            });
+        }
+    }
+    out
+}
+
+/// 一天至两天: the second number is the range's upper bound, not a figure of its own; a worker is sure
+/// of the lower one.
+fn drop_upper_bounds(text: &str, found: &mut Vec<Mention>) {
+    let mut keep: Vec<Mention> = Vec::with_capacity(found.len());
+    for m in found.drain(..) {
+        let upper = keep.last().is_some_and(|p| {
+            p.unit == m.unit
+                && ["至", "到", "-", "－", "—", "~", "～"]
+                    .iter()
+                    .any(|sep| slice(text, p.end, m.start) == *sep)
+        });
+        if !upper {
+            keep.push(m);
+        }
+    }
+    *found = keep;
+}
+
 /// Months: 怀孕7个月以上 (from which month overtime is barred), 哺乳…满1周岁 / 哺乳期为1年 (the period).
 fn months(c: &mut Clause<'_>, sentence: (usize, usize), m: &Mention, left: &str) {
     let sent = slice(c.text, sentence.0, sentence.1);
@@ -362,7 +435,16 @@ fn months(c: &mut Clause<'_>, sentence: (usize, usize), m: &Mention, left: &str)
         return;
     }
     let reaches = ["满", "至", "到"].iter().any(|w| left.ends_with(w));
-    if m.unit == RawUnit::Age && reaches && sent.contains("哺乳") && contains_any(sent, &INFANT) {
+    // 婴儿满一周岁后…: what follows the nursing period, not the period itself.
+    let beyond = ["后", "以后", "之后"]
+        .iter()
+        .any(|w| slice(c.text, m.end, sentence.1).starts_with(w));
+    if m.unit == RawUnit::Age
+        && reaches
+        && !beyond
+        && sent.contains("哺乳")
+        && contains_any(sent, &INFANT)
+    {
         c.quantity("哺乳期", months, "月", span, sentence);
         return;
     }
@@ -377,6 +459,55 @@ fn months(c: &mut Clause<'_>, sentence: (usize, usize), m: &Mention, left: &str)
     .any(|w| left.ends_with(w));
     if stated && m.unit != RawUnit::Age {
         c.quantity("哺乳期", months, "月", span, sentence);
+        return;
+    }
+    if m.unit == RawUnit::Month {
+        leave_in_months(c, sentence, m, left);
+    }
+}
+
+/// Leave granted in months: 哺乳假六个月, 护理假一个月 (terms the vocabulary holds in months), and
+/// maternity leave in months (增加产假三个月), which it holds in days only: that goes to a note, and
+/// an unconditional addition leaves the clause's total unknown, so no day count is taken from it.
+fn leave_in_months(c: &mut Clause<'_>, sentence: (usize, usize), m: &Mention, left: &str) {
+    let text = c.text;
+    let span = (m.start, m.end);
+    let right = slice(text, m.end, sentence.1);
+    let names = |w: &str| left.contains(w) || right.trim_start_matches('的').starts_with(w);
+    if names("哺乳假") {
+        c.quantity("哺乳假", m.milli, "月", span, sentence);
+        return;
+    }
+    let keywords = occurrences(
+        text,
+        piece_start(text, sentence, m.start),
+        sentence.1,
+        KEYWORDS,
+    );
+    let nearest = keywords
+        .iter()
+        .filter(|(a, _, _)| *a < m.start || *a <= m.end + 9)
+        .min_by_key(|(a, _, _)| a.abs_diff(m.start));
+    match nearest.map(|k| k.2) {
+        Some(Family::Paternity) => c.quantity("陪产假", m.milli, "月", span, sentence),
+        Some(Family::Maternity | Family::MaternityAddition) => {
+            let optional = ["可", "可以", "经本人申请", "申请"]
+                .iter()
+                .any(|w| left.contains(w));
+            c.out.notes.push(format!(
+                "产假另有按月计的“{}”，规则词汇中产假只按天计，未计入天数；请核对{}",
+                slice(text, m.start, m.end),
+                if optional {
+                    "（为可申请的延长）"
+                } else {
+                    "产假总天数"
+                }
+            ));
+            if !optional {
+                c.months_added = true;
+            }
+        }
+        _ => {}
     }
 }
 
@@ -444,6 +575,15 @@ fn number_of_family(
             c.quantity("育儿假", m.milli, unit, span, sentence);
         }
         Family::Dysmenorrhea => c.quantity("痛经假", m.milli, "天/月", span, sentence),
+        Family::MenstrualRest => c.quantity("经期公假", m.milli, "天/月", span, sentence),
+        Family::PregnancyBreak => {
+            let hours = if m.unit == RawUnit::Minute {
+                m.milli / 60
+            } else {
+                m.milli
+            };
+            c.quantity("孕期工间休息", hours, "小时/日", span, sentence);
+        }
         Family::Nursing => {
             let per_time = left.contains("每次");
             let count = if per_time { times.unwrap_or(1) } else { 1 };
@@ -533,7 +673,7 @@ fn years_between(sent: &str) -> Option<i64> {
 /// Maternity leave of the clause: a stated total wins; else the base plus its additions.
 fn settle_maternity(c: &mut Clause<'_>) {
     let parts = std::mem::take(&mut c.maternity);
-    if parts.is_empty() {
+    if parts.is_empty() || c.months_added {
         return;
     }
     let first = parts.first().map_or(0, |p| p.2.0);
@@ -551,14 +691,30 @@ fn settle_maternity(c: &mut Clause<'_>) {
     }
     let bases: Vec<&(Role, i64, (usize, usize))> =
         parts.iter().filter(|p| p.0 == Role::Base).collect();
-    let Some(base) = bases.first() else {
+    // 在国家规定产假基础上增加60天: the national leave is 98 days (《女职工劳动保护特别规定》第七条).
+    let national = (0, NATIONAL_MATERNITY_DAYS * 1000, (first, first));
+    let national_base = bases.is_empty()
+        && contains_any(
+            slice(c.text, c.clause_start, last),
+            &["国家规定的产假", "国家规定产假", "法定产假"],
+        );
+    let Some(base) = bases
+        .first()
+        .map(|b| (b.1, b.2))
+        .or(national_base.then_some((national.1, national.2)))
+    else {
         c.out.notes.push(format!(
             "产假只写了增加的天数（“{}”），未写明基数，未提取；请在 YAML 中写明产假总天数",
             slice(c.text, first, last)
         ));
         return;
     };
-    if bases.iter().any(|b| b.1 != base.1) {
+    if national_base {
+        c.out.notes.push(format!(
+            "产假按国家规定的{NATIONAL_MATERNITY_DAYS}天（《女职工劳动保护特别规定》第七条）加上增加的天数计"
+        ));
+    }
+    if bases.iter().any(|b| b.1 != base.0) {
         c.out
             .notes
             .push("产假在本条出现多个不同的基数，取第一个".to_owned());
@@ -568,27 +724,46 @@ fn settle_maternity(c: &mut Clause<'_>) {
         .filter(|p| p.0 == Role::Addition)
         .map(|p| p.1)
         .sum();
-    let span = if added > 0 { (first, last) } else { base.2 };
+    let span = if added > 0 { (first, last) } else { base.1 };
     c.out.terms.push(Extracted {
         term: "产假",
         value: Value::Quantity {
-            milli: base.1 + added,
+            milli: base.0 + added,
             unit: "天",
         },
         span,
     });
 }
 
+/// Whether a negation stands in the phrase (between commas) before byte `at` of `sent`: 不扣发工资 is a
+/// promise, 扣发工资 a refusal.
+fn negated_before(sent: &str, at: usize) -> bool {
+    let before = sent.get(..at).unwrap_or("");
+    let phrase = before
+        .rfind(PIECE_ENDS)
+        .and_then(|i| before.get(i..))
+        .unwrap_or(before);
+    phrase.match_indices('不').any(|(i, _)| {
+        let rest = phrase.get(i..).unwrap_or("");
+        !NOT_NEGATIONS.iter().any(|w| rest.starts_with(w))
+    }) || NEGATIONS.iter().any(|w| *w != "不" && phrase.contains(w))
+}
+
 fn promises(c: &mut Clause<'_>, sentence: (usize, usize)) {
     let sent = slice(c.text, sentence.0, sentence.1);
-    for p in &PROMISES {
-        if !p.groups.iter().all(|g| contains_any(sent, g)) {
-            continue;
-        }
+    for p in PROMISES {
+        let subject = p.groups.first().is_some_and(|g| contains_any(sent, g));
         let refused = p
             .refuse
             .iter()
-            .find_map(|w| sent.find(w).map(|i| (i, w.len())));
+            .filter_map(|w| sent.find(w).map(|i| (i, w.len(), *w)))
+            .find(|(i, _, w)| w.starts_with('不') || !negated_before(sent, *i))
+            .map(|(i, len, _)| (i, len))
+            .filter(|_| subject);
+        // A refusal needs only the subject (产前检查按病假处理); a promise needs every group.
+        if refused.is_none() && !p.groups.iter().all(|g| contains_any(sent, g)) {
+            continue;
+        }
         let (at, len, value) = match refused {
             Some((i, len)) => (i, len, false),
             None => {
@@ -612,14 +787,71 @@ fn promises(c: &mut Clause<'_>, sentence: (usize, usize)) {
     }
 }
 
-/// A sentence that defers to the rules on a named topic (and states no term).
+/// 不因婚孕产哺降薪解除 by meaning: a sentence about a protected period (怀孕, 产期, 哺乳, 结婚 …) in
+/// which an adverse act (降低工资, 解除, 辞退 …) is negated in its own phrase, in whatever order the
+/// words come.
+fn no_adverse_treatment(c: &mut Clause<'_>, sentence: (usize, usize)) {
+    let sent = slice(c.text, sentence.0, sentence.1);
+    if !contains_any(sent, &PROTECTED_PERIODS) {
+        return;
+    }
+    let act = ADVERSE_ACTS
+        .iter()
+        .flat_map(|w| sent.match_indices(w).map(|(i, m)| (i, m.len())))
+        .filter(|(i, _)| {
+            negated_before(sent, *i)
+                || sent
+                    .get(..*i)
+                    .is_some_and(|b| contains_any(b, &NEGATED_CAUSES))
+        })
+        .min_by_key(|(i, _)| *i);
+    if let Some((i, len)) = act {
+        c.push(
+            "不因婚孕产哺降薪解除",
+            Value::Commitment(true),
+            (sentence.0 + i, sentence.0 + i + len),
+            sentence,
+        );
+    }
+}
+
+/// A sentence that takes some women out of the contract's protection (本合同有关照顾孕妇、产妇的条款，
+/// 不适用于违反…政策的女职工): the byte range from the excluding words to the sentence's end.
+fn exclusion(text: &str, sentence: (usize, usize)) -> Option<(usize, usize)> {
+    let sent = slice(text, sentence.0, sentence.1);
+    if !contains_any(sent, &EXCLUSION_GROUNDS) {
+        return None;
+    }
+    let at = EXCLUDES.iter().filter_map(|w| sent.find(w)).min()?;
+    let start = sent
+        .get(..at)
+        .and_then(|b| b.rfind(PIECE_ENDS))
+        .map_or(0, |i| {
+            i + sent
+                .get(i..)
+                .and_then(|r| r.chars().next())
+                .map_or(1, char::len_utf8)
+        });
+    Some((sentence.0 + start.min(at), sentence.1))
+}
+
+/// The topic a sentence names: a vocabulary phrase or a topic word, the earliest in the sentence.
+fn topic_of(sent: &str) -> Option<&'static str> {
+    TOPICS
+        .iter()
+        .copied()
+        .chain(KEYWORDS.iter().map(|(w, _)| *w).filter(|w| *w != "休息"))
+        .filter_map(|t| sent.find(t).map(|i| (i, std::cmp::Reverse(t.len()), t)))
+        .min()
+        .map(|(_, _, t)| t)
+}
+
+/// A sentence that defers to the rules on a named topic (and states no term): 依法保障…, or 按（国家）
+/// （有关）规定 followed by any verb (执行, 办理, 发放, 为女职工提供…). 未按规定 is a condition, not a
+/// deferral.
 fn vague(text: &str, sentence: (usize, usize)) -> Option<Vague> {
     let sent = slice(text, sentence.0, sentence.1);
-    let topic = TOPICS
-        .iter()
-        .filter_map(|t| sent.find(t).map(|i| (i, *t)))
-        .min_by_key(|(i, _)| *i)
-        .map(|(_, t)| t)?;
+    let topic = topic_of(sent)?;
     if let Some((i, w)) = DEFER_WHOLE
         .iter()
         .find_map(|w| sent.find(w).map(|i| (i, w)))
@@ -629,16 +861,38 @@ fn vague(text: &str, sentence: (usize, usize)) -> Option<Vague> {
             topic,
         });
     }
-    let (end_at, end_word) = DEFER_ENDINGS
-        .iter()
-        .filter_map(|w| sent.find(w).map(|i| (i, *w)))
-        .min_by_key(|(i, _)| *i)?;
-    let before = sent.get(..end_at).unwrap_or("");
-    let start = DEFER_STARTS.iter().filter_map(|w| before.rfind(w)).max()?;
-    Some(Vague {
-        span: (sentence.0 + start, sentence.0 + end_at + end_word.len()),
-        topic,
-    })
+    for (at, _) in sent.match_indices("规定") {
+        let before = sent.get(..at).unwrap_or("");
+        let Some((start, word)) = DEFER_STARTS
+            .iter()
+            .filter_map(|w| before.rfind(w).map(|i| (i, *w)))
+            .max_by_key(|(i, w)| (*i, w.len()))
+        else {
+            continue;
+        };
+        let mut filler = before.get(start + word.len()..).unwrap_or("");
+        while let Some(rest) = DEFER_FILLER.iter().find_map(|f| filler.strip_prefix(f)) {
+            filler = rest;
+        }
+        let condition = ["未", "不", "没有"]
+            .iter()
+            .any(|w| before.get(..start).is_some_and(|b| b.ends_with(w)));
+        if !filler.is_empty() || condition {
+            continue;
+        }
+        let after = sent.get(at + "规定".len()..).unwrap_or("");
+        let verb: usize = after
+            .chars()
+            .take_while(|c| !PIECE_ENDS.contains(c))
+            .take(4)
+            .map(char::len_utf8)
+            .sum();
+        return Some(Vague {
+            span: (sentence.0 + start, sentence.0 + at + "规定".len() + verb),
+            topic,
+        });
+    }
+    None
 }
 
 #[cfg(test)]
@@ -676,9 +930,95 @@ mod tests {
             terms("产假\t158天\t含国家规定产假98天"),
             vec![("产假", "158天".into())]
         );
+        // The national base is 98 days; the reading says so in a note.
         let text = "在国家规定产假基础上增加60天。";
+        let national = extract(text, (0, text.len()), None);
+        assert_eq!(terms(text), vec![("产假", "158天".into())]);
+        assert!(national.notes.iter().any(|n| n.contains("98天")));
+        let text = "在原有产假基础上增加60天。";
         let only_added = extract(text, (0, text.len()), None);
         assert!(only_added.terms.is_empty() && !only_added.notes.is_empty());
+    }
+
+    #[test]
+    fn duties_by_meaning_in_any_order() {
+        for text in [
+            "不在女职工怀孕期、产期、哺乳期降低其工资，不无故与女职工解除劳动合同。",
+            "在孕期、产期、哺乳期，不能终止、解除其劳动合同。",
+            "企业不因女职工结婚、怀孕、产假、哺乳等情形，降低其工资和福利待遇。",
+            "女职工怀孕、生育、哺乳期间，公司不降低其工资。",
+        ] {
+            assert_eq!(
+                terms(text),
+                vec![("不因婚孕产哺降薪解除", "是".into())],
+                "{text}"
+            );
+        }
+        // Stating the adverse act without a negation is not the promise (forbid rules judge it).
+        assert!(terms("女职工在合同期内怀孕的，予以辞退。").is_empty());
+        assert_eq!(
+            terms("女职工产前检查按正常出勤对待，不扣发工资。"),
+            vec![("产前检查计入劳动时间", "是".into())]
+        );
+        assert_eq!(
+            terms("女职工孕期产前检查按病假处理。"),
+            vec![("产前检查计入劳动时间", "否".into())]
+        );
+        assert_eq!(
+            terms("工会女职委的代表参加企业与工会的集体协商。"),
+            vec![("女职工协商代表", "是".into())]
+        );
+    }
+
+    #[test]
+    fn menstrual_rest_ranges_and_months() {
+        assert_eq!(
+            terms("在月经期间，应当暂时调整，安排合适工作或者给予一到两天的带薪休息。"),
+            vec![("经期公假", "1天/月".into()), ("经期禁忌劳动", "是".into())]
+        );
+        assert_eq!(
+            terms("女职工月经期间，企业给予一天至两天的带薪休息。"),
+            vec![("经期公假", "1天/月".into())]
+        );
+        assert_eq!(
+            terms("痛经严重的，给予1至2天的休息。"),
+            vec![("痛经假", "1天/月".into())]
+        );
+        assert_eq!(
+            terms("哺乳时间每天两次，每次半小时。"),
+            vec![("哺乳时间", "1小时/日".into())]
+        );
+        assert_eq!(
+            terms("男职工在配偶生育期间享受护理假一个月。"),
+            vec![("陪产假", "1月".into())]
+        );
+        // Months of maternity leave: a note, and no day count when the addition is unconditional.
+        let text = "女职工生育享受产假98天，另享受生育奖励假三个月。";
+        let months = extract(text, (0, text.len()), None);
+        assert!(months.terms.is_empty());
+        assert!(months.notes.iter().any(|n| n.contains("三个月")));
+        let text = "女职工生育享受产假158天，经本人申请可以再增加产假一个月。";
+        let optional = extract(text, (0, text.len()), None);
+        assert_eq!(terms(text), vec![("产假", "158天".into())]);
+        assert!(optional.notes.iter().any(|n| n.contains("一个月")));
+    }
+
+    #[test]
+    fn exclusions_and_vague_topics() {
+        let text = "本合同有关照顾孕妇、产妇的条款，不适用于违反计划生育政策的女职工。";
+        let e = extract(text, (0, text.len()), None);
+        assert_eq!(e.exclusions.len(), 1);
+        assert!(e.vague.is_empty());
+        for (text, topic) in [
+            ("女职工的健康检查按国家有关规定执行。", "健康检查"),
+            ("企业按国家有关规定为女职工提供妇科检查。", "妇科检查"),
+            ("女职工的卫生费按有关规定办理。", "卫生费"),
+        ] {
+            let v = extract(text, (0, text.len()), None);
+            assert_eq!(v.vague.first().map(|v| v.topic), Some(topic), "{text}");
+        }
+        let text = "凡未按规定办理生育登记的女职工，应及时补办。";
+        assert!(extract(text, (0, text.len()), None).vague.is_empty());
     }
 
     #[test]

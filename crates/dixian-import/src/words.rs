@@ -16,11 +16,16 @@ pub enum Family {
     Nursing,
     Hygiene,
     Dysmenorrhea,
+    /// Rest during menstruation (经期休息, 带薪休息 in a sentence about 经期): 经期公假, or 痛经假
+    /// when the sentence is about 痛经.
+    MenstrualRest,
+    /// 工间休息 in a sentence about pregnancy.
+    PregnancyBreak,
     GynExam,
 }
 
 /// Phrases naming a quantity term, longest first where one contains another.
-pub const KEYWORDS: [(&str, Family); 35] = [
+pub const KEYWORDS: &[(&str, Family)] = &[
     ("延长生育假", Family::MaternityAddition),
     ("生育奖励假", Family::MaternityAddition),
     ("延长产假", Family::MaternityAddition),
@@ -43,7 +48,11 @@ pub const KEYWORDS: [(&str, Family); 35] = [
     ("卫生费", Family::Hygiene),
     ("痛经假", Family::Dysmenorrhea),
     ("痛经", Family::Dysmenorrhea),
-    ("经期休息", Family::Dysmenorrhea),
+    ("经期休息", Family::MenstrualRest),
+    ("经期假", Family::MenstrualRest),
+    ("带薪休息", Family::MenstrualRest),
+    ("休息", Family::MenstrualRest),
+    ("工间休息", Family::PregnancyBreak),
     ("妇科检查", Family::GynExam),
     ("妇科疾病", Family::GynExam),
     ("妇科病", Family::GynExam),
@@ -54,6 +63,8 @@ pub const KEYWORDS: [(&str, Family); 35] = [
     ("妇科", Family::GynExam),
     ("生殖健康检查", Family::GynExam),
     ("妇检", Family::GynExam),
+    ("两癌筛查", Family::GynExam),
+    ("乳腺病筛查", Family::GynExam),
     ("休产假", Family::Maternity),
     ("产期假", Family::Maternity),
 ];
@@ -147,6 +158,8 @@ pub const PROHIBIT: [&str; 10] = [
     "不应",
     "不宜",
 ];
+/// A sentence about menstruation: what makes 休息 mean 经期公假.
+pub const MENSTRUATION: [&str; 3] = ["经期", "月经", "例假"];
 pub const PREGNANT: [&str; 4] = ["怀孕", "孕期", "孕妇", "妊娠"];
 pub const INFANT: [&str; 5] = ["婴儿", "孩子", "子女", "小孩", "宝宝"];
 pub const WOMEN_DEPUTIES: [&str; 4] = ["女职工代表", "女代表", "女性代表", "女职代会代表"];
@@ -160,28 +173,23 @@ pub struct Promise {
     pub refuse: &'static [&'static str],
 }
 
-pub const PROMISES: [Promise; 11] = [
+pub const PROMISES: &[Promise] = &[
     Promise {
         term: "产前检查计入劳动时间",
         groups: &[
             &["产前检查", "产检", "孕期检查"],
-            &[
-                "计入劳动时间",
-                "算作劳动时间",
-                "视同出勤",
-                "视同正常出勤",
-                "按出勤",
-                "视为出勤",
-                "按劳动时间计算",
-                "视同劳动时间",
-                "视为劳动时间",
-            ],
+            &["劳动时间", "出勤", "工作时间", "工时"],
         ],
         action: 1,
         refuse: &[
-            "不计入劳动时间",
+            "不计入",
+            "不视同",
+            "不算",
+            "不按出勤",
             "按事假",
-            "不视同出勤",
+            "按病假",
+            "事假处理",
+            "病假处理",
             "按旷工",
             "扣发工资",
             "扣除工资",
@@ -219,6 +227,43 @@ pub const PROMISES: [Promise; 11] = [
         action: 1,
         refuse: &[],
     },
+    // 经期 written as adjustment: “应当暂时调整，安排合适工作或者给予一到两天的带薪休息”.
+    Promise {
+        term: "经期禁忌劳动",
+        groups: &[
+            &["经期", "月经期", "月经期间"],
+            &[
+                "暂时调整",
+                "调整其工作",
+                "调整工作",
+                "安排合适工作",
+                "安排适当工作",
+                "适当调整",
+            ],
+        ],
+        action: 1,
+        refuse: &[],
+    },
+    Promise {
+        term: "女职工协商代表",
+        groups: &[
+            &[
+                "女职工代表",
+                "女职委",
+                "女职工委员会",
+                "女工委",
+                "女代表",
+                "女性代表",
+                "女职工的代表",
+                "女职工参加",
+                "女职工协商代表",
+            ],
+            &["协商"],
+            &["参加", "参与", "作为", "担任", "列席", "进入"],
+        ],
+        action: 0,
+        refuse: &[],
+    },
     Promise {
         term: "禁忌劳动书面告知",
         groups: &[
@@ -226,27 +271,6 @@ pub const PROMISES: [Promise; 11] = [
             &["书面告知", "书面形式告知", "以书面形式", "书面通知"],
         ],
         action: 1,
-        refuse: &[],
-    },
-    Promise {
-        term: "不因婚孕产哺降薪解除",
-        groups: &[
-            &["怀孕", "生育", "哺乳", "结婚", "婚育", "孕期"],
-            &["降低", "辞退", "解除", "解雇", "降薪", "终止"],
-            &[
-                "不得因",
-                "不因",
-                "不得以",
-                "不以",
-                "不能因",
-                "不会因",
-                "严禁因",
-                "禁止因",
-                "不得在女职工",
-                "不得于女职工",
-            ],
-        ],
-        action: 2,
         refuse: &[],
     },
     Promise {
@@ -318,6 +342,61 @@ pub const PROMISES: [Promise; 11] = [
     },
 ];
 
+/// 不因婚孕产哺降薪解除 is recognised by meaning: a sentence about one of these periods…
+pub const PROTECTED_PERIODS: [&str; 10] = [
+    "怀孕", "孕期", "孕妇", "生育", "产期", "产假", "哺乳", "结婚", "婚育", "婚孕",
+];
+/// …where one of these adverse acts…
+pub const ADVERSE_ACTS: [&str; 9] = [
+    "降低",
+    "降薪",
+    "扣减工资",
+    "减少工资",
+    "辞退",
+    "解除",
+    "解雇",
+    "终止",
+    "开除",
+];
+/// …is negated in its own phrase, in any order (不在孕期降低其工资 / 孕期…不能终止、解除其劳动合同).
+pub const NEGATIONS: [&str; 8] = ["不得", "不能", "不会", "不应", "不准", "禁止", "严禁", "不"];
+/// A negated cause reaches past commas: 不得因女职工怀孕、生育、哺乳，降低其工资.
+pub const NEGATED_CAUSES: [&str; 9] = [
+    "不因",
+    "不得因",
+    "不以",
+    "不得以",
+    "不能因",
+    "不会因",
+    "严禁因",
+    "禁止因",
+    "不得在",
+];
+/// 不 in these words limits an amount rather than negating an act.
+pub const NOT_NEGATIONS: [&str; 6] = ["不满", "不足", "不超过", "不少于", "不低于", "不高于"];
+
+/// Exclusions: a sentence that takes some women out of the contract's protection (本合同有关照顾孕妇、
+/// 产妇的条款，不适用于违反…政策的女职工) has one of these…
+pub const EXCLUDES: [&str; 6] = [
+    "不适用于",
+    "不适用",
+    "不享受",
+    "不予享受",
+    "不得享受",
+    "取消",
+];
+/// …and one of these conditions.
+pub const EXCLUSION_GROUNDS: [&str; 8] = [
+    "违反",
+    "未按规定",
+    "未办理",
+    "计划生育",
+    "政策外",
+    "超生",
+    "计划外",
+    "未婚先孕",
+];
+
 /// Phrases that defer to “the rules” instead of promising something: a clause made of these is vague.
 pub const DEFER_ENDINGS: [&str; 8] = [
     "规定执行",
@@ -338,8 +417,8 @@ pub const DEFER_WHOLE: [&str; 6] = [
     "依法落实",
     "依法给予",
 ];
-/// Words that say which topic a vague sentence is about.
-pub const TOPICS: [&str; 24] = [
+/// Words that say which topic a vague sentence is about, besides every phrase of `KEYWORDS`.
+pub const TOPICS: [&str; 30] = [
     "产假",
     "生育",
     "护理假",
@@ -364,4 +443,14 @@ pub const TOPICS: [&str; 24] = [
     "痛经",
     "哺乳室",
     "母婴室",
+    "健康检查",
+    "体检",
+    "卫生室",
+    "劳动保护",
+    "特殊保护",
+    "乳腺",
+];
+/// Words between a deferring start and 规定 (按国家有关规定, 依照省相关规定).
+pub const DEFER_FILLER: [&str; 13] = [
+    "国家", "有关", "相关", "省", "市", "的", "和", "及", "法律", "法规", "政策", "上级", "政府",
 ];

@@ -49,6 +49,9 @@ pub fn to_yaml(imported: &Imported, vocab: &Vocabulary) -> String {
     y.push_str(
         "# 条目名称与单位见 rules/vocabulary.dixian；注释中的“原文”是读出该值的文字及其行号。\n",
     );
+    for n in imported.notes.iter().filter(|n| n.clause.is_empty()) {
+        let _ = writeln!(y, "# 请核对：{}", comment(&n.message));
+    }
     if let Some(t) = &c.title {
         let _ = writeln!(y, "名称: {}", quote(t));
     }
@@ -94,6 +97,14 @@ pub fn to_yaml(imported: &Imported, vocab: &Vocabulary) -> String {
                 y,
                 "    # 提示：本条提到{}，但只写了“{}”（第{}行），没有可核对的约定",
                 comment(&v.topic),
+                comment(&v.words),
+                v.span.line
+            );
+        }
+        for v in imported.exclusions.iter().filter(|v| v.clause == clause.id) {
+            let _ = writeln!(
+                y,
+                "    # 提示：本条把部分女职工排除在保护之外（“{}”，第{}行）",
                 comment(&v.words),
                 v.span.line
             );

@@ -258,7 +258,7 @@ fn corpus_figures() {
         };
         let c = &imported.contract;
         let mut report = dixian_core::eval::check(&set, c).unwrap();
-        dixian_import::add_vague_findings(&mut report, &imported);
+        dixian_import::add_import_findings(&mut report, &imported);
         let got = got_items(&set, &imported, &report);
         for item in got.union(&want) {
             let t = per_item.entry(item.1.clone()).or_default();

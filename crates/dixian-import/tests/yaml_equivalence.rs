@@ -76,7 +76,7 @@ fn findings_underline_the_original_words() {
     let doc = common::fixtures_dir().join("hubei-wuhan-logistics.txt");
     let imported = common::import_fixture(&doc, &set);
     let mut report = eval::check(&set, &imported.contract).unwrap();
-    dixian_import::add_vague_findings(&mut report, &imported);
+    dixian_import::add_import_findings(&mut report, &imported);
     let source = &imported.contract.source;
     assert_eq!(
         source,

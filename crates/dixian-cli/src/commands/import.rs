@@ -20,6 +20,10 @@ pub struct DocumentArgs {
     /// Contract term, START..END, e.g. 2021-05-01..2024-04-30 (for .txt/.docx).
     #[arg(long, value_parser = dixian_import::parse_term)]
     term: Option<dixian_core::contract::ContractTerm>,
+    /// For a text that states no term (a template): the date whose rules it is checked against,
+    /// YYYY-MM-DD. Default: today.
+    #[arg(long, value_parser = parse_date)]
+    date: Option<chrono::NaiveDate>,
 }
 
 fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
@@ -33,6 +37,7 @@ impl DocumentArgs {
             region: self.region.clone(),
             signed: self.signed,
             term: self.term,
+            date: Some(self.date.unwrap_or_else(super::rules::today)),
         }
     }
 }
@@ -43,6 +48,19 @@ pub struct Args {
     file: PathBuf,
     #[command(flatten)]
     document: DocumentArgs,
+}
+
+/// Why a file of this kind cannot be read, for the old and closed formats a contract folder holds.
+pub fn unreadable_format(path: &Path) -> Option<&'static str> {
+    let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+    match ext.as_str() {
+        "doc" => Some("旧版 Word 文件（.doc）无法读取：请在 Word 或 WPS 中另存为 .docx 后再检查"),
+        "wps" => Some("WPS 文字文件（.wps）无法读取：请在 WPS 中另存为 .docx 后再检查"),
+        "pdf" => {
+            Some("PDF 文件无法读取：请用原始的 Word 文件，或把文字另存为 .docx 或 .txt 后再检查")
+        }
+        _ => None,
+    }
 }
 
 /// Whether `check` should read this file as a document rather than as YAML.
@@ -56,6 +74,9 @@ fn read(
     document: &DocumentArgs,
 ) -> Result<dixian_import::Imported, LoadError> {
     let name = path.display().to_string();
+    if let Some(why) = unreadable_format(path) {
+        return Err(LoadError::one(&name, 1, 1, why));
+    }
     let format = format_of(path)
         .ok_or_else(|| LoadError::one(&name, 1, 1, "只能导入 .docx 或 .txt 文件"))?;
     let bytes = std::fs::read(path)
@@ -71,7 +92,7 @@ pub fn check_document(
 ) -> Result<(Contract, Report), LoadError> {
     let imported = read(path, rules, document)?;
     let mut report = eval::check(rules, &imported.contract)?;
-    dixian_import::add_vague_findings(&mut report, &imported);
+    dixian_import::add_import_findings(&mut report, &imported);
     Ok((imported.contract, report))
 }
 
