@@ -15,7 +15,8 @@ use std::path::{Path, PathBuf};
 #[derive(clap::Args)]
 pub struct Inputs {
     /// Contract files (YAML, or .docx / .txt read as by `dixian import`) and directories (searched
-    /// for *.yaml and *.yml).
+    /// for *.yaml, *.yml, *.docx and *.txt; .doc, .pdf and .wps files found there are reported as
+    /// unreadable).
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
     /// No progress bar.
@@ -36,7 +37,7 @@ pub struct Checked {
 /// as YAML.
 pub fn check_file(rules: &RuleSet, path: &Path, document: &DocumentArgs) -> Checked {
     let file = path.display().to_string();
-    if import::is_document(path) {
+    if import::is_document(path) || import::unreadable_format(path).is_some() {
         return Checked {
             file,
             result: import::check_document(path, rules, document),

@@ -76,11 +76,25 @@ fn is_yaml(p: &Path) -> bool {
 /// files under it (recursively, sorted). A path that does not exist is kept, so that it is reported
 /// as unreadable rather than silently dropped.
 pub fn expand(paths: &[PathBuf]) -> Vec<PathBuf> {
+    expand_where(paths, &is_yaml)
+}
+
+/// Like [`expand`], for contracts: a directory also yields its documents (.docx, .txt) and the files
+/// a contract folder often holds that cannot be read (.doc, .pdf, .wps), so that each is reported.
+pub fn expand_contracts(paths: &[PathBuf]) -> Vec<PathBuf> {
+    expand_where(paths, &|p| {
+        is_yaml(p)
+            || crate::commands::import::is_document(p)
+            || crate::commands::import::unreadable_format(p).is_some()
+    })
+}
+
+fn expand_where(paths: &[PathBuf], wanted: &dyn Fn(&Path) -> bool) -> Vec<PathBuf> {
     let mut out = Vec::new();
     for p in paths {
         if p.is_dir() {
             let mut found = Vec::new();
-            walk(p, &mut found);
+            walk(p, wanted, &mut found);
             found.sort();
             out.extend(found);
         } else {
@@ -90,7 +104,7 @@ pub fn expand(paths: &[PathBuf]) -> Vec<PathBuf> {
     out
 }
 
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+fn walk(dir: &Path, wanted: &dyn Fn(&Path) -> bool, out: &mut Vec<PathBuf>) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
     };
@@ -98,8 +112,14 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
         let path = e.path();
         // file_type does not follow symlinks: a link loop cannot make the walk run forever.
         match e.file_type() {
-            Ok(t) if t.is_dir() => walk(&path, out),
-            Ok(_) if is_yaml(&path) => out.push(path),
+            Ok(t) if t.is_dir() => walk(&path, wanted, out),
+            // Office's lock files (~$合同.docx) are not contracts.
+            Ok(_)
+                if path
+                    .file_name()
+                    .and_then(|n| n.to_str())
+                    .is_some_and(|n| n.starts_with("~$")) => {}
+            Ok(_) if wanted(&path) => out.push(path),
             _ => {}
         }
     }

@@ -38,7 +38,7 @@ fn json(text: &str) -> Value {
 
 const ONE: &str = "fixtures/hubei-wuhan-logistics.yaml";
 const BATCH: &str = "fixtures/batch";
-/// The YAML files under fixtures/batch (README.txt is not one of them).
+/// The YAML files under fixtures/batch (README.md is not one of them).
 const BATCH_FILES: usize = 8;
 
 // ---- check ---------------------------------------------------------------------------------------
@@ -463,4 +463,46 @@ fn failing_rule_tests_are_reported() {
         .filter(|l| !l.starts_with("没有测试的规则"))
         .collect();
     insta::assert_snapshot!(tail.join("\n"));
+}
+
+// ---- folders of documents ------------------------------------------------------------------------
+
+/// A federation's folder: text and Word contracts are read, old .doc / .pdf / .wps files are each
+/// reported as unreadable with what to do, and none is skipped.
+#[test]
+fn folder_of_documents_reads_text_and_reports_old_formats() {
+    let dir = std::env::temp_dir().join(format!("dixian-folder-{}", std::process::id()));
+    std::fs::create_dir_all(dir.join("子目录")).unwrap();
+    let corpus = root().join("fixtures/corpus");
+    std::fs::copy(corpus.join("guangdong-oneline.txt"), dir.join("广东.txt")).unwrap();
+    std::fs::copy(
+        root().join("fixtures/text/hubei-table.docx"),
+        dir.join("子目录/湖北.docx"),
+    )
+    .unwrap();
+    for old in ["旧合同.doc", "扫描件.pdf", "范本.wps"] {
+        std::fs::write(dir.join(old), b"\xd0\xcf\x11\xe0").unwrap();
+    }
+    let path = dir.display().to_string();
+    let (code, out, _) = dixian(&["check", "--date", "2025-06-01", &path]);
+    let (_, stats, _) = dixian(&["stats", "--format", "json", &path]);
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert_eq!(code, 2, "unreadable files make the batch exit 2\n{out}");
+    assert!(
+        out.contains("共 5 个文件：已检查 2 份合同，3 个无法读取"),
+        "{out}"
+    );
+    for (file, hint) in [
+        ("旧合同.doc", "另存为 .docx"),
+        ("扫描件.pdf", ".docx 或 .txt"),
+        ("范本.wps", "另存为 .docx"),
+    ] {
+        let line = out.lines().find(|l| l.contains(file)).unwrap_or("");
+        assert!(line.contains(hint), "{file}: {line}");
+    }
+    let v = json(&stats);
+    assert_eq!(
+        (v["files"].as_u64(), v["contracts"].as_u64()),
+        (Some(5), Some(2))
+    );
 }

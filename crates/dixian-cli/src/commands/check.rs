@@ -41,7 +41,7 @@ pub fn run(common: &Common, args: &Args) -> u8 {
         Err(code) => return code,
     };
     let lang = common.lang();
-    let files = load::expand(&args.inputs.paths);
+    let files = load::expand_contracts(&args.inputs.paths);
     let single = args.inputs.paths.len() == 1
         && files.len() == 1
         && !args.inputs.paths.iter().any(|p| p.is_dir());

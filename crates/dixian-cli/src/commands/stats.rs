@@ -31,7 +31,7 @@ pub fn run(common: &Common, args: &Args) -> u8 {
         Ok(r) => r,
         Err(code) => return code,
     };
-    let files = load::expand(&args.inputs.paths);
+    let files = load::expand_contracts(&args.inputs.paths);
     let bar = batch::progress(files.len(), args.inputs.quiet);
     let stats = files
         .par_iter()
