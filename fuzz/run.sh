@@ -1,6 +1,6 @@
 #!/bin/sh
 # Seeds the corpora from the repository's fixtures and rules, then fuzzes one target.
-#   fuzz/run.sh TARGET [SECONDS]      (TARGET: rule_parser | contract_loader | quantity | check)
+#   fuzz/run.sh TARGET [SECONDS]      (TARGET: rule_parser | contract_loader | quantity | check | importer)
 # Needs nightly and cargo-fuzz (`cargo install cargo-fuzz`). Not run in CI: it takes minutes.
 set -eu
 cd "$(dirname "$0")"
@@ -14,6 +14,9 @@ case $target in
     [ -d ../fixtures/invalid/rules ] && cp ../fixtures/invalid/rules/*.dixian "$corpus"/ ;;
   contract_loader|check)
     find ../fixtures -name '*.yaml' -size -64k -exec cp {} "$corpus"/ \; ;;
+  importer)
+    find ../fixtures/text ../fixtures/corpus -type f \( -name '*.txt' -o -name '*.docx' \) -size -64k \
+      -exec cp {} "$corpus"/ \; ;;
   quantity)
     i=0
     for q in 158天 0.5小时/日 35元/月 40% 10天/年 1次/年 7个月 -5天 1e309天 0.125天 \
