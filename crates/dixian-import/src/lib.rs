@@ -303,9 +303,23 @@ fn stated_term(
     };
     let value = match (t.value, vocab.term_info(term).map(|i| &i.kind)) {
         (terms::Value::Commitment(b), Some(TermKind::Commitment)) => TermValue::Commitment(b),
-        (terms::Value::Quantity { milli, unit }, Some(TermKind::Quantity(units))) => {
+        (
+            terms::Value::Quantity {
+                milli,
+                unit,
+                months,
+            },
+            Some(TermKind::Quantity(units)),
+        ) => {
             let unit = vocab.unit(unit).filter(|u| units.contains(u))?;
-            TermValue::Quantity(Quantity::new(milli, unit))
+            if months != 0 && Some(unit) != vocab.calendar_day() {
+                return None;
+            }
+            TermValue::Quantity(Quantity {
+                milli,
+                unit,
+                months,
+            })
         }
         _ => return None,
     };

@@ -13,6 +13,8 @@ pub enum Value {
     Quantity {
         milli: i64,
         unit: &'static str,
+        /// Thousandths of calendar months added to a quantity in days (98天+3个月), else 0.
+        months: i64,
     },
     Commitment(bool),
 }
@@ -192,6 +194,8 @@ const NATIONAL_MATERNITY_DAYS: i64 = 98;
 enum Role {
     Base,
     Addition,
+    /// Calendar months added (增加产假三个月): summed as months, never turned into days.
+    AddedMonths,
     Total,
 }
 
@@ -201,7 +205,6 @@ struct Clause<'t> {
     maternity: Vec<(Role, i64, (usize, usize))>,
     used_sentences: Vec<(usize, usize)>,
     /// Maternity leave here has an unconditional addition in months: its total in days is unknown.
-    months_added: bool,
     clause_start: usize,
 }
 
@@ -234,7 +237,16 @@ impl Clause<'_> {
         span: (usize, usize),
         sentence: (usize, usize),
     ) {
-        self.push(term, Value::Quantity { milli, unit }, span, sentence);
+        self.push(
+            term,
+            Value::Quantity {
+                milli,
+                unit,
+                months: 0,
+            },
+            span,
+            sentence,
+        );
     }
 }
 
@@ -246,7 +258,6 @@ pub fn extract(text: &str, range: (usize, usize), share_milli: Option<i64>) -> C
         out: ClauseTerms::default(),
         maternity: Vec::new(),
         used_sentences: Vec::new(),
-        months_added: false,
         clause_start: range.0,
     };
     let skip = crate::dates::date_like_ranges(text.get(range.0..range.1).unwrap_or(""));
@@ -491,20 +502,18 @@ fn leave_in_months(c: &mut Clause<'_>, sentence: (usize, usize), m: &Mention, le
     match nearest.map(|k| k.2) {
         Some(Family::Paternity) => c.quantity("陪产假", m.milli, "月", span, sentence),
         Some(Family::Maternity | Family::MaternityAddition) => {
+            // A month a worker may ask for (经本人申请，可以再增加一个月) is not one she is sure of.
             let optional = ["可", "可以", "经本人申请", "申请"]
                 .iter()
                 .any(|w| left.contains(w));
-            c.out.notes.push(format!(
-                "产假另有按月计的“{}”，规则词汇中产假只按天计，未计入天数；请核对{}",
-                slice(text, m.start, m.end),
-                if optional {
-                    "（为可申请的延长）"
-                } else {
-                    "产假总天数"
-                }
-            ));
-            if !optional {
-                c.months_added = true;
+            if optional {
+                c.out.notes.push(format!(
+                    "产假另有可申请的“{}”，未计入产假；如为必享的假期，请在 YAML 中写作 天数+月数（如 158天+1个月）",
+                    slice(text, m.start, m.end)
+                ));
+            } else {
+                c.maternity.push((Role::AddedMonths, m.milli, span));
+                c.used_sentences.push(sentence);
             }
         }
         _ => {}
@@ -673,7 +682,7 @@ fn years_between(sent: &str) -> Option<i64> {
 /// Maternity leave of the clause: a stated total wins; else the base plus its additions.
 fn settle_maternity(c: &mut Clause<'_>) {
     let parts = std::mem::take(&mut c.maternity);
-    if parts.is_empty() || c.months_added {
+    if parts.is_empty() {
         return;
     }
     let first = parts.first().map_or(0, |p| p.2.0);
@@ -684,6 +693,7 @@ fn settle_maternity(c: &mut Clause<'_>) {
             value: Value::Quantity {
                 milli: *milli,
                 unit: "天",
+                months: 0,
             },
             span: *span,
         });
@@ -704,14 +714,14 @@ fn settle_maternity(c: &mut Clause<'_>) {
         .or(national_base.then_some((national.1, national.2)))
     else {
         c.out.notes.push(format!(
-            "产假只写了增加的天数（“{}”），未写明基数，未提取；请在 YAML 中写明产假总天数",
+            "产假只写了增加的假期（“{}”），未写明基数，未提取；请在 YAML 中写明产假总天数",
             slice(c.text, first, last)
         ));
         return;
     };
     if national_base {
         c.out.notes.push(format!(
-            "产假按国家规定的{NATIONAL_MATERNITY_DAYS}天（《女职工劳动保护特别规定》第七条）加上增加的天数计"
+            "产假按国家规定的{NATIONAL_MATERNITY_DAYS}天（《女职工劳动保护特别规定》第七条）加上增加的假期计"
         ));
     }
     if bases.iter().any(|b| b.1 != base.0) {
@@ -724,12 +734,22 @@ fn settle_maternity(c: &mut Clause<'_>) {
         .filter(|p| p.0 == Role::Addition)
         .map(|p| p.1)
         .sum();
-    let span = if added > 0 { (first, last) } else { base.1 };
+    let months: i64 = parts
+        .iter()
+        .filter(|p| p.0 == Role::AddedMonths)
+        .map(|p| p.1)
+        .sum();
+    let span = if added > 0 || months > 0 {
+        (first, last)
+    } else {
+        base.1
+    };
     c.out.terms.push(Extracted {
         term: "产假",
         value: Value::Quantity {
             milli: base.0 + added,
             unit: "天",
+            months,
         },
         span,
     });
@@ -906,8 +926,19 @@ mod tests {
             .into_iter()
             .map(|t| {
                 let v = match t.value {
-                    Value::Quantity { milli, unit } => {
-                        format!("{}{unit}", dixian_core::quantity::format_milli(milli))
+                    Value::Quantity {
+                        milli,
+                        unit,
+                        months,
+                    } => {
+                        let mut v = format!("{}{unit}", dixian_core::quantity::format_milli(milli));
+                        if months > 0 {
+                            v.push_str(&format!(
+                                "+{}个月",
+                                dixian_core::quantity::format_milli(months)
+                            ));
+                        }
+                        v
                     }
                     Value::Commitment(b) => if b { "是" } else { "否" }.to_owned(),
                 };
@@ -992,11 +1023,15 @@ mod tests {
             terms("男职工在配偶生育期间享受护理假一个月。"),
             vec![("陪产假", "1月".into())]
         );
-        // Months of maternity leave: a note, and no day count when the addition is unconditional.
-        let text = "女职工生育享受产假98天，另享受生育奖励假三个月。";
-        let months = extract(text, (0, text.len()), None);
-        assert!(months.terms.is_empty());
-        assert!(months.notes.iter().any(|n| n.contains("三个月")));
+        // Months of maternity leave are summed as calendar months; a month one may ask for is noted.
+        assert_eq!(
+            terms("女职工生育享受产假98天，另享受生育奖励假三个月。"),
+            vec![("产假", "98天+3个月".into())]
+        );
+        assert_eq!(
+            terms("在国家规定产假的基础上增加产假三个月。"),
+            vec![("产假", "98天+3个月".into())]
+        );
         let text = "女职工生育享受产假158天，经本人申请可以再增加产假一个月。";
         let optional = extract(text, (0, text.len()), None);
         assert_eq!(terms(text), vec![("产假", "158天".into())]);

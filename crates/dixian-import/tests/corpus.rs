@@ -116,14 +116,20 @@ fn got_items(set: &RuleSet, imported: &Imported, report: &dixian_core::Report) -
     got
 }
 
-fn want_items(e: &Expected) -> BTreeSet<Item> {
+/// An expected value as the vocabulary displays it (98天+3个月 → 98天+3月).
+fn normalised(set: &RuleSet, value: &str) -> String {
+    dixian_core::quantity::parse_quantity(value, &set.vocabulary)
+        .map_or_else(|_| value.to_owned(), |q| q.display(&set.vocabulary))
+}
+
+fn want_items(set: &RuleSet, e: &Expected) -> BTreeSet<Item> {
     let mut want: BTreeSet<Item> = e
         .terms
         .iter()
         .flat_map(|(clause, terms)| {
             terms
                 .iter()
-                .map(move |(t, v)| (clause.clone(), t.clone(), v.clone()))
+                .map(move |(t, v)| (clause.clone(), t.clone(), normalised(set, v)))
         })
         .collect();
     for (list, item, value) in [
@@ -243,7 +249,7 @@ fn corpus_figures() {
         let name = doc.file_name().unwrap().to_str().unwrap().to_owned();
         let e: Expected = serde_saphyr::from_str(&std::fs::read_to_string(expected_path).unwrap())
             .unwrap_or_else(|err| panic!("{}: {err}", expected_path.display()));
-        let want = want_items(&e);
+        let want = want_items(&set, &e);
         let bytes = std::fs::read(doc).unwrap();
         let imported = match import(&name, &bytes, format_of(doc).unwrap(), &set, &overrides) {
             Ok(i) => i,
