@@ -309,10 +309,12 @@ fn signed(outside: &[(usize, &str)]) -> Option<Found<NaiveDate>> {
 
 /// Whole years of a duration written in the sentence (三年, 3年), when it reads as one.
 fn years(sentence: &str) -> Option<u32> {
-    mentions(sentence, &[])
+    // Dates (2024年5月1日) hold years too; they are skipped.
+    let dates = crate::dates::date_like_ranges(sentence);
+    mentions(sentence, &dates)
         .into_iter()
-        .find(|m| m.unit == RawUnit::Year)
-        .and_then(|m| u32::try_from(m.milli / 1000).ok())
+        .filter(|m| m.unit == RawUnit::Year)
+        .find_map(|m| u32::try_from(m.milli / 1000).ok())
         .filter(|y| (1..=20).contains(y))
 }
 
@@ -347,6 +349,13 @@ fn term(text: &str, signed: Option<&Found<NaiveDate>>) -> Option<Found<(NaiveDat
                 span: (at + d.start, at + s.len()),
             });
         }
+        // 本合同自2024年5月1日起执行，执行期限为三年: the start is stated in a sentence of its own.
+        if let Some(d) = start_date(text) {
+            return Some(Found {
+                value: (d.date, after_years(d.date, n)?),
+                span: (d.start, at + s.len()),
+            });
+        }
         if let (Some(signed), true) = (
             signed,
             s.contains("签订之日") || s.contains("签字之日") || s.contains("签署之日"),
@@ -358,6 +367,29 @@ fn term(text: &str, signed: Option<&Found<NaiveDate>>) -> Option<Found<(NaiveDat
         }
     }
     None
+}
+
+/// A date the contract says it starts from (自2024年5月1日起执行, 2022年11月1日生效), anywhere in the
+/// text, as an absolute byte range.
+fn start_date(text: &str) -> Option<FoundDate> {
+    sentences(text)
+        .into_iter()
+        .filter(|(_, s)| !mentions_signing(s))
+        .find_map(|(at, s)| {
+            find_dates(s)
+                .into_iter()
+                .find(|d| {
+                    let after = s.get(d.end..).unwrap_or("");
+                    ["起", "开始", "生效", "执行", "施行"]
+                        .iter()
+                        .any(|w| after.starts_with(w))
+                })
+                .map(|d| FoundDate {
+                    start: at + d.start,
+                    end: at + d.end,
+                    date: d.date,
+                })
+        })
 }
 
 /// 职工210人，其中女职工96人: both counts stated in one sentence.

@@ -338,7 +338,16 @@ fn quantities(
                 c.quantity("职代会女代表比例", m.milli, "%", span, sentence)
             }
             _ => {
-                let Some((_, _, family)) = keyword_for(text, &keywords, m) else {
+                // 难产的，增加30天 / 多胞胎每多一胎增加 15天: the condition names the leave.
+                let by_condition = || match condition_at(text, sentence, m.start) {
+                    Some(Condition::DifficultBirth) => Some(Family::DifficultBirth),
+                    Some(Condition::MultipleBirth) => Some(Family::MultipleBirth),
+                    _ => None,
+                };
+                let family = keyword_for(text, &keywords, m)
+                    .map(|k| k.2)
+                    .or_else(|| by_condition().filter(|_| m.unit == RawUnit::Day));
+                let Some(family) = family else {
                     continue;
                 };
                 // 其中产前休假15天: a part of the maternity leave stated elsewhere.

@@ -51,6 +51,9 @@ pub const KEYWORDS: &[(&str, Family)] = &[
     ("经期休息", Family::MenstrualRest),
     ("经期假", Family::MenstrualRest),
     ("带薪休息", Family::MenstrualRest),
+    ("带薪休假", Family::MenstrualRest),
+    ("带薪假", Family::MenstrualRest),
+    ("休假", Family::MenstrualRest),
     ("休息", Family::MenstrualRest),
     ("工间休息", Family::PregnancyBreak),
     ("妇科检查", Family::GynExam),
@@ -162,7 +165,13 @@ pub const PROHIBIT: [&str; 10] = [
 pub const MENSTRUATION: [&str; 3] = ["经期", "月经", "例假"];
 pub const PREGNANT: [&str; 4] = ["怀孕", "孕期", "孕妇", "妊娠"];
 pub const INFANT: [&str; 5] = ["婴儿", "孩子", "子女", "小孩", "宝宝"];
-pub const WOMEN_DEPUTIES: [&str; 4] = ["女职工代表", "女代表", "女性代表", "女职代会代表"];
+pub const WOMEN_DEPUTIES: [&str; 5] = [
+    "女职工代表",
+    "女代表",
+    "女性代表",
+    "女职代会代表",
+    "女员工代表",
+];
 
 /// A yes/no commitment: every group must have one phrase in the sentence; `refuse` phrases make it 否.
 pub struct Promise {
@@ -257,6 +266,8 @@ pub const PROMISES: &[Promise] = &[
                 "女职工的代表",
                 "女职工参加",
                 "女职工协商代表",
+                "女员工代表",
+                "女员工的代表",
             ],
             &["协商"],
             &["参加", "参与", "作为", "担任", "列席", "进入"],
@@ -311,6 +322,8 @@ pub const PROMISES: &[Promise] = &[
                 "妈咪小屋",
                 "哺乳休息室",
                 "母婴设施",
+                "母婴休息室",
+                "哺乳间",
                 "爱心小屋",
             ],
             &["设立", "建立", "设置", "配备", "建有", "开设", "设有"],
@@ -451,6 +464,7 @@ pub const TOPICS: [&str; 30] = [
     "乳腺",
 ];
 /// Words between a deferring start and 规定 (按国家有关规定, 依照省相关规定).
-pub const DEFER_FILLER: [&str; 13] = [
-    "国家", "有关", "相关", "省", "市", "的", "和", "及", "法律", "法规", "政策", "上级", "政府",
+pub const DEFER_FILLER: [&str; 16] = [
+    "国家", "有关", "相关", "本省", "本市", "省", "市", "地方", "的", "和", "及", "法律", "法规",
+    "政策", "上级", "政府",
 ];
