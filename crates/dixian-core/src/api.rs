@@ -211,6 +211,7 @@ fn try_check(yaml: &str, opts: &CheckOptions) -> Result<Checked, LoadError> {
         };
     }
     let mut report = eval::evaluate(set, &contract, resolved.jurisdiction, resolved.note);
+    crate::suggest::attach(set, &contract, &mut report);
     report.notes.extend(notes);
     let locations = locate(&contract, &report, yaml.starts_with('\u{feff}'));
     Ok(Checked {

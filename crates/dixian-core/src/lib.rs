@@ -34,6 +34,7 @@ pub mod rules;
 pub mod ruletest;
 pub mod source;
 pub mod stats;
+pub mod suggest;
 #[cfg(feature = "synth")]
 pub mod synth;
 pub mod vocabulary;

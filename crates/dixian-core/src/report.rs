@@ -74,6 +74,8 @@ pub struct Finding {
     /// Byte range of the words the finding is about, for renderers.
     #[serde(skip)]
     pub bytes: Option<(usize, usize)>,
+    /// The wording proposed to put it right (修改建议), when one can be given.
+    pub suggestion: Option<crate::suggest::Suggestion>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]

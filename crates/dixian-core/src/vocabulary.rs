@@ -82,6 +82,9 @@ pub struct Vocabulary {
     /// them add up (`98天+3个月`) and compare with each other, a month being any calendar month.
     calendar_day: Option<UnitId>,
     calendar_month: Option<UnitId>,
+    /// Per term, the model clause a fix proposes when the contract leaves the term out (`{floor}`
+    /// stands for the figure in force).
+    models: HashMap<TermId, String>,
 }
 
 /// Which part of the calendar a unit counts.
@@ -165,6 +168,20 @@ impl Vocabulary {
     /// A term by canonical Chinese name or English id.
     pub fn term(&self, name: &str) -> Option<TermId> {
         self.term_names.get(name).copied()
+    }
+
+    /// Sets a term's model clause; returns false if it already has one.
+    pub fn add_model(&mut self, id: TermId, text: &str) -> bool {
+        if self.models.contains_key(&id) {
+            return false;
+        }
+        self.models.insert(id, text.to_owned());
+        true
+    }
+
+    /// The model clause of a term, if the vocabulary gives one.
+    pub fn model(&self, id: TermId) -> Option<&str> {
+        self.models.get(&id).map(String::as_str)
     }
 
     pub fn term_info(&self, id: TermId) -> Option<&Term> {

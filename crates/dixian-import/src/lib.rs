@@ -362,6 +362,7 @@ fn notice(c: &Contract, rule: &str, kind: FindingKind, at: Option<&VagueClause>)
         line: at.map(|v| v.span.line),
         column: at.map(|v| v.span.column),
         bytes: at.map(|v| (v.span.start, v.span.end)),
+        suggestion: None,
     }
 }
 

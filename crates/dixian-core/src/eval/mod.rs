@@ -36,12 +36,9 @@ pub fn check(set: &RuleSet, contract: &Contract) -> Result<Report, LoadError> {
             e.message,
         )
     })?;
-    Ok(evaluate(
-        set,
-        contract,
-        resolved.jurisdiction,
-        resolved.note,
-    ))
+    let mut report = evaluate(set, contract, resolved.jurisdiction, resolved.note);
+    crate::suggest::attach(set, contract, &mut report);
+    Ok(report)
 }
 
 /// Term, kind, statement (clause, index) and whether it is a ceiling.
@@ -713,6 +710,7 @@ fn to_finding(
         line: c.location.map(|s| s.line),
         column: c.location.map(|s| s.column),
         bytes: c.location.map(|s| (s.start, s.end)),
+        suggestion: None,
     }
 }
 

@@ -154,6 +154,7 @@ pub fn render_in(report: &Report, contract: &Contract, color: bool, lang: Lang) 
         if let Some(term) = &f.term {
             notes.push_str(&format!("\n{}{colon}{term}", w.term));
         }
+        push_suggestion(&mut notes, f, lang);
         let group = [
             first,
             Group::with_title(Level::NOTE.no_name().secondary_title(notes)),
@@ -163,6 +164,14 @@ pub fn render_in(report: &Report, contract: &Contract, color: bool, lang: Lang) 
     }
     out.push_str(&summary(report, lang));
     out
+}
+
+/// The 修改建议 line under a finding.
+fn push_suggestion(notes: &mut String, f: &Finding, lang: Lang) {
+    if let Some(s) = &f.suggestion {
+        notes.push('\n');
+        notes.push_str(&crate::suggest::wording(s, lang));
+    }
 }
 
 fn summary(report: &Report, lang: Lang) -> String {

@@ -178,8 +178,17 @@ fn item(n: usize, f: &Finding, report: &Report, contract: &Contract, rules: &Rul
     } else {
         f.severity.chinese().to_owned()
     };
-    out.push_str(&format!("- 问题等级：{level}（规则 {}）\n\n", f.rule));
+    out.push_str(&format!("- 问题等级：{level}（规则 {}）\n", f.rule));
+    out.push_str(&suggestion_line(f));
+    out.push('\n');
     out
+}
+
+/// The 修改建议 under a letter's item, when there is one.
+fn suggestion_line(f: &Finding) -> String {
+    f.suggestion.as_ref().map_or_else(String::new, |s| {
+        format!("- {}\n", crate::suggest::wording(s, super::Lang::Zh))
+    })
 }
 
 /// The version of the finding's rule in force at the start of its window, for its statute text.

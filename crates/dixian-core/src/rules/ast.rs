@@ -12,6 +12,7 @@ pub struct Spanned<T> {
 pub struct File {
     pub units: Vec<UnitDecl>,
     pub terms: Vec<TermDecl>,
+    pub models: Vec<ModelDecl>,
     pub jurisdictions: Vec<JurisdictionDecl>,
     pub rules: Vec<RuleDecl>,
 }
@@ -31,6 +32,13 @@ pub struct TermDecl {
     /// Empty for a yes/no commitment.
     pub units: Vec<Spanned<String>>,
     pub periods: Vec<Spanned<String>>,
+}
+
+/// `model 产假 "女职工生育享受产假{floor}。"`: the clause a fix proposes when a term is missing.
+#[derive(Clone, Debug)]
+pub struct ModelDecl {
+    pub term: Spanned<String>,
+    pub text: String,
 }
 
 #[derive(Clone, Debug)]
@@ -71,6 +79,8 @@ pub struct Statements {
     pub also: Vec<Cite>,
     pub statute: Option<String>,
     pub note: Option<String>,
+    /// The model clause a fix proposes (overrides the term's model in the vocabulary).
+    pub model: Option<String>,
     pub provisional: Option<String>,
     pub when: Vec<ConditionDecl>,
     pub missing: Option<Spanned<String>>,

@@ -253,6 +253,8 @@ pub struct Version {
     pub also: Vec<Citation>,
     pub provisional: Option<String>,
     pub conditions: Vec<Condition>,
+    /// The model clause a fix proposes, in the statute's words (else the term's, from the vocabulary).
+    pub model: Option<String>,
     pub message: Option<String>,
     pub statute: Option<String>,
     pub note: Option<String>,

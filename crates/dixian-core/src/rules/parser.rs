@@ -36,6 +36,7 @@ pub fn parse_file(file: &str, text: &str) -> Result<File, LoadError> {
             match item.as_rule() {
                 Rule::unit_decl => ast.units.push(walker.unit(item)),
                 Rule::term_decl => ast.terms.push(walker.term(item)),
+                Rule::model_decl => ast.models.push(walker.model(item)),
                 Rule::jurisdiction => {
                     let j = walker.jurisdiction(item);
                     if let Some(first) = &jurisdiction {
@@ -216,13 +217,14 @@ fn rule_label(r: Rule) -> &'static str {
         Rule::EOI => "文件结尾",
         Rule::rule => "规则（rule）",
         Rule::jurisdiction => "辖区（jurisdiction）",
-        Rule::unit_decl | Rule::term_decl => "声明（unit/term）",
+        Rule::unit_decl | Rule::term_decl | Rule::model_decl => "声明（unit/term/model）",
         Rule::version => "版本（version）",
         Rule::severity_stmt
         | Rule::message_stmt
         | Rule::cite_stmt
         | Rule::statute_stmt
         | Rule::note_stmt
+        | Rule::model_stmt
         | Rule::provisional_stmt
         | Rule::when_stmt
         | Rule::missing_stmt
@@ -317,6 +319,19 @@ impl Walker<'_, '_> {
             units,
             periods,
         }
+    }
+
+    fn model(&self, p: Pair<'_, Rule>) -> ModelDecl {
+        let mut inner = p.into_inner();
+        let term = inner.next().map_or_else(
+            || Spanned {
+                value: String::new(),
+                span: Span::default(),
+            },
+            |n| self.spanned(&n),
+        );
+        let text = inner.next().map(|n| Self::string(&n)).unwrap_or_default();
+        ModelDecl { term, text }
     }
 
     fn jurisdiction(&mut self, p: Pair<'_, Rule>) -> JurisdictionDecl {
@@ -436,6 +451,10 @@ impl Walker<'_, '_> {
             Rule::note_stmt => {
                 set(s.note.is_some(), &mut s.repeated);
                 s.note = inner.next().map(|n| Self::string(&n));
+            }
+            Rule::model_stmt => {
+                set(s.model.is_some(), &mut s.repeated);
+                s.model = inner.next().map(|n| Self::string(&n));
             }
             Rule::provisional_stmt => {
                 set(s.provisional.is_some(), &mut s.repeated);

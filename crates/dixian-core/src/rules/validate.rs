@@ -134,6 +134,23 @@ fn build_vocabulary(files: &[(&RuleSource, ast::File)], d: &mut Diags) -> Vocabu
             }
         }
     }
+    for (src, f) in files {
+        for m in &f.models {
+            match v.term(&m.term.value) {
+                Some(id) if v.add_model(id, &m.text) => {}
+                Some(_) => d.at(
+                    &src.name,
+                    m.term.span,
+                    format!("条目“{}”的示范条款重复声明", m.term.value),
+                ),
+                None => d.at(
+                    &src.name,
+                    m.term.span,
+                    format!("示范条款所指的条目“{}”未声明", m.term.value),
+                ),
+            }
+        }
+    }
     v
 }
 
@@ -327,6 +344,21 @@ fn build_version(
         return None;
     };
     let check = build_check(file, check, vocab, d)?;
+    let model = own.model.clone().or_else(|| c.model.clone());
+    let provisional = own.provisional.clone().or_else(|| c.provisional.clone());
+    if severity >= Severity::Rectify && provisional.is_none() && model.is_none() {
+        if let Some(term) = check.term().filter(|t| vocab.model(*t).is_none()) {
+            d.at(
+                file,
+                v.span,
+                format!(
+                    "规则“{}”缺少示范条款（model）：整改、转办规则须给出修改建议，可在规则中写 model \"…\"，或在词汇中为条目“{}”写 model",
+                    r.id.value,
+                    vocab.term_name(term)
+                ),
+            );
+        }
+    }
     let missing = match own.missing.as_ref().or(c.missing.as_ref()) {
         Some(m) => Severity::parse(&m.value).map_or(Missing::Ignore, Missing::Report),
         // A quantity the contract leaves out falls back on the law: worth a reminder. A commitment
@@ -385,8 +417,9 @@ fn build_version(
             docno: a.docno.clone(),
         })
         .collect(),
-        provisional: own.provisional.clone().or_else(|| c.provisional.clone()),
+        provisional,
         conditions,
+        model,
         message: own.message.clone().or_else(|| c.message.clone()),
         statute: own.statute.clone().or_else(|| c.statute.clone()),
         note: own.note.clone().or_else(|| c.note.clone()),

@@ -1,0 +1,338 @@
+//! Edits of one clause's text: a figure raised, a sentence replaced or struck out, a model clause
+//! appended. Offsets are bytes in the clause's text; `fix` maps them onto the document.
+
+use super::numeral::{self, Style};
+use super::{Action, Place, Suggestion, spoken};
+use crate::contract::{Contract, TermValue};
+use crate::quantity::Quantity;
+use crate::vocabulary::{TermId, Vocabulary};
+
+/// What a suggestion changes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Edit {
+    pub action: Action,
+    /// Index of the clause in the contract.
+    pub clause: usize,
+    /// Byte range of the clause text replaced by `with` (empty for an insertion); `None` when the
+    /// clause text does not state the figure (a YAML contract whose `terms` alone say it).
+    pub range: Option<(usize, usize)>,
+    pub with: String,
+    /// The stated term this sets, for contracts whose terms are written apart from the text (YAML).
+    pub term: Option<TermChange>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TermChange {
+    pub term: TermId,
+    pub value: TermValue,
+    /// Which statement of the clause it replaces; `None` adds one.
+    pub replaces: Option<usize>,
+}
+
+const SENTENCE_ENDS: [char; 5] = ['。', '；', '！', '？', '\n'];
+
+impl Edit {
+    /// The clause's text after the edit.
+    pub fn revised(&self, text: &str) -> String {
+        match self.range {
+            Some((s, e)) => format!(
+                "{}{}{}",
+                text.get(..s).unwrap_or(""),
+                self.with,
+                text.get(e..).unwrap_or("")
+            ),
+            None => text.to_owned(),
+        }
+    }
+
+    pub(super) fn into_suggestion(self, contract: &Contract, negotiate: bool) -> Suggestion {
+        let clause = contract.clauses.get(self.clause);
+        let text = match (self.action, clause) {
+            (Action::Insert, _) => self.with.clone(),
+            (_, Some(c)) => self.revised(&c.text),
+            (_, None) => String::new(),
+        };
+        Suggestion {
+            clause: clause.map(|c| c.id.clone()).unwrap_or_default(),
+            action: self.action,
+            text,
+            span: clause.and_then(|c| self.place(contract, c)),
+            negotiate,
+            edit: self,
+        }
+    }
+
+    /// Where the edited words are in the source, when the clause text appears there as it reads.
+    fn place(&self, contract: &Contract, clause: &crate::contract::Clause) -> Option<Place> {
+        let (s, e) = self.range?;
+        let ts = clause.text_span;
+        let raw = contract.source.get(ts.start..ts.end)?;
+        let offset = raw.find(clause.text.as_str())?;
+        let span = ts.advance(raw, offset + s, e - s);
+        Some(Place {
+            line: span.line,
+            column: span.column,
+            start: span.start,
+            end: span.end,
+        })
+    }
+}
+
+/// The byte range within the clause text of a stated term whose words lie in that text.
+fn stated_range(contract: &Contract, ci: usize, ti: usize) -> Option<(usize, usize)> {
+    let c = contract.clauses.get(ci)?;
+    let st = c.terms.get(ti)?;
+    let ts = c.text_span;
+    let inside = st.span.start >= ts.start && st.span.end <= ts.end && st.span.end > st.span.start;
+    let range = (st.span.start - ts.start, st.span.end - ts.start);
+    (inside && c.text.get(range.0..range.1) == Some(st.written.as_str())).then_some(range)
+}
+
+/// The numeral runs in `text[range]`, as byte ranges of `text`.
+fn numeral_runs(text: &str, (from, to): (usize, usize)) -> Vec<(usize, usize)> {
+    let mut runs = Vec::new();
+    let mut open: Option<usize> = None;
+    for (i, c) in text.get(from..to).unwrap_or("").char_indices() {
+        match (numeral::is_numeral(c), open) {
+            (true, None) => open = Some(from + i),
+            (false, Some(s)) => {
+                runs.push((s, from + i));
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = open {
+        runs.push((s, to));
+    }
+    runs.retain(|&(s, e)| text.get(s..e).is_some_and(|r| r != "."));
+    runs
+}
+
+/// Where the clause text writes `milli` as a whole figure (not part of a longer one).
+fn find_figure(text: &str, milli: i64) -> Option<(usize, usize)> {
+    [Style::Arabic, Style::FullWidth, Style::Chinese]
+        .into_iter()
+        .find_map(|style| {
+            let needle = numeral::write(milli, style);
+            text.match_indices(needle.as_str())
+                .map(|(i, m)| (i, i + m.len()))
+                .find(|&(s, e)| {
+                    let before = text.get(..s).and_then(|t| t.chars().next_back());
+                    let after = text.get(e..).and_then(|t| t.chars().next());
+                    !before.is_some_and(numeral::is_numeral)
+                        && !after.is_some_and(numeral::is_numeral)
+                })
+        })
+}
+
+/// The stated figure raised (or lowered, for a ceiling) to `new`, written as the clause writes it.
+/// In an addition phrase (在98天基础上增加30天) the addition changes, so the phrase still adds up.
+pub(super) fn raise_figure(
+    contract: &Contract,
+    ci: usize,
+    ti: usize,
+    old: Quantity,
+    new: Quantity,
+    vocab: &Vocabulary,
+) -> Edit {
+    let term = contract
+        .clauses
+        .get(ci)
+        .and_then(|c| c.terms.get(ti))
+        .map(|st| TermChange {
+            term: st.term,
+            value: TermValue::Quantity(new),
+            replaces: Some(ti),
+        });
+    let text = contract.clauses.get(ci).map_or("", |c| c.text.as_str());
+    let words = stated_range(contract, ci, ti).or_else(|| find_figure(text, old.milli));
+    let (range, with) = match words {
+        None => (None, String::new()),
+        Some(words) => {
+            let runs = numeral_runs(text, words);
+            let read = |r: &(usize, usize)| text.get(r.0..r.1).and_then(numeral::read);
+            let last = runs.last().copied();
+            let sum_of_others = old.milli - last.as_ref().and_then(read).unwrap_or(0);
+            match last {
+                // One figure stating the value, or the addition of a phrase that still adds up.
+                Some(run)
+                    if (runs.len() == 1 && read(&run) == Some(old.milli))
+                        || (runs.len() > 1 && new.milli > sum_of_others) =>
+                {
+                    let figure = new.milli - if runs.len() > 1 { sum_of_others } else { 0 };
+                    let style = numeral::style_of(text.get(run.0..run.1).unwrap_or(""));
+                    (Some(run), numeral::write(figure, style))
+                }
+                _ => (Some(words), spoken(new, vocab)),
+            }
+        }
+    };
+    Edit {
+        action: Action::Replace,
+        clause: ci,
+        range,
+        with,
+        term,
+    }
+}
+
+/// Where the clause's own label (第八条) ends in its text, when the text starts with it.
+fn label_end(c: &crate::contract::Clause) -> usize {
+    if c.id_span.start >= c.text_span.start && c.id_span.end <= c.text_span.end {
+        c.id_span.end - c.text_span.start
+    } else {
+        0
+    }
+}
+
+/// The byte range of the sentence around `at` in the clause text, after the clause's own label
+/// (第八条) and with its closing mark.
+fn sentence_around(contract: &Contract, ci: usize, at: (usize, usize)) -> Option<(usize, usize)> {
+    let c = contract.clauses.get(ci)?;
+    let text = c.text.as_str();
+    let label_end = label_end(c);
+    let mut start = text
+        .get(..at.0)?
+        .rfind(SENTENCE_ENDS)
+        .map_or(0, |i| {
+            i + text
+                .get(i..)
+                .and_then(|t| t.chars().next())
+                .map_or(1, char::len_utf8)
+        })
+        .max(label_end.min(at.0));
+    while let Some(ch) = text.get(start..at.0).and_then(|t| t.chars().next()) {
+        if !ch.is_whitespace() && !"】)）:：、．.".contains(ch) {
+            break;
+        }
+        start += ch.len_utf8();
+    }
+    let end = text
+        .get(at.1..)?
+        .find(SENTENCE_ENDS)
+        .map_or(text.len(), |i| {
+            let close = text.get(at.1 + i..).and_then(|t| t.chars().next());
+            at.1 + i + close.filter(|&c| c != '\n').map_or(0, char::len_utf8)
+        });
+    Some((start, end))
+}
+
+/// A refused commitment: its sentence replaced by the model clause.
+pub(super) fn replace_sentence(
+    contract: &Contract,
+    ci: usize,
+    ti: usize,
+    model: &str,
+    _vocab: &Vocabulary,
+) -> Edit {
+    let term = contract
+        .clauses
+        .get(ci)
+        .and_then(|c| c.terms.get(ti))
+        .map(|st| TermChange {
+            term: st.term,
+            value: TermValue::Commitment(true),
+            replaces: Some(ti),
+        });
+    let text_len = contract.clauses.get(ci).map_or(0, |c| c.text.len());
+    let range = stated_range(contract, ci, ti)
+        .and_then(|r| sentence_around(contract, ci, r))
+        .unwrap_or((text_len, text_len));
+    Edit {
+        action: Action::Replace,
+        clause: ci,
+        range: Some(range),
+        with: model.to_owned(),
+        term,
+    }
+}
+
+/// Unlawful words: their sentence struck out, or replaced by the rule's lawful wording.
+pub(super) fn strike_words(
+    contract: &Contract,
+    ci: usize,
+    words: &str,
+    replacement: Option<String>,
+) -> Option<Edit> {
+    let text = contract.clauses.get(ci)?.text.as_str();
+    let at = text.find(words)?;
+    let range = sentence_around(contract, ci, (at, at + words.len()))?;
+    let c = contract.clauses.get(ci)?;
+    let label_end = label_end(c);
+    let rest = format!(
+        "{}{}",
+        text.get(label_end.min(range.0)..range.0).unwrap_or(""),
+        text.get(range.1..).unwrap_or("")
+    );
+    let (action, with) = match replacement {
+        Some(r) => (Action::Replace, r),
+        // Nothing left of the clause: say so, as a revised contract marks a struck-out article.
+        None if rest.trim().is_empty() => (Action::Delete, super::STRUCK_OUT.to_owned()),
+        None => (Action::Delete, String::new()),
+    };
+    Some(Edit {
+        action,
+        clause: ci,
+        range: Some(range),
+        with,
+        term: None,
+    })
+}
+
+/// A missing term: its model clause appended to the clause of the same period (by topic, else by
+/// what it states), else to the last clause that states any term, else to the last clause.
+pub(super) fn insert_model(
+    contract: &Contract,
+    vocab: &Vocabulary,
+    term: TermId,
+    model: &str,
+    value: TermValue,
+) -> Option<Edit> {
+    let periods = vocab
+        .term_info(term)
+        .map(|t| t.periods.clone())
+        .unwrap_or_default();
+    let clauses = &contract.clauses;
+    let by_topic = clauses.iter().rposition(|c| {
+        c.topic
+            .as_deref()
+            .is_some_and(|t| periods.iter().any(|p| t.contains(p.name())))
+    });
+    let by_terms = || {
+        clauses.iter().rposition(|c| {
+            c.terms.iter().any(|st| {
+                vocab
+                    .term_info(st.term)
+                    .is_some_and(|i| i.periods.iter().any(|p| periods.contains(p)))
+            })
+        })
+    };
+    let any_terms = || clauses.iter().rposition(|c| !c.terms.is_empty());
+    let ci = by_topic
+        .or_else(by_terms)
+        .or_else(any_terms)
+        .or_else(|| clauses.len().checked_sub(1))?;
+    let text = clauses.get(ci)?.text.as_str();
+    let end = text.trim_end().len();
+    let closed = text
+        .get(..end)
+        .and_then(|t| t.chars().next_back())
+        .is_none_or(|c| SENTENCE_ENDS.contains(&c));
+    let with = if closed {
+        model.to_owned()
+    } else {
+        format!("。{model}")
+    };
+    Some(Edit {
+        action: Action::Insert,
+        clause: ci,
+        range: Some((end, end)),
+        with,
+        term: Some(TermChange {
+            term,
+            value,
+            replaces: None,
+        }),
+    })
+}

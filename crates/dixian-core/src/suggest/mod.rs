@@ -1,0 +1,248 @@
+//! 修改建议: for each finding, the wording that makes the contract lawful — the clause's own text with
+//! the figure raised to the floor, a model clause from the rule data for what is missing, the
+//! offending sentence struck out. Each suggestion carries the edit itself (clause, byte range, new
+//! words, and for a YAML contract the term to set), so `fix` applies exactly what the report shows.
+
+mod edit;
+pub mod numeral;
+
+pub use edit::{Edit, TermChange};
+
+use crate::contract::{Contract, TermValue};
+use crate::quantity::Quantity;
+use crate::report::{Finding, FindingKind, Report};
+use crate::rules::{Check, Operand, RuleSet, Severity, Version};
+use crate::vocabulary::{TermId, TermKind, Vocabulary};
+use serde::Serialize;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    Replace,
+    Insert,
+    Delete,
+}
+
+/// Where the changed words are in the contract's source.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Place {
+    pub line: u32,
+    pub column: u32,
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Suggestion {
+    /// The clause changed, or the one after whose words new words are inserted.
+    pub clause: String,
+    pub action: Action,
+    /// The clause as it should read (replace, delete), or the words to insert.
+    pub text: String,
+    /// The words replaced or deleted in the source, or the point of insertion.
+    pub span: Option<Place>,
+    /// A suggestion to negotiate (good practice, a provisional figure, a vague clause), not a legal
+    /// requirement.
+    pub negotiate: bool,
+    #[serde(skip)]
+    pub edit: Edit,
+}
+
+/// What is left of a clause whose every sentence was unlawful.
+pub const STRUCK_OUT: &str = "（本条删除）";
+
+/// The suggestion as the officer reads it under the finding: 建议修改为：… (or 建议协商：… for what
+/// the law does not require).
+pub fn wording(s: &Suggestion, lang: crate::render::Lang) -> String {
+    use crate::render::Lang;
+    match lang {
+        Lang::Zh => {
+            let head = if s.negotiate {
+                "建议协商"
+            } else {
+                "建议修改为"
+            };
+            let body = match s.action {
+                Action::Insert => format!("在{}末尾增加“{}”", s.clause, s.text),
+                Action::Delete if s.text.ends_with(STRUCK_OUT) => {
+                    return format!("建议删除{}全文（{STRUCK_OUT}）", s.clause);
+                }
+                Action::Replace | Action::Delete => s.text.trim().to_owned(),
+            };
+            let tail = if s.negotiate {
+                "（非法定要求）"
+            } else {
+                ""
+            };
+            format!("{head}：{body}{tail}")
+        }
+        Lang::En => {
+            let head = if s.negotiate {
+                "Suggested for negotiation"
+            } else {
+                "Suggested wording"
+            };
+            let body = match s.action {
+                Action::Insert => format!("add at the end of {}: “{}”", s.clause, s.text),
+                Action::Replace | Action::Delete => s.text.trim().to_owned(),
+            };
+            format!("{head}: {body}")
+        }
+    }
+}
+
+/// Fills `suggestion` on every finding a suggestion can be made for.
+pub fn attach(set: &RuleSet, contract: &Contract, report: &mut Report) {
+    for f in &mut report.findings {
+        if f.suggestion.is_none() {
+            f.suggestion = suggest(set, contract, f);
+        }
+    }
+}
+
+/// The suggestion for one finding, if the contract and the rule data give one.
+pub fn suggest(set: &RuleSet, contract: &Contract, f: &Finding) -> Option<Suggestion> {
+    let version = version_of(set, f);
+    let edit = match f.kind {
+        FindingKind::Violated => violated(set, contract, f, version?)?,
+        FindingKind::Missing => missing(set, contract, f, version?)?,
+        FindingKind::UnlawfulText => unlawful(contract, f, version)?,
+        FindingKind::Vague => return None,
+    };
+    Some(edit.into_suggestion(contract, f.severity < Severity::Rectify || f.provisional))
+}
+
+/// The version of the finding's rule in force on its first day.
+fn version_of<'s>(set: &'s RuleSet, f: &Finding) -> Option<&'s Version> {
+    let day = chrono::NaiveDate::parse_from_str(&f.from, "%Y-%m-%d").ok()?;
+    set.rule(&f.rule)?
+        .versions
+        .iter()
+        .find(|v| v.in_force_on(day))
+}
+
+/// The clause index and statement index of the term the finding is about.
+fn stated_at(set: &RuleSet, contract: &Contract, f: &Finding) -> Option<(usize, usize)> {
+    let term = set.vocabulary.term(f.term.as_deref()?)?;
+    let start = f.bytes.map(|b| b.0);
+    contract.clauses.iter().enumerate().find_map(|(ci, c)| {
+        (Some(c.id.as_str()) == f.clause.as_deref())
+            .then(|| {
+                c.terms
+                    .iter()
+                    .position(|t| t.term == term && Some(t.span.start) == start)
+                    .map(|ti| (ci, ti))
+            })
+            .flatten()
+    })
+}
+
+/// The figure a floor asks for, in the unit of the rule: a strict bound moves one step past it.
+fn required(version: &Version, contract: &Contract) -> Option<(i64, Option<Quantity>)> {
+    let Check::Bound { op, value, .. } = &version.check else {
+        return None;
+    };
+    let (milli, quantity) = match value {
+        Operand::Quantity(q) => (q.milli, Some(*q)),
+        // A share of women: the whole percent at or above it.
+        Operand::Fact(f) => {
+            let share = match f {
+                crate::rules::Fact::WomenShare => contract.women_share_milli()?,
+                _ => return None,
+            };
+            ((share + 999) / 1000 * 1000, None)
+        }
+    };
+    let step = 1000;
+    Some((
+        match op {
+            crate::rules::Op::Above => milli + step,
+            crate::rules::Op::Below => milli - step,
+            _ => milli,
+        },
+        quantity,
+    ))
+}
+
+fn violated(set: &RuleSet, contract: &Contract, f: &Finding, version: &Version) -> Option<Edit> {
+    let (ci, ti) = stated_at(set, contract, f)?;
+    let clause = contract.clauses.get(ci)?;
+    let stated = clause.terms.get(ti)?;
+    let vocab = &set.vocabulary;
+    match (stated.value, &version.check) {
+        (TermValue::Quantity(q), Check::Bound { .. }) => {
+            let (target, _) = required(version, contract)?;
+            let new = Quantity {
+                milli: target,
+                unit: q.unit,
+            };
+            Some(edit::raise_figure(contract, ci, ti, q, new, vocab))
+        }
+        (TermValue::Commitment(false), Check::Commitment { term }) => {
+            let model = model_text(vocab, version, *term, None)?;
+            Some(edit::replace_sentence(contract, ci, ti, &model, vocab))
+        }
+        _ => None,
+    }
+}
+
+fn missing(set: &RuleSet, contract: &Contract, f: &Finding, version: &Version) -> Option<Edit> {
+    let vocab = &set.vocabulary;
+    let term = version.check.term()?;
+    let (floor, value) = match &version.check {
+        Check::Bound { .. } => {
+            let (milli, quantity) = required(version, contract)?;
+            let unit = match quantity {
+                Some(q) => q.unit,
+                None => first_unit(vocab, term)?,
+            };
+            let q = Quantity { milli, unit };
+            (Some(spoken(q, vocab)), TermValue::Quantity(q))
+        }
+        Check::Commitment { .. } => (None, TermValue::Commitment(true)),
+        Check::ForbidText { .. } => return None,
+    };
+    let model = model_text(vocab, version, term, floor.as_deref())?;
+    let _ = f;
+    edit::insert_model(contract, vocab, term, &model, value)
+}
+
+fn unlawful(contract: &Contract, f: &Finding, version: Option<&Version>) -> Option<Edit> {
+    let ci = contract
+        .clauses
+        .iter()
+        .position(|c| Some(c.id.as_str()) == f.clause.as_deref())?;
+    let replacement = version.and_then(|v| v.model.clone());
+    edit::strike_words(contract, ci, &f.actual, replacement)
+}
+
+fn first_unit(vocab: &Vocabulary, term: TermId) -> Option<crate::vocabulary::UnitId> {
+    match &vocab.term_info(term)?.kind {
+        TermKind::Quantity(units) => units.first().copied(),
+        TermKind::Commitment => None,
+    }
+}
+
+/// The model clause: the rule's own, else the term's from the vocabulary, with the floor filled in.
+fn model_text(
+    vocab: &Vocabulary,
+    version: &Version,
+    term: TermId,
+    floor: Option<&str>,
+) -> Option<String> {
+    let template = version.model.as_deref().or_else(|| vocab.model(term))?;
+    Some(template.replace("{floor}", floor.unwrap_or("")))
+}
+
+/// A quantity as a clause says it: 158天, 30元 (a monthly allowance says 每月 elsewhere), 1小时,
+/// 12个月, 60%.
+pub fn spoken(q: Quantity, vocab: &Vocabulary) -> String {
+    let unit = vocab.unit_name(q.unit);
+    let base = unit.split('/').next().unwrap_or(unit);
+    let said = match base {
+        "月" => "个月",
+        "工作日" => "个工作日",
+        other => other,
+    };
+    format!("{}{said}", crate::quantity::format_milli(q.milli))
+}
