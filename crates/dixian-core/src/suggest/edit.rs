@@ -1,9 +1,9 @@
 //! Edits of one clause's text: a figure raised, a sentence replaced or struck out, a model clause
 //! appended. Offsets are bytes in the clause's text; `fix` maps them onto the document.
 
-use super::numeral::{self, Style};
 use super::{Action, Place, Suggestion, spoken};
 use crate::contract::{Contract, TermValue};
+use crate::numeral_style::{self as numeral, Style};
 use crate::quantity::Quantity;
 use crate::vocabulary::{TermId, Vocabulary};
 

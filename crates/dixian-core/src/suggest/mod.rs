@@ -4,7 +4,6 @@
 //! words, and for a YAML contract the term to set), so `fix` applies exactly what the report shows.
 
 mod edit;
-pub mod numeral;
 
 pub use edit::{Edit, TermChange};
 

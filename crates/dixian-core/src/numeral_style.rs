@@ -1,5 +1,8 @@
-//! Figures in the style the contract writes them: a new figure replacing 一百二十八 is written
-//! 一百五十八, one replacing 128 is written 158, one replacing １２８ is written １５８.
+//! Writing figures, beside [`crate::numerals`] which reads them, in the style the contract uses: a
+//! figure replacing 一百二十八 is written 一百五十八, one replacing 128 is written 158, one replacing
+//! １２８ is written １５８.
+
+use crate::numerals;
 
 /// How a figure is written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -10,11 +13,14 @@ pub enum Style {
 }
 
 const DIGITS: [char; 10] = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
-const CHINESE_NUMERALS: &str = "零〇一二两三四五六七八九十百千万壹贰叁肆伍陆柒捌玖拾佰仟";
-
 /// Whether `c` is part of a written figure (Arabic, full-width or Chinese numerals, a decimal point).
 pub fn is_numeral(c: char) -> bool {
-    c.is_ascii_digit() || ('０'..='９').contains(&c) || CHINESE_NUMERALS.contains(c) || c == '.'
+    numerals::is_arabic_digit(c) || numerals::is_chinese_numeral(c) || c == '.' || c == '．'
+}
+
+/// Reads a written figure back, in thousandths (the reader of [`crate::numerals`]).
+pub fn read(figure: &str) -> Option<i64> {
+    numerals::parse_numeral(figure)
 }
 
 /// The style of a written figure.
@@ -50,58 +56,6 @@ pub fn write(milli: i64, style: Style) -> String {
             out
         }
     }
-}
-
-/// Reads a written figure back, in thousandths (for the parts of an addition phrase, 在98天基础上增加30天).
-pub fn read(figure: &str) -> Option<i64> {
-    let arabic: String = figure
-        .chars()
-        .map(|c| match c {
-            '０'..='９' => {
-                char::from_u32(u32::from(c) - u32::from('０') + u32::from('0')).unwrap_or(c)
-            }
-            c => c,
-        })
-        .collect();
-    if arabic.chars().all(|c| c.is_ascii_digit() || c == '.') {
-        return crate::quantity::parse_milli(&arabic).ok();
-    }
-    let (mut total, mut section, mut last) = (0i64, 0i64, 0i64);
-    for c in figure.chars() {
-        match c {
-            '十' | '拾' | '百' | '佰' | '千' | '仟' => {
-                let unit = match c {
-                    '十' | '拾' => 10,
-                    '百' | '佰' => 100,
-                    _ => 1000,
-                };
-                section += last.max(1) * unit;
-                last = 0;
-            }
-            '万' => {
-                total += (section + last) * 10_000;
-                section = 0;
-                last = 0;
-            }
-            _ => {
-                let d = match c {
-                    '零' | '〇' => 0,
-                    '一' | '壹' => 1,
-                    '二' | '两' | '贰' => 2,
-                    '三' | '叁' => 3,
-                    '四' | '肆' => 4,
-                    '五' | '伍' => 5,
-                    '六' | '陆' => 6,
-                    '七' | '柒' => 7,
-                    '八' | '捌' => 8,
-                    '九' | '玖' => 9,
-                    _ => return None,
-                };
-                last = d;
-            }
-        }
-    }
-    Some((total + section + last) * 1000)
 }
 
 fn digit(d: u32) -> char {
