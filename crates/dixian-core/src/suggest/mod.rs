@@ -10,7 +10,7 @@ pub use edit::{Edit, TermChange};
 use crate::contract::{Contract, TermValue};
 use crate::quantity::Quantity;
 use crate::report::{Finding, FindingKind, Report};
-use crate::rules::{Check, Operand, RuleSet, Severity, Version};
+use crate::rules::{Check, Fact, Op, Operand, RuleSet, Severity, Version};
 use crate::vocabulary::{TermId, TermKind, Vocabulary};
 use serde::Serialize;
 
@@ -106,7 +106,9 @@ pub fn suggest(set: &RuleSet, contract: &Contract, f: &Finding) -> Option<Sugges
         FindingKind::Violated => violated(set, contract, f, version?)?,
         FindingKind::Missing => missing(set, contract, f, version?)?,
         FindingKind::UnlawfulText => unlawful(contract, f, version)?,
-        FindingKind::Vague => return None,
+        // A figure that holds or fails with the calendar, and a vague clause: nothing exact to
+        // propose from the rule alone.
+        FindingKind::Depends | FindingKind::Vague => return None,
     };
     Some(edit.into_suggestion(contract, f.severity < Severity::Rectify || f.provisional))
 }
@@ -136,31 +138,48 @@ fn stated_at(set: &RuleSet, contract: &Contract, f: &Finding) -> Option<(usize, 
     })
 }
 
-/// The figure a floor asks for, in the unit of the rule: a strict bound moves one step past it.
-fn required(version: &Version, contract: &Contract) -> Option<(i64, Option<Quantity>)> {
+/// The figure that meets the version's bound: the stated figure moved by the largest shortfall
+/// (a floor in calendar months, 98天+3个月, counted at its longest, so the figure holds whichever months
+/// are meant), or for a missing term the bound itself; a strict bound moves one step past.
+fn target(
+    version: &Version,
+    contract: &Contract,
+    stated: Option<Quantity>,
+    vocab: &Vocabulary,
+) -> Option<Quantity> {
     let Check::Bound { op, value, .. } = &version.check else {
         return None;
     };
-    let (milli, quantity) = match value {
-        Operand::Quantity(q) => (q.milli, Some(*q)),
-        // A share of women: the whole percent at or above it.
-        Operand::Fact(f) => {
-            let share = match f {
-                crate::rules::Fact::WomenShare => contract.women_share_milli()?,
-                _ => return None,
-            };
-            ((share + 999) / 1000 * 1000, None)
-        }
+    let step = match op {
+        Op::Above => 1000,
+        Op::Below => -1000,
+        _ => 0,
     };
-    let step = 1000;
-    Some((
-        match op {
-            crate::rules::Op::Above => milli + step,
-            crate::rules::Op::Below => milli - step,
-            _ => milli,
-        },
-        quantity,
-    ))
+    let bound = match value {
+        Operand::Quantity(q) => *q,
+        // A share of women: the whole percent at or above it.
+        Operand::Fact(Fact::WomenShare) => {
+            let share = contract.women_share_milli()?;
+            let unit = stated.map(|s| s.unit).or_else(|| {
+                let term = version.check.term()?;
+                first_unit(vocab, term)
+            })?;
+            return Some(Quantity::new((share + 999) / 1000 * 1000 + step, unit));
+        }
+        Operand::Fact(_) => return None,
+    };
+    let ceiling = op.lower_protects();
+    Some(match stated {
+        Some(s) => {
+            let (lo, hi) = s.difference(&bound, vocab)?;
+            let moved = if ceiling { hi } else { lo };
+            Quantity::new(s.milli - moved + step, s.unit)
+        }
+        None => {
+            let (lo, hi) = bound.difference(&Quantity::new(0, bound.unit), vocab)?;
+            Quantity::new(if ceiling { lo } else { hi } + step, bound.unit)
+        }
+    })
 }
 
 fn violated(set: &RuleSet, contract: &Contract, f: &Finding, version: &Version) -> Option<Edit> {
@@ -170,11 +189,7 @@ fn violated(set: &RuleSet, contract: &Contract, f: &Finding, version: &Version) 
     let vocab = &set.vocabulary;
     match (stated.value, &version.check) {
         (TermValue::Quantity(q), Check::Bound { .. }) => {
-            let (target, _) = required(version, contract)?;
-            let new = Quantity {
-                milli: target,
-                unit: q.unit,
-            };
+            let new = target(version, contract, Some(q), vocab)?;
             Some(edit::raise_figure(contract, ci, ti, q, new, vocab))
         }
         (TermValue::Commitment(false), Check::Commitment { term }) => {
@@ -190,12 +205,7 @@ fn missing(set: &RuleSet, contract: &Contract, f: &Finding, version: &Version) -
     let term = version.check.term()?;
     let (floor, value) = match &version.check {
         Check::Bound { .. } => {
-            let (milli, quantity) = required(version, contract)?;
-            let unit = match quantity {
-                Some(q) => q.unit,
-                None => first_unit(vocab, term)?,
-            };
-            let q = Quantity { milli, unit };
+            let q = target(version, contract, None, vocab)?;
             (Some(spoken(q, vocab)), TermValue::Quantity(q))
         }
         Check::Commitment { .. } => (None, TermValue::Commitment(true)),
