@@ -68,7 +68,7 @@ impl Edit {
         let ts = clause.text_span;
         let raw = contract.source.get(ts.start..ts.end)?;
         let offset = raw.find(clause.text.as_str())?;
-        let span = ts.advance(raw, offset + s, e - s);
+        let span = ts.advance(raw, offset + s, e.saturating_sub(s));
         Some(Place {
             line: span.line,
             column: span.column,
@@ -84,8 +84,11 @@ fn stated_range(contract: &Contract, ci: usize, ti: usize) -> Option<(usize, usi
     let st = c.terms.get(ti)?;
     let ts = c.text_span;
     let inside = st.span.start >= ts.start && st.span.end <= ts.end && st.span.end > st.span.start;
+    if !inside {
+        return None;
+    }
     let range = (st.span.start - ts.start, st.span.end - ts.start);
-    (inside && c.text.get(range.0..range.1) == Some(st.written.as_str())).then_some(range)
+    (c.text.get(range.0..range.1) == Some(st.written.as_str())).then_some(range)
 }
 
 /// The numeral runs in `text[range]`, as byte ranges of `text`.
