@@ -2,10 +2,9 @@
 //! time, so output is ordered while memory stays bounded by the chunk, not the batch.
 
 use crate::commands::import::{self, DocumentArgs};
-use crate::load;
-use dixian_core::contract::{self, Contract};
+use dixian_core::contract::Contract;
 use dixian_core::rules::RuleSet;
-use dixian_core::{LoadError, Report, eval};
+use dixian_core::{LoadError, Report};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use std::io::IsTerminal;
@@ -33,22 +32,13 @@ pub struct Checked {
     pub result: Result<(Contract, Report), LoadError>,
 }
 
-/// Checks one file: a .docx/.txt through the importer (with `document`'s overrides), anything else
-/// as YAML.
+/// Checks one file: a .docx/.txt through the importer (with `document`'s overrides), a .doc/.pdf/.wps
+/// refused by name, anything else as YAML.
 pub fn check_file(rules: &RuleSet, path: &Path, document: &DocumentArgs) -> Checked {
-    let file = path.display().to_string();
-    if import::is_document(path) || import::unreadable_format(path).is_some() {
-        return Checked {
-            file,
-            result: import::check_document(path, rules, document),
-        };
+    Checked {
+        file: path.display().to_string(),
+        result: import::check_document(path, rules, document),
     }
-    let result = load::read_text(path).and_then(|text| {
-        let c = contract::load_yaml(&file, &text, &rules.vocabulary)?;
-        let r = eval::check(rules, &c)?;
-        Ok((c, r))
-    });
-    Checked { file, result }
 }
 
 /// Checks every file, calling `each` with the results in input order.

@@ -151,21 +151,42 @@ pub fn check(contract_yaml: &str, opts: &CheckOptions) -> Answer<Checked> {
     }
 }
 
+/// Checks a contract against a rule set the caller already holds (a server's, or a Python `Rules`),
+/// loaded once rather than per call. Extra rules belong in that set: `opts.rules` is refused here.
+pub fn check_with(set: &RuleSet, contract_yaml: &str, opts: &CheckOptions) -> Answer<Checked> {
+    let run = || {
+        if !opts.rules.is_empty() {
+            return Err(option_error(
+                "规则已随规则集加载：此处不再接受附加规则（rules）",
+            ));
+        }
+        check_in(set, contract_yaml, opts)
+    };
+    match run() {
+        Ok(c) => Answer::Success(c),
+        Err(e) => e.into(),
+    }
+}
+
+fn extra_sources(opts: &CheckOptions) -> impl Iterator<Item = RuleSource> + '_ {
+    opts.rules.iter().map(|r| RuleSource {
+        name: r.name.clone(),
+        text: r.text.clone(),
+    })
+}
+
 fn try_check(yaml: &str, opts: &CheckOptions) -> Result<Checked, LoadError> {
+    if opts.rules.is_empty() {
+        return check_in(builtin()?, yaml, opts);
+    }
+    let mut sources = rules::builtin_sources();
+    sources.extend(extra_sources(opts));
+    check_in(&rules::load(&sources)?, yaml, opts)
+}
+
+fn check_in(set: &RuleSet, yaml: &str, opts: &CheckOptions) -> Result<Checked, LoadError> {
     check_lang(opts.lang.as_deref())?;
     let date = opts.date.as_deref().map(parse_date).transpose()?;
-    let extended;
-    let set = if opts.rules.is_empty() {
-        builtin()?
-    } else {
-        let mut sources = rules::builtin_sources();
-        sources.extend(opts.rules.iter().map(|r| RuleSource {
-            name: r.name.clone(),
-            text: r.text.clone(),
-        }));
-        extended = rules::load(&sources)?;
-        &extended
-    };
     let file = opts.file.as_deref().unwrap_or(DEFAULT_FILE);
     let mut contract = crate::contract::load_yaml(file, yaml, &set.vocabulary)?;
     let contract_region = contract.region.clone();
@@ -225,10 +246,15 @@ fn try_check(yaml: &str, opts: &CheckOptions) -> Result<Checked, LoadError> {
 /// The regions the built-in rules know, root first.
 pub fn regions() -> Answer<Regions> {
     match builtin() {
-        Ok(set) => Answer::Success(Regions {
-            regions: region_list(set),
-        }),
+        Ok(set) => Answer::Success(regions_with(set)),
         Err(e) => e.into(),
+    }
+}
+
+/// The regions `set` knows, root first.
+pub fn regions_with(set: &RuleSet) -> Regions {
+    Regions {
+        regions: region_list(set),
     }
 }
 
@@ -249,9 +275,16 @@ fn region_list(set: &RuleSet) -> Vec<Region> {
 
 /// The built-in rules in force in `region` on `date` (`YYYY-MM-DD`), root jurisdiction first.
 pub fn rules_in_force(region_name: &str, date: &str) -> Answer<InForce> {
+    match builtin() {
+        Ok(set) => rules_in_force_with(set, region_name, date),
+        Err(e) => e.into(),
+    }
+}
+
+/// The rules of `set` in force in `region` on `date` (`YYYY-MM-DD`), root jurisdiction first.
+pub fn rules_in_force_with(set: &RuleSet, region_name: &str, date: &str) -> Answer<InForce> {
     let run = || -> Result<InForce, LoadError> {
         let day = parse_date(date)?;
-        let set = builtin()?;
         let resolved = region::resolve(set, region_name).map_err(|e| option_error(e.message))?;
         let chain = set.chain(resolved.jurisdiction);
         let rules = catalog::rules_in_force(set, Some(resolved.jurisdiction), Some(day))

@@ -14,6 +14,7 @@
 //! - [`yaml_form`]: the YAML a person reviews and corrects.
 #![forbid(unsafe_code)]
 
+pub mod api;
 pub mod clauses;
 pub mod dates;
 pub mod decode;

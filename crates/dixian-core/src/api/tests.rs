@@ -330,3 +330,28 @@ fn rules_in_force_follow_the_date() {
     );
     assert!(!failure(rules_in_force("湖北", "yesterday")).is_empty());
 }
+
+#[test]
+fn a_rule_set_held_by_the_caller_gives_the_same_answers() {
+    let set = rules::builtin().unwrap();
+    let region = Some("北京".to_owned());
+    let with_region = CheckOptions { region, ..opts() };
+    assert_eq!(
+        success(check_with(&set, FIXTURE, &with_region)),
+        success(check(FIXTURE, &with_region))
+    );
+    assert_eq!(regions_with(&set), success(regions()));
+    assert_eq!(
+        success(rules_in_force_with(&set, "湖北省", "2022-01-01")),
+        success(rules_in_force("湖北省", "2022-01-01"))
+    );
+    let extra = CheckOptions {
+        rules: vec![RuleFile {
+            name: "city.dixian".to_owned(),
+            text: String::new(),
+        }],
+        ..opts()
+    };
+    let errors = failure(check_with(&set, FIXTURE, &extra));
+    assert_eq!(errors[0].file, OPTIONS_FILE);
+}
