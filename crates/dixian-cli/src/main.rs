@@ -5,6 +5,7 @@ mod batch;
 mod commands;
 mod load;
 mod output;
+mod serve;
 
 use clap::{Parser, Subcommand};
 use dixian_core::render::Lang;
@@ -75,6 +76,8 @@ enum Command {
     Test(commands::test::Args),
     /// Read a .docx or .txt contract and print its YAML form (clauses and extracted terms) for review.
     Import(commands::import::Args),
+    /// Serve the checks over HTTP (JSON) for union platforms: POST /v1/check and more (see /openapi.json).
+    Serve(commands::serve::Args),
 }
 
 fn main() -> ExitCode {
@@ -88,6 +91,7 @@ fn main() -> ExitCode {
         Command::Explain(args) => commands::explain::run(c, args),
         Command::Test(args) => commands::test::run(c, args),
         Command::Import(args) => commands::import::run(c, args),
+        Command::Serve(args) => commands::serve::run(c, args),
     };
     ExitCode::from(code)
 }

@@ -5,5 +5,6 @@ pub mod explain;
 pub mod import;
 pub mod letter;
 pub mod rules;
+pub mod serve;
 pub mod stats;
 pub mod test;

@@ -8,6 +8,7 @@ use crate::batch;
 use crate::commands::import::DocumentArgs;
 use crate::load;
 use dixian_core::render::stats as render;
+use dixian_core::rules::RuleSet;
 use dixian_core::stats::Stats;
 use rayon::prelude::*;
 
@@ -33,21 +34,13 @@ pub fn run(common: &Common, args: &Args) -> u8 {
     };
     let files = load::expand_contracts(&args.inputs.paths);
     let bar = batch::progress(files.len(), args.inputs.quiet);
-    let stats = files
-        .par_iter()
-        .fold(Stats::default, |mut s, path| {
-            let checked = batch::check_file(&rules, path, &DocumentArgs::default());
-            match &checked.result {
-                Ok((_, report)) => s.add_report(report, &rules.vocabulary),
-                Err(e) => s.add_unreadable(&checked.file, e),
-            }
-            if let Some(b) = &bar {
-                b.inc(1);
-            }
-            s
-        })
-        .reduce(Stats::default, Stats::merge)
-        .finish();
+    let stats = tally(&rules, &files, |path| {
+        let checked = batch::check_file(&rules, path, &DocumentArgs::default());
+        if let Some(b) = &bar {
+            b.inc(1);
+        }
+        checked
+    });
     if let Some(b) = bar {
         b.finish_and_clear();
     }
@@ -57,4 +50,25 @@ pub fn run(common: &Common, args: &Args) -> u8 {
         Format::Csv => crate::output::emit(&render::csv(&stats)),
     }
     0
+}
+
+/// Folds the contracts `check` gives for `items` into statistics, in parallel: per-thread tallies,
+/// merged at the end, so no report is kept (also what `POST /v1/stats` answers).
+pub fn tally<T: Sync>(
+    rules: &RuleSet,
+    items: &[T],
+    check: impl Fn(&T) -> batch::Checked + Sync + Send,
+) -> Stats {
+    items
+        .par_iter()
+        .fold(Stats::default, |mut s, item| {
+            let checked = check(item);
+            match &checked.result {
+                Ok((_, report)) => s.add_report(report, &rules.vocabulary),
+                Err(e) => s.add_unreadable(&checked.file, e),
+            }
+            s
+        })
+        .reduce(Stats::default, Stats::merge)
+        .finish()
 }

@@ -1,0 +1,357 @@
+//! One handler per route. Each reads its request (see [`super::input`]), runs the same call as the
+//! CLI on a checking thread, and answers JSON — or `{errors}` with the status that fits.
+
+use super::input::{self, Fields, Kind, Upload};
+use super::reply::{self, ApiError};
+use super::{OPENAPI, State};
+use crate::batch::Checked;
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{Query, Request};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use dixian_core::api::{self, Answer, CheckOptions, OPTIONS_FILE};
+use dixian_core::contract::{self, Contract};
+use dixian_core::render::letter::{self, LetterKind};
+use dixian_core::rules::RuleSet;
+use dixian_core::{LoadError, Report, region};
+use dixian_import::api as import;
+use serde::{Deserialize, Serialize};
+
+type Extracted = axum::extract::State<State>;
+
+/// Query parameters, or a 400 naming the one that could not be read.
+fn query(q: Result<Query<Fields>, QueryRejection>) -> Result<Fields, ApiError> {
+    q.map(|Query(f)| f).map_err(|e| {
+        ApiError::unreadable(LoadError::one(
+            OPTIONS_FILE,
+            0,
+            0,
+            format!("查询参数有误：{e}"),
+        ))
+    })
+}
+
+async fn submission(
+    state: &State,
+    q: Result<Query<Fields>, QueryRejection>,
+    request: Request,
+) -> Result<input::Submission, ApiError> {
+    let fields = query(q)?;
+    input::read(
+        request,
+        fields,
+        state.limits.max_body,
+        state.limits.max_files,
+    )
+    .await
+}
+
+/// A region option the rules do not know: 422 before any work is done.
+fn known_region(set: &RuleSet, region_name: Option<&str>) -> Result<(), ApiError> {
+    match region_name.map(str::trim).filter(|r| !r.is_empty()) {
+        Some(r) => region::resolve(set, r)
+            .map(|_| ())
+            .map_err(|e| ApiError::unknown_region_option(e.message)),
+        None => Ok(()),
+    }
+}
+
+/// `POST /v1/check`: the report, byte for byte what `dixian check --format json FILE` prints.
+pub async fn check(
+    axum::extract::State(state): Extracted,
+    q: Result<Query<Fields>, QueryRejection>,
+    request: Request,
+) -> Result<Response, ApiError> {
+    let (upload, fields) = submission(&state, q, request).await?.single()?;
+    let size = upload.bytes.len();
+    let kind = upload.kind().map_err(|e| e.with_size(size))?;
+    known_region(&state.rules, fields.region.as_deref()).map_err(|e| e.with_size(size))?;
+    let json = match kind {
+        Kind::Yaml => {
+            let opts = CheckOptions {
+                region: fields.region.clone(),
+                date: fields.date.clone(),
+                file: Some(upload.file.clone()),
+                ..CheckOptions::default()
+            };
+            state
+                .on_checker(move |set| check_yaml(set, upload, &opts))
+                .await?
+        }
+        Kind::Document => {
+            if fields.date.is_some() {
+                return Err(ApiError::unreadable(LoadError::one(
+                    OPTIONS_FILE,
+                    0,
+                    0,
+                    "date（只检查某一日）只适用于 YAML 合同；文件请用 signed、term 指明日期",
+                ))
+                .with_size(size));
+            }
+            let overrides = input::overrides(&fields).map_err(|e| e.with_size(size))?;
+            state
+                .on_checker(move |set| {
+                    checked_document(set, &upload, &overrides).map(|(_, r)| r.to_json())
+                })
+                .await?
+        }
+    };
+    let json = json.map_err(|e| e.with_size(size))?;
+    Ok(reply::json(StatusCode::OK, format!("{json}\n"), size))
+}
+
+fn check_yaml(set: &RuleSet, upload: Upload, opts: &CheckOptions) -> Result<String, ApiError> {
+    contract::check_size(&upload.file, upload.bytes.len() as u64).map_err(ApiError::unreadable)?;
+    let text =
+        contract::decode_utf8_owned(&upload.file, upload.bytes).map_err(ApiError::unreadable)?;
+    match api::check_with(set, &text, opts) {
+        Answer::Success(checked) => Ok(checked.report.to_json()),
+        Answer::Failure { errors } => {
+            let error = LoadError {
+                diagnostics: errors,
+            };
+            // The contract reads, so what failed is its region: the rules know no such place.
+            let readable = contract::load_yaml(&upload.file, &text, &set.vocabulary).is_ok();
+            let about_options = error.first().is_some_and(|d| d.file == OPTIONS_FILE);
+            Err(if readable && !about_options {
+                ApiError::unknown_region(error)
+            } else {
+                ApiError::unreadable(error)
+            })
+        }
+    }
+}
+
+/// A document read and checked as `dixian check FILE.docx` does: 400 when it cannot be read, 422 when
+/// it was read but its region is unknown.
+fn checked_document(
+    set: &RuleSet,
+    upload: &Upload,
+    overrides: &dixian_import::Overrides,
+) -> Result<(Contract, Report), ApiError> {
+    let imported = import::import_bytes(set, &upload.file, &upload.bytes, overrides)
+        .map_err(ApiError::unreadable)?;
+    import::check_imported(set, imported).map_err(ApiError::unknown_region)
+}
+
+/// A contract of either kind, checked as the CLI checks a file.
+fn checked(
+    set: &RuleSet,
+    upload: Upload,
+    overrides: &dixian_import::Overrides,
+) -> Result<(Contract, Report), ApiError> {
+    match upload.kind()? {
+        Kind::Document => checked_document(set, &upload, overrides),
+        Kind::Yaml => {
+            let file = upload.file.clone();
+            let text =
+                contract::decode_utf8_owned(&file, upload.bytes).map_err(ApiError::unreadable)?;
+            let c =
+                contract::load_yaml(&file, &text, &set.vocabulary).map_err(ApiError::unreadable)?;
+            let r = dixian_core::eval::check(set, &c).map_err(ApiError::unknown_region)?;
+            Ok((c, r))
+        }
+    }
+}
+
+/// `POST /v1/import`: a .docx/.txt document's contract form (the YAML `dixian import` prints).
+pub async fn import(
+    axum::extract::State(state): Extracted,
+    q: Result<Query<Fields>, QueryRejection>,
+    request: Request,
+) -> Result<Response, ApiError> {
+    let (upload, fields) = submission(&state, q, request).await?.single()?;
+    let size = upload.bytes.len();
+    if upload.kind().map_err(|e| e.with_size(size))? != Kind::Document {
+        return Err(
+            ApiError::unsupported("导入只接受 .docx 或 .txt 文件；YAML 合同可直接检查")
+                .with_size(size),
+        );
+    }
+    known_region(&state.rules, fields.region.as_deref()).map_err(|e| e.with_size(size))?;
+    let overrides = input::overrides(&fields).map_err(|e| e.with_size(size))?;
+    let form = state
+        .on_checker(move |set| {
+            import::import_bytes(set, &upload.file, &upload.bytes, &overrides)
+                .map(|imported| import::contract_form(set, &imported))
+                .map_err(ApiError::unreadable)
+        })
+        .await?
+        .map_err(|e| e.with_size(size))?;
+    Ok(reply::typed(
+        StatusCode::OK,
+        "application/yaml; charset=utf-8",
+        form.into_bytes(),
+        size,
+    ))
+}
+
+/// `POST /v1/letter?format=md|docx&kind=…`: the draft letter; 204 when there is no finding (no letter
+/// is needed).
+pub async fn letter(
+    axum::extract::State(state): Extracted,
+    q: Result<Query<Fields>, QueryRejection>,
+    request: Request,
+) -> Result<Response, ApiError> {
+    let (upload, fields) = submission(&state, q, request).await?.single()?;
+    let size = upload.bytes.len();
+    let bad_option =
+        |m: String| ApiError::unreadable(LoadError::one(OPTIONS_FILE, 0, 0, m)).with_size(size);
+    match fields.format.as_deref().map(str::trim) {
+        None | Some("" | "md" | "markdown") => {}
+        Some("docx") => {
+            return Err(ApiError::request(
+                StatusCode::NOT_IMPLEMENTED,
+                "Word（docx）格式的函件尚未提供：请用 format=md",
+            )
+            .with_size(size));
+        }
+        Some(other) => {
+            return Err(bad_option(format!(
+                "函件格式“{other}”无法识别：应为 md 或 docx"
+            )));
+        }
+    }
+    let kind = match fields.kind.as_deref() {
+        None => None,
+        Some(k) => Some(LetterKind::parse(k).ok_or_else(|| {
+            bad_option(format!(
+                "“{k}”不是函件种类：应为 提示函、整改意见书 或 处理建议书"
+            ))
+        })?),
+    };
+    known_region(&state.rules, fields.region.as_deref()).map_err(|e| e.with_size(size))?;
+    let overrides = input::overrides(&fields).map_err(|e| e.with_size(size))?;
+    let text = state
+        .on_checker(move |set| {
+            let (contract, report) = checked(set, upload, &overrides)?;
+            let Some(worst) = report.worst() else {
+                return Ok(None);
+            };
+            let kind = kind.unwrap_or_else(|| LetterKind::for_severity(worst));
+            Ok(letter::render(&report, &contract, set, kind))
+        })
+        .await?
+        .map_err(|e: ApiError| e.with_size(size))?;
+    Ok(match text {
+        Some(text) => reply::typed(
+            StatusCode::OK,
+            "text/markdown; charset=utf-8",
+            text.into_bytes(),
+            size,
+        ),
+        None => reply::typed(StatusCode::NO_CONTENT, "text/plain", Vec::new(), size),
+    })
+}
+
+/// `POST /v1/stats`: statistics over every file of a multipart form, as `dixian stats --format json`
+/// gives them; a file that cannot be read is counted as unreadable, the others still checked.
+pub async fn stats(
+    axum::extract::State(state): Extracted,
+    q: Result<Query<Fields>, QueryRejection>,
+    request: Request,
+) -> Result<Response, ApiError> {
+    let submission = submission(&state, q, request).await?;
+    let size = submission.size();
+    let uploads = submission.uploads;
+    let pool = std::sync::Arc::clone(&state.checkers);
+    let json = state
+        .on_checker(move |set| {
+            pool.install(|| {
+                let stats = crate::commands::stats::tally(set, &uploads, |u| Checked {
+                    file: u.file.clone(),
+                    result: import::check_bytes(
+                        set,
+                        &u.file,
+                        u.bytes.clone(),
+                        &dixian_import::Overrides::default(),
+                    ),
+                });
+                dixian_core::render::stats::json(&stats)
+            })
+        })
+        .await?;
+    Ok(reply::json(StatusCode::OK, format!("{json}\n"), size))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RulesQuery {
+    region: Option<String>,
+    date: Option<String>,
+}
+
+/// `GET /v1/rules?region=&date=`: the rules in force in a region (default: the root, 全国) on a date
+/// (default: today).
+pub async fn rules(
+    axum::extract::State(state): Extracted,
+    q: Result<Query<RulesQuery>, QueryRejection>,
+) -> Result<Response, ApiError> {
+    let Query(q) = q.map_err(|e| {
+        ApiError::unreadable(LoadError::one(
+            OPTIONS_FILE,
+            0,
+            0,
+            format!("查询参数有误：{e}（可用：region、date）"),
+        ))
+    })?;
+    let set = &state.rules;
+    let root = set.jurisdictions.first().map(|j| j.name.clone());
+    let region_name = q.region.filter(|r| !r.trim().is_empty()).or(root);
+    let region_name = region_name.unwrap_or_default();
+    known_region(set, Some(&region_name))?;
+    let date = q
+        .date
+        .unwrap_or_else(|| super::super::commands::rules::today().to_string());
+    match api::rules_in_force_with(set, &region_name, &date) {
+        Answer::Success(v) => Ok(reply::json_value(&v)),
+        Answer::Failure { errors } => Err(ApiError::unreadable(LoadError {
+            diagnostics: errors,
+        })),
+    }
+}
+
+/// `GET /v1/regions`.
+pub async fn regions(axum::extract::State(state): Extracted) -> Response {
+    reply::json_value(&api::regions_with(&state.rules))
+}
+
+#[derive(Serialize)]
+struct Health {
+    status: &'static str,
+    version: &'static str,
+    rules: usize,
+}
+
+/// `GET /healthz`: up, with the version and how many rules are loaded.
+pub async fn healthz(axum::extract::State(state): Extracted) -> Response {
+    reply::json_value(&Health {
+        status: "ok",
+        version: env!("CARGO_PKG_VERSION"),
+        rules: state.rules.rules.len(),
+    })
+}
+
+/// `GET /openapi.json`.
+pub async fn openapi() -> Response {
+    reply::json(StatusCode::OK, OPENAPI.to_owned(), 0)
+}
+
+pub async fn not_found(request: Request) -> Response {
+    ApiError::request(
+        StatusCode::NOT_FOUND,
+        format!(
+            "没有这个地址：{}（可用的接口见 /openapi.json）",
+            request.uri().path()
+        ),
+    )
+    .into_response()
+}
+
+pub async fn method_not_allowed(request: Request) -> Response {
+    ApiError::request(
+        StatusCode::METHOD_NOT_ALLOWED,
+        format!("{} 不接受 {} 请求", request.uri().path(), request.method()),
+    )
+    .into_response()
+}
