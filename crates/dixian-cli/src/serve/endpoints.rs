@@ -296,7 +296,11 @@ pub async fn rules(
         ))
     })?;
     let set = &state.rules;
-    let root = set.jurisdictions.first().map(|j| j.name.clone());
+    let root = set
+        .jurisdictions
+        .iter()
+        .find(|j| j.parent.is_none())
+        .map(|j| j.name.clone());
     let region_name = q.region.filter(|r| !r.trim().is_empty()).or(root);
     let region_name = region_name.unwrap_or_default();
     known_region(set, Some(&region_name))?;
