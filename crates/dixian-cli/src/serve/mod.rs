@@ -121,7 +121,7 @@ pub fn router(state: State) -> Router {
 
 #[cfg(test)]
 mod tests {
-    #![allow(clippy::unwrap_used, clippy::expect_used)]
+    #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
     use super::*;
     use std::collections::BTreeSet;
 
