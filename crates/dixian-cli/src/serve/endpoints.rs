@@ -79,15 +79,6 @@ pub async fn check(
                 .await?
         }
         Kind::Document => {
-            if fields.date.is_some() {
-                return Err(ApiError::unreadable(LoadError::one(
-                    OPTIONS_FILE,
-                    0,
-                    0,
-                    "date（只检查某一日）只适用于 YAML 合同；文件请用 signed、term 指明日期",
-                ))
-                .with_size(size));
-            }
             let overrides = input::overrides(&fields).map_err(|e| e.with_size(size))?;
             state
                 .on_checker(move |set| {
@@ -253,6 +244,7 @@ pub async fn stats(
 ) -> Result<Response, ApiError> {
     let submission = submission(&state, q, request).await?;
     let size = submission.size();
+    let overrides = input::overrides(&submission.fields).map_err(|e| e.with_size(size))?;
     let uploads = submission.uploads;
     let pool = std::sync::Arc::clone(&state.checkers);
     let json = state
@@ -260,12 +252,7 @@ pub async fn stats(
             pool.install(|| {
                 let stats = crate::commands::stats::tally(set, &uploads, |u| Checked {
                     file: u.file.clone(),
-                    result: import::check_bytes(
-                        set,
-                        &u.file,
-                        u.bytes.clone(),
-                        &dixian_import::Overrides::default(),
-                    ),
+                    result: import::check_bytes(set, &u.file, u.bytes.clone(), &overrides),
                 });
                 dixian_core::render::stats::json(&stats)
             })

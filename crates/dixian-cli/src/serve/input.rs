@@ -21,7 +21,7 @@ pub struct Fields {
     pub file: Option<String>,
     /// Check under this region (YAML: instead of the contract's; documents: when the text lacks it).
     pub region: Option<String>,
-    /// Check one day only (YAML contracts).
+    /// YAML: check one day only. Documents: the day a text that states no term is checked on.
     pub date: Option<String>,
     /// Signing date of a document, YYYY-MM-DD.
     pub signed: Option<String>,
@@ -54,6 +54,8 @@ impl Upload {
             Ok(Kind::Yaml)
         } else if dixian_import::api::is_document(&self.file) {
             Ok(Kind::Document)
+        } else if let Some(why) = dixian_import::api::unreadable_format(&self.file) {
+            Err(ApiError::unsupported(why))
         } else {
             Err(ApiError::unsupported(format!(
                 "不支持的文件类型：“{}”；合同应为 .yaml/.yml、.docx 或 .txt 文件",
@@ -240,12 +242,19 @@ fn form_error(e: axum::extract::multipart::MultipartError, max_body: usize) -> A
     ApiError::request(StatusCode::BAD_REQUEST, format!("表单无法读取：{e}"))
 }
 
-/// What a document's options say, read as the CLI reads `--region`, `--signed` and `--term`.
+/// What a document's options say, read as the CLI reads `--region`, `--signed`, `--term` and `--date`
+/// (the day a text with no term is checked on; default today).
 pub fn overrides(fields: &Fields) -> Result<Overrides, ApiError> {
     let bad =
         |m: String| ApiError::unreadable(LoadError::one(dixian_core::api::OPTIONS_FILE, 0, 0, m));
     let signed = fields
         .signed
+        .as_deref()
+        .map(crate::commands::import::parse_date)
+        .transpose()
+        .map_err(bad)?;
+    let date = fields
+        .date
         .as_deref()
         .map(crate::commands::import::parse_date)
         .transpose()
@@ -260,5 +269,6 @@ pub fn overrides(fields: &Fields) -> Result<Overrides, ApiError> {
         region: fields.region.clone().filter(|r| !r.trim().is_empty()),
         signed,
         term,
+        date: Some(date.unwrap_or_else(crate::commands::rules::today)),
     })
 }
