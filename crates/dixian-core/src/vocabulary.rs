@@ -72,12 +72,25 @@ pub struct Term {
     pub periods: Vec<Period>,
 }
 
+/// How a quantity term is written (the vocabulary's `form` lines): an example for messages, the
+/// schema and `dixian init`, and the units a bare spelling stands for when that is unambiguous for the
+/// term (哺乳时间: 小时 → 小时/日).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Form {
+    pub example: String,
+    /// A unit as written (`小时`) and the term's unit it means (`小时/日`).
+    pub infer: Vec<(String, UnitId)>,
+}
+
 #[derive(Clone, Debug, Default)]
 pub struct Vocabulary {
     units: Vec<String>,
+    /// Each unit's aliases, in declaration order (for the JSON schema and docs).
+    aliases: Vec<Vec<String>>,
     unit_names: HashMap<String, UnitId>,
     terms: Vec<Term>,
     term_names: HashMap<String, TermId>,
+    forms: HashMap<TermId, Form>,
     /// The units of the calendar (`unit 天 … calendar day`, `unit 月 … calendar month`): quantities in
     /// them add up (`98天+3个月`) and compare with each other, a month being any calendar month.
     calendar_day: Option<UnitId>,
@@ -104,6 +117,7 @@ impl Vocabulary {
             return false;
         }
         self.units.push(name.to_owned());
+        self.aliases.push(aliases.to_vec());
         self.unit_names.insert(name.to_owned(), id);
         for a in aliases {
             self.unit_names.insert(a.clone(), id);
@@ -209,5 +223,46 @@ impl Vocabulary {
             Some(TermKind::Quantity(units)) => units.iter().map(|u| self.unit_name(*u)).collect(),
             _ => Vec::new(),
         }
+    }
+
+    /// A unit's aliases as declared (`天`: 日 自然日).
+    pub fn aliases_of(&self, id: UnitId) -> &[String] {
+        self.aliases
+            .get(usize::from(id.0))
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// Declares how a term is written; returns false if it already has a form.
+    pub fn set_form(&mut self, term: TermId, form: Form) -> bool {
+        if self.forms.contains_key(&term) {
+            return false;
+        }
+        self.forms.insert(term, form);
+        true
+    }
+
+    pub fn form(&self, term: TermId) -> Option<&Form> {
+        self.forms.get(&term)
+    }
+
+    /// A value of the term as a contract writes it, for messages: its declared example, else one of
+    /// its first unit.
+    pub fn example(&self, term: TermId) -> String {
+        match (self.form(term), self.units_of(term).first()) {
+            (Some(f), _) => f.example.clone(),
+            (None, Some(unit)) => format!("1{unit}"),
+            (None, None) => "是".to_owned(),
+        }
+    }
+
+    /// The unit a bare spelling stands for in this term (哺乳时间, `小时` → 小时/日), if declared.
+    /// A spelling that is an alias of a declared unit (`10日` for 育儿假) is looked up by that unit's name.
+    pub fn inferred_unit(&self, term: TermId, written: &str) -> Option<UnitId> {
+        let canonical = self.unit(written).map(|u| self.unit_name(u));
+        self.form(term)?
+            .infer
+            .iter()
+            .find(|(w, _)| w == written || Some(w.as_str()) == canonical)
+            .map(|(_, u)| *u)
     }
 }

@@ -13,6 +13,7 @@ pub struct File {
     pub units: Vec<UnitDecl>,
     pub terms: Vec<TermDecl>,
     pub models: Vec<ModelDecl>,
+    pub forms: Vec<FormDecl>,
     pub jurisdictions: Vec<JurisdictionDecl>,
     pub rules: Vec<RuleDecl>,
 }
@@ -39,6 +40,15 @@ pub struct TermDecl {
 pub struct ModelDecl {
     pub term: Spanned<String>,
     pub text: String,
+}
+
+/// `form 哺乳时间 example 1小时/日 infer 小时 as 小时/日`: how a term's value is written.
+#[derive(Clone, Debug)]
+pub struct FormDecl {
+    pub term: Spanned<String>,
+    pub example: Spanned<String>,
+    /// A unit as written and the term's unit it stands for.
+    pub infer: Vec<(Spanned<String>, Spanned<String>)>,
 }
 
 #[derive(Clone, Debug)]

@@ -37,6 +37,7 @@ pub fn parse_file(file: &str, text: &str) -> Result<File, LoadError> {
                 Rule::unit_decl => ast.units.push(walker.unit(item)),
                 Rule::term_decl => ast.terms.push(walker.term(item)),
                 Rule::model_decl => ast.models.push(walker.model(item)),
+                Rule::form_decl => ast.forms.push(walker.form(item)),
                 Rule::jurisdiction => {
                     let j = walker.jurisdiction(item);
                     if let Some(first) = &jurisdiction {
@@ -217,7 +218,11 @@ fn rule_label(r: Rule) -> &'static str {
         Rule::EOI => "文件结尾",
         Rule::rule => "规则（rule）",
         Rule::jurisdiction => "辖区（jurisdiction）",
-        Rule::unit_decl | Rule::term_decl | Rule::model_decl => "声明（unit/term/model）",
+        Rule::unit_decl
+        | Rule::term_decl
+        | Rule::model_decl
+        | Rule::form_decl
+        | Rule::form_infer => "声明（unit/term/model/form）",
         Rule::version => "版本（version）",
         Rule::severity_stmt
         | Rule::message_stmt
@@ -332,6 +337,29 @@ impl Walker<'_, '_> {
         );
         let text = inner.next().map(|n| Self::string(&n)).unwrap_or_default();
         ModelDecl { term, text }
+    }
+
+    fn form(&self, p: Pair<'_, Rule>) -> FormDecl {
+        let mut inner = p.into_inner();
+        let empty = || Spanned {
+            value: String::new(),
+            span: Span::default(),
+        };
+        let term = inner.next().map_or_else(empty, |n| self.spanned(&n));
+        let example = inner.next().map_or_else(empty, |n| self.spanned(&n));
+        let infer = inner
+            .map(|pair| {
+                let mut names = pair.into_inner().map(|n| self.spanned(&n));
+                let written = names.next().unwrap_or_else(empty);
+                let unit = names.next().unwrap_or_else(empty);
+                (written, unit)
+            })
+            .collect();
+        FormDecl {
+            term,
+            example,
+            infer,
+        }
     }
 
     fn jurisdiction(&mut self, p: Pair<'_, Rule>) -> JurisdictionDecl {

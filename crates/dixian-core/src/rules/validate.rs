@@ -151,7 +151,81 @@ fn build_vocabulary(files: &[(&RuleSource, ast::File)], d: &mut Diags) -> Vocabu
             }
         }
     }
+    for (src, f) in files {
+        for form in &f.forms {
+            add_form(&mut v, &src.name, form, d);
+        }
+    }
     v
+}
+
+/// Checks a `form` line against its term and records it: the example must be a value of the term, each
+/// inferred unit one of the term's, and a spelling may stand for one unit only.
+fn add_form(v: &mut Vocabulary, file: &str, form: &ast::FormDecl, d: &mut Diags) {
+    let name = &form.term.value;
+    let Some(term) = v.term(name) else {
+        d.at(file, form.term.span, format!("写法：条目“{name}”未声明"));
+        return;
+    };
+    let units = match v.term_info(term).map(|t| &t.kind) {
+        Some(TermKind::Quantity(units)) => units.clone(),
+        _ => {
+            d.at(
+                file,
+                form.term.span,
+                format!("条目“{name}”是承诺条目（是/否），不需要写法"),
+            );
+            return;
+        }
+    };
+    let allowed = v.units_of(term).join(" 或 ");
+    let example = &form.example;
+    if !parse_quantity(&example.value, v).is_ok_and(|q| units.contains(&q.unit)) {
+        d.at(
+            file,
+            example.span,
+            format!(
+                "条目“{name}”的示例“{}”应为以 {allowed} 计的数量",
+                example.value
+            ),
+        );
+    }
+    let mut infer: Vec<(String, crate::vocabulary::UnitId)> = Vec::new();
+    for (written, unit) in &form.infer {
+        let Some(id) = v.unit(&unit.value).filter(|u| units.contains(u)) else {
+            d.at(
+                file,
+                unit.span,
+                format!("条目“{name}”以 {allowed} 计，不能补全为“{}”", unit.value),
+            );
+            continue;
+        };
+        if v.unit(&written.value).is_some_and(|u| units.contains(&u)) {
+            d.at(
+                file,
+                written.span,
+                format!("“{}”本来就是条目“{name}”的单位，无需补全", written.value),
+            );
+        } else if infer.iter().any(|(w, _)| *w == written.value) {
+            d.at(
+                file,
+                written.span,
+                format!(
+                    "条目“{name}”的“{}”补全了两次：一种写法只能对应一个单位",
+                    written.value
+                ),
+            );
+        } else {
+            infer.push((written.value.clone(), id));
+        }
+    }
+    let form_value = crate::vocabulary::Form {
+        example: example.value.clone(),
+        infer,
+    };
+    if !v.set_form(term, form_value) {
+        d.at(file, form.term.span, format!("条目“{name}”的写法重复声明"));
+    }
 }
 
 fn build_jurisdictions(files: &[(&RuleSource, ast::File)], d: &mut Diags) -> Vec<Jurisdiction> {
