@@ -136,33 +136,49 @@ fn chinese_integer(run: &str) -> Option<u64> {
     total.checked_add(group)?.checked_add(section)
 }
 
+/// Why a run of Chinese numerals is not a number a contract can state.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NumeralError {
+    /// Not one number (五百五百, 百).
+    Malformed,
+    /// Beyond [`MAX_MAGNITUDE`].
+    TooLarge,
+    /// More than three decimals (一点二三四五).
+    TooPrecise,
+}
+
 /// Reads a number written in Chinese numerals, in thousandths: 一百五十八, 两, 零点五, 一点二五, 半.
-/// `None` if `run` is not one number or exceeds [`MAX_MAGNITUDE`] or three decimals.
-pub fn parse_chinese(run: &str) -> Option<i64> {
+pub fn parse_chinese(run: &str) -> Result<i64, NumeralError> {
     if run == "半" {
-        return Some(500);
+        return Ok(500);
     }
     let (whole, frac) = match run.split_once('点') {
         Some((w, f)) => (w, Some(f)),
         None => (run, None),
     };
-    let whole = i64::try_from(chinese_integer(whole)?).ok()?;
-    if whole > MAX_MAGNITUDE {
-        return None;
-    }
+    let whole = chinese_integer(whole).ok_or(NumeralError::Malformed)?;
+    let whole = i64::try_from(whole)
+        .ok()
+        .filter(|w| *w <= MAX_MAGNITUDE)
+        .ok_or(NumeralError::TooLarge)?;
     let mut milli = whole * 1000;
     if let Some(frac) = frac {
-        if frac.is_empty() || frac.chars().count() > 3 {
-            return None;
+        if frac.chars().count() > 3 {
+            return Err(NumeralError::TooPrecise);
+        }
+        if frac.is_empty() {
+            return Err(NumeralError::Malformed);
         }
         for (c, scale) in frac.chars().zip([100, 10, 1]) {
             match sign(c) {
-                Some(Sign::Digit(d)) => milli += i64::try_from(d).ok()? * scale,
-                _ => return None,
+                Some(Sign::Digit(d)) => {
+                    milli += i64::try_from(d).map_err(|_| NumeralError::Malformed)? * scale;
+                }
+                _ => return Err(NumeralError::Malformed),
             }
         }
     }
-    Some(milli)
+    Ok(milli)
 }
 
 /// Reads a run of numerals, Arabic (half or full width, with a decimal point) or Chinese, in
@@ -185,7 +201,7 @@ pub fn parse_numeral(run: &str) -> Option<i64> {
             .collect();
         return crate::quantity::parse_milli(&ascii).ok();
     }
-    parse_chinese(run)
+    parse_chinese(run).ok()
 }
 
 /// The Chinese numeral that starts `text`, if any: `(numeral, rest)`. 一百五十八天 → (一百五十八, 天);
@@ -233,16 +249,16 @@ mod tests {
             ("二〇二二", 2022),
             ("零", 0),
         ] {
-            assert_eq!(parse_chinese(text), Some(n * 1000), "{text}");
+            assert_eq!(parse_chinese(text), Ok(n * 1000), "{text}");
         }
     }
 
     #[test]
     fn decimals_and_half() {
-        assert_eq!(parse_chinese("半"), Some(500));
-        assert_eq!(parse_chinese("零点五"), Some(500));
-        assert_eq!(parse_chinese("一点二五"), Some(1250));
-        assert_eq!(parse_chinese("一点二三四五"), None);
+        assert_eq!(parse_chinese("半"), Ok(500));
+        assert_eq!(parse_chinese("零点五"), Ok(500));
+        assert_eq!(parse_chinese("一点二五"), Ok(1250));
+        assert_eq!(parse_chinese("一点二三四五"), Err(NumeralError::TooPrecise));
         assert_eq!(parse_numeral("１５８"), Some(158_000));
         assert_eq!(parse_numeral("0.5"), Some(500));
     }
@@ -260,13 +276,9 @@ mod tests {
             "百亿亿",
             "一点",
         ] {
-            assert_eq!(parse_chinese(text), None, "{text}");
+            assert_eq!(parse_chinese(text), Err(NumeralError::Malformed), "{text}");
         }
-        assert_eq!(
-            parse_chinese("一百亿"),
-            None,
-            "beyond the magnitude a contract states"
-        );
+        assert_eq!(parse_chinese("一百亿"), Err(NumeralError::TooLarge));
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! of 0.5 hours is compared exactly, never through floating point; a month is never rounded to days —
 //! a comparison that depends on which months are meant says so ([`Truth::Depends`]).
 
+use crate::numerals::NumeralError;
 use crate::vocabulary::{UnitId, Vocabulary};
 use std::cmp::Ordering;
 
@@ -300,9 +301,30 @@ pub fn parse_quantity(text: &str, vocab: &Vocabulary) -> Result<Quantity, Quanti
     }
 }
 
-/// One number and its unit: `158天`.
+/// One number and its unit: `158天`, `一百五十八天`.
 fn parse_part(text: &str, vocab: &Vocabulary) -> Result<Quantity, QuantityError> {
+    let (milli, unit) = parse_amount(text)?;
+    if unit.is_empty() {
+        return Err(QuantityError::NoUnit);
+    }
+    let unit = vocab
+        .unit(unit)
+        .ok_or_else(|| QuantityError::UnknownUnit(unit.to_owned()))?;
+    Ok(Quantity::new(milli, unit))
+}
+
+/// Splits a written amount into its number, in thousandths, and the unit as written (trimmed):
+/// `158天` → (158_000, "天"); Chinese numerals too: `一百五十八天`, `半小时/日`.
+pub fn parse_amount(text: &str) -> Result<(i64, &str), QuantityError> {
     let text = text.trim();
+    if let Some((numeral, unit)) = crate::numerals::split_chinese(text) {
+        let milli = crate::numerals::parse_chinese(numeral).map_err(|e| match e {
+            NumeralError::Malformed => QuantityError::BadNumber(numeral.to_owned()),
+            NumeralError::TooLarge => QuantityError::OutOfRange,
+            NumeralError::TooPrecise => QuantityError::TooPrecise,
+        })?;
+        return Ok((milli, unit.trim()));
+    }
     let (number, unit) = split_number(text);
     if number.is_empty() {
         let full_width = text
@@ -322,14 +344,7 @@ fn parse_part(text: &str, vocab: &Vocabulary) -> Result<Quantity, QuantityError>
     if milli < 0 {
         return Err(QuantityError::Negative);
     }
-    let unit = unit.trim();
-    if unit.is_empty() {
-        return Err(QuantityError::NoUnit);
-    }
-    let unit = vocab
-        .unit(unit)
-        .ok_or_else(|| QuantityError::UnknownUnit(unit.to_owned()))?;
-    Ok(Quantity::new(milli, unit))
+    Ok((milli, unit.trim()))
 }
 
 #[cfg(test)]
@@ -365,6 +380,15 @@ mod tests {
         );
         assert_eq!(parse_quantity("-5天", &v), Err(QuantityError::Negative));
         assert_eq!(parse_quantity("天", &v), Err(QuantityError::NoNumber));
+        assert_eq!(
+            parse_quantity("一百五十八天", &v),
+            parse_quantity("158天", &v)
+        );
+        assert_eq!(parse_amount("半小时/日"), Ok((500, "小时/日")));
+        assert_eq!(
+            parse_amount("五百五百天"),
+            Err(QuantityError::BadNumber("五百五百".into()))
+        );
         assert_eq!(parse_quantity("1e309天", &v), Err(QuantityError::Exponent));
         assert_eq!(
             parse_quantity("１５８天", &v),

@@ -349,7 +349,11 @@ fn contract_errors_name_file_line_and_column() {
     .unwrap_err();
     let d = err.first().unwrap();
     assert_eq!((d.line, d.column), (9, 11), "{d}");
-    assert!(d.message.contains("单位不符"));
+    assert!(
+        d.message
+            .contains("产假的单位应为 天（如 158天），却写了“158元/月”"),
+        "{d}"
+    );
     let err =
         dixian_core::check_yaml(builtin(), "c.yaml", "名称：甲公司\n地区：湖北\n").unwrap_err();
     assert!(err.first().unwrap().message.contains("全角冒号"), "{err}");

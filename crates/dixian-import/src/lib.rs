@@ -329,6 +329,7 @@ fn stated_term(
         value,
         span: lines.span(text, t.span.0, t.span.1),
         written: text.get(t.span.0..t.span.1).unwrap_or("").to_owned(),
+        note: None,
     })
 }
 

@@ -192,6 +192,7 @@ fn truth(set: &RuleSet, imported: &Contract, e: &Expected) -> Contract {
                 value,
                 span: Span::default(),
                 written: String::new(),
+                note: None,
             });
         }
     }

@@ -2,6 +2,7 @@
 
 mod model;
 mod read;
+mod value;
 
 pub use crate::yaml::{
     MAX_ALIAS_REPLAYED_BYTES, MAX_ALIAS_REPLAYED_EVENTS, MAX_ALIASES, MAX_CONTRACT_BYTES,
@@ -9,5 +10,6 @@ pub use crate::yaml::{
 };
 pub use model::*;
 pub use read::{MAX_CLAUSES, load_yaml};
+pub use value::accepts;
 
 pub use crate::encoding::{decode_utf8, decode_utf8_owned};

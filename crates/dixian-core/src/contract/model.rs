@@ -3,7 +3,7 @@
 
 use crate::quantity::Quantity;
 use crate::source::Span;
-use crate::vocabulary::TermId;
+use crate::vocabulary::{TermId, Vocabulary};
 use chrono::NaiveDate;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -21,6 +21,27 @@ pub struct StatedTerm {
     pub span: Span,
     /// The value as written, for messages.
     pub written: String,
+    /// How the value was read when that is not plain from its words (“1小时”按每日计): shown on the report.
+    pub note: Option<String>,
+}
+
+impl StatedTerm {
+    /// The value for display: as the contract writes it when its words are just that amount
+    /// (一百五十八天, 158日), else in the vocabulary's form (158天; 1小时/日 for an inferred unit).
+    pub fn display(&self, vocab: &Vocabulary) -> String {
+        match self.value {
+            TermValue::Quantity(q) => {
+                let plain = self.note.is_none()
+                    && crate::quantity::parse_quantity(&self.written, vocab) == Ok(q);
+                if plain {
+                    self.written.trim().to_owned()
+                } else {
+                    q.display(vocab)
+                }
+            }
+            TermValue::Commitment(b) => if b { "是" } else { "否" }.to_owned(),
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

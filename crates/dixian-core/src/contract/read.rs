@@ -3,10 +3,10 @@
 //! names, and says what is wrong in the words of the person who wrote it.
 
 use super::model::*;
+use super::value;
 use crate::error::{Collector, LoadError};
-use crate::quantity::parse_quantity;
 use crate::source::Span;
-use crate::vocabulary::{TermKind, Vocabulary};
+use crate::vocabulary::Vocabulary;
 use crate::yaml::{self, Expected, Fields, Node, Value, expect};
 use chrono::NaiveDate;
 use std::collections::HashMap;
@@ -297,54 +297,25 @@ fn stated_terms(cx: &mut Ctx<'_>, entries: &[(Node, Node)], vocab: &Vocabulary) 
             continue;
         };
         if value.is_null() {
-            cx.out.push(key.span, format!("“{name}”没有填写数值"));
+            cx.out.push(key.span, value::no_value(vocab, term));
             continue;
         }
         let Some(written) = cx.scalar(value).map(str::to_owned) else {
             continue;
         };
         if written.trim().is_empty() {
-            cx.out.push(key.span, format!("“{name}”没有填写数值"));
+            cx.out.push(key.span, value::no_value(vocab, term));
             continue;
         }
-        let span = value.span;
-        let parsed = match vocab.term_info(term).map(|t| &t.kind) {
-            Some(TermKind::Commitment) => match (&value.value, written.trim()) {
-                (Value::Bool(b), _) => Some(TermValue::Commitment(*b)),
-                (_, "是" | "有" | "yes") => Some(TermValue::Commitment(true)),
-                (_, "否" | "无" | "no") => Some(TermValue::Commitment(false)),
-                _ => {
-                    cx.out.push(
-                        span,
-                        format!("“{name}”是承诺条目，值应为 是 或 否，却是“{written}”"),
-                    );
-                    None
-                }
-            },
-            Some(TermKind::Quantity(units)) => match parse_quantity(&written, vocab) {
-                Ok(q) if vocab.accepts(units, &q) => Some(TermValue::Quantity(q)),
-                Ok(_) => {
-                    let allowed = vocab.units_of(term).join("、");
-                    cx.out.push(
-                        span,
-                        format!("单位不符：“{name}”的单位应为 {allowed}，却写了“{written}”"),
-                    );
-                    None
-                }
-                Err(e) => {
-                    cx.out.push(span, e.message(&written));
-                    None
-                }
-            },
-            None => None,
-        };
-        if let Some(value) = parsed {
-            terms.push(StatedTerm {
+        match value::read_value(vocab, term, &value.value, &written) {
+            Ok(read) => terms.push(StatedTerm {
                 term,
-                value,
-                span,
+                value: read.value,
+                span: value.span,
                 written,
-            });
+                note: read.note,
+            }),
+            Err(message) => cx.out.push(value.span, message),
         }
     }
     terms

@@ -364,8 +364,26 @@ pub fn evaluate(
         above_floor: above_floor(set, contract, &state.floors),
         coverage: coverage(set, contract),
         undetermined,
-        notes: note.into_iter().collect(),
+        notes: note
+            .into_iter()
+            .chain(reading_notes(set, contract))
+            .collect(),
     }
+}
+
+/// How stated values were read where that is not plain from their words: 第十条 哺乳时间：“1小时”按每日计.
+fn reading_notes<'a>(
+    set: &'a RuleSet,
+    contract: &'a Contract,
+) -> impl Iterator<Item = String> + 'a {
+    contract.stated_terms().filter_map(|(ci, st)| {
+        let note = st.note.as_ref()?;
+        let clause = contract.clauses.get(ci).map_or("", |c| c.id.as_str());
+        Some(format!(
+            "{clause} {}：{note}",
+            set.vocabulary.term_name(st.term)
+        ))
+    })
 }
 
 /// What a bound compares with: a quantity of the rule, or a fact of the contract (thousandths).
@@ -561,7 +579,7 @@ fn evaluate_version<'a>(
                         severity
                     },
                     expected.clone(),
-                    q.display(vocab),
+                    st.display(vocab),
                     Some(st.span),
                 ));
             }
@@ -812,7 +830,7 @@ fn above_floor(set: &RuleSet, contract: &Contract, floors: &Floors<'_>) -> Vec<A
                         || format!("{}{}", op.symbol(), floor.display(vocab)),
                         str::to_owned,
                     ),
-                    actual: q.display(vocab),
+                    actual: st.display(vocab),
                     clause: clause.id.clone(),
                 });
             }
