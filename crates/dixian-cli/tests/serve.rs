@@ -570,11 +570,27 @@ async fn the_log_has_one_structured_line_per_request_and_never_the_text() {
 }
 
 /// Checks `value` against a JSON Schema of the subset docs/openapi.json uses ($ref, type, properties,
-/// required, additionalProperties, items, enum, const); returns what does not match.
+/// required, additionalProperties, items, enum, const, oneOf); returns what does not match.
 fn violations(doc: &Value, schema: &Value, value: &Value, at: &str, out: &mut Vec<String>) {
     if let Some(r) = schema.get("$ref").and_then(Value::as_str) {
         let name = r.trim_start_matches("#/components/schemas/");
         return violations(doc, &doc["components"]["schemas"][name], value, at, out);
+    }
+    if let Some(alternatives) = schema.get("oneOf").and_then(Value::as_array) {
+        let fitting = alternatives
+            .iter()
+            .filter(|alt| {
+                let mut inner = Vec::new();
+                violations(doc, alt, value, at, &mut inner);
+                inner.is_empty()
+            })
+            .count();
+        if fitting != 1 {
+            out.push(format!(
+                "{at}: {value} fits {fitting} of the oneOf alternatives"
+            ));
+        }
+        return;
     }
     if let Some(t) = schema.get("type") {
         let types: Vec<&str> = match t {
