@@ -29,6 +29,9 @@ pub struct Facts {
     pub nursing_no_overtime: Option<bool>,
     pub nursing_room: Option<bool>,
     pub menstrual_work_limits: Option<bool>,
+    pub pregnancy_work_limits: Option<bool>,
+    pub nursing_work_limits: Option<bool>,
+    pub contract_extension: Option<bool>,
     pub hygiene_room: Option<bool>,
     pub menopause_care: Option<bool>,
     pub prohibited_work_notice: Option<bool>,
@@ -77,6 +80,9 @@ impl Facts {
                         "哺乳期禁止加班夜班" => &mut f.nursing_no_overtime,
                         "哺乳室" => &mut f.nursing_room,
                         "经期禁忌劳动" => &mut f.menstrual_work_limits,
+                        "孕期禁忌劳动" => &mut f.pregnancy_work_limits,
+                        "哺乳期禁忌劳动" => &mut f.nursing_work_limits,
+                        "合同顺延" => &mut f.contract_extension,
                         "女职工卫生室" => &mut f.hygiene_room,
                         "更年期保护" => &mut f.menopause_care,
                         "禁忌劳动书面告知" => &mut f.prohibited_work_notice,
@@ -146,14 +152,14 @@ pub fn check(f: &Facts) -> Vec<Finding> {
         o,
         f.miscarriage_leave_early,
         15_000,
-        "全国.流产假_不满4个月",
+        "全国.流产假不满4个月",
         Some(Notice),
     );
     floor(
         o,
         f.miscarriage_leave_late,
         42_000,
-        "全国.流产假_满4个月",
+        "全国.流产假满4个月",
         Some(Notice),
     );
     floor(o, f.paternity_leave, 15_000, "湖北.陪产假", Some(Notice));
@@ -200,6 +206,9 @@ pub fn check(f: &Facts) -> Vec<Finding> {
     promise(o, f.nursing_no_overtime, "全国.哺乳期禁止加班夜班", Rectify);
     promise(o, f.nursing_room, "全国.哺乳室", Notice);
     promise(o, f.menstrual_work_limits, "全国.经期禁忌劳动", Rectify);
+    promise(o, f.pregnancy_work_limits, "全国.孕期禁忌劳动", Rectify);
+    promise(o, f.nursing_work_limits, "全国.哺乳期禁忌劳动", Rectify);
+    promise(o, f.contract_extension, "全国.合同顺延", Rectify);
     if f.women.is_some_and(|w| w >= 100) {
         promise(o, f.hygiene_room, "全国.女职工卫生室", Notice);
     }
@@ -246,6 +255,7 @@ const FORBIDDEN: [(&str, &[&str]); 3] = [
             "怀孕*予以辞退",
             "生育*自动离职",
             "结婚*自动离职",
+            "结婚*解除",
         ],
     ),
     (

@@ -81,7 +81,7 @@ fn jiangsu_regulation_floor_is_rectify_and_the_plan_figure_a_notice() {
         vec![
             ("江苏.产假".into(), Severity::Rectify, "2022-01-01".into()),
             (
-                "江苏.产假_实施方案".into(),
+                "江苏.产假实施方案".into(),
                 Severity::Notice,
                 "2022-02-10".into()
             )
@@ -357,4 +357,37 @@ fn contract_errors_name_file_line_and_column() {
     let err =
         dixian_core::check_yaml(builtin(), "c.yaml", "名称：甲公司\n地区：湖北\n").unwrap_err();
     assert!(err.first().unwrap().message.contains("全角冒号"), "{err}");
+}
+
+#[test]
+fn each_finding_cites_the_statutes_in_force_in_its_own_days() {
+    // 限制婚育条款 rests on the 2005 law until 2022-12-31 and on its 2022 revision from 2023-01-01.
+    let yaml = "region: 全国\nterm: {start: 2022-01-01, end: 2023-12-31}\nclauses:\n  - id: 第八条\n    text: 女职工在合同期内不得生育。\n";
+    let r = check(yaml);
+    let f: Vec<_> = r
+        .findings
+        .iter()
+        .filter(|f| f.rule == "全国.限制婚育条款")
+        .collect();
+    assert!(!f.is_empty());
+    assert_eq!(f.first().map(|f| f.from.as_str()), Some("2022-01-01"));
+    assert_eq!(f.last().map(|f| f.to.as_str()), Some("2023-12-31"));
+    for finding in &f {
+        let (old, new) = (
+            finding.citation.contains("2005年修正"),
+            finding.citation.contains("2022年修订"),
+        );
+        assert_eq!(old, finding.from.as_str() <= "2022-12-31", "{finding:#?}");
+        assert_eq!(new, finding.to.as_str() >= "2023-01-01", "{finding:#?}");
+    }
+    // A term wholly before 2023 cites only the 2005 law.
+    let early = yaml.replace("2023-12-31", "2022-06-30");
+    let r = check(&early);
+    let f = r
+        .findings
+        .iter()
+        .find(|f| f.rule == "全国.限制婚育条款")
+        .unwrap();
+    assert!(f.citation.contains("第二十三条第二款"), "{}", f.citation);
+    assert!(!f.citation.contains("第四十四条"), "{}", f.citation);
 }

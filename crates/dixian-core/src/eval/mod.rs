@@ -48,7 +48,6 @@ type Group = (TermId, FindingKind, Option<(usize, usize)>, bool);
 struct Candidate<'a> {
     rule: &'a Rule,
     version: &'a Version,
-    plan: &'a VersionPlan,
     /// The rule's entry in the plan (rule ids are unique, so this stands for the id).
     entry: usize,
     depth: usize,
@@ -56,6 +55,8 @@ struct Candidate<'a> {
     term: Option<TermId>,
     /// Which statement of the contract: (clause, index within the clause) or, for text, (clause, 0).
     at: Option<(usize, usize)>,
+    /// The citations in force on the segment's days.
+    citation: &'a str,
     /// How strict the failed requirement is: larger is more protective.
     strictness: i64,
     severity: Severity,
@@ -304,6 +305,7 @@ pub fn evaluate(
                 rule,
                 version,
                 plan: vplan,
+                day: from,
                 depth: entry.depth,
                 key: (entry_index, vi),
             };
@@ -316,9 +318,7 @@ pub fn evaluate(
                 let continues = ends.get(i).is_some_and(|e| e.succ_opt() == Some(from));
                 continues
                     && findings.get(i).is_some_and(|f| {
-                        f.expected == c.expected
-                            && f.actual == c.actual
-                            && f.citation == c.plan.citations
+                        f.expected == c.expected && f.actual == c.actual && f.citation == c.citation
                     })
             });
             match extends.and_then(|i| findings.get_mut(i).zip(ends.get_mut(i)).map(|p| (i, p))) {
@@ -399,6 +399,8 @@ struct Located<'a> {
     rule: &'a Rule,
     version: &'a Version,
     plan: &'a VersionPlan,
+    /// The first day of the segment.
+    day: NaiveDate,
     depth: usize,
     /// (rule entry, version index) in the plan.
     key: (usize, usize),
@@ -448,9 +450,11 @@ fn evaluate_version<'a>(
         rule,
         version,
         plan,
+        day,
         depth,
         key,
     } = at;
+    let citation = plan.citations_on(day);
     let vocab = &set.vocabulary;
     let severity = version.effective_severity();
     let undetermined = &mut state.undetermined;
@@ -459,8 +463,8 @@ fn evaluate_version<'a>(
             Candidate {
                 rule,
                 version,
-                plan,
                 entry: key.0,
+                citation,
                 depth,
                 kind,
                 term,
@@ -719,7 +723,7 @@ fn to_finding(
         clause: clause.map(|cl| cl.id.clone()),
         expected: c.expected.into_owned(),
         actual: c.actual,
-        citation: c.plan.citations.clone(),
+        citation: c.citation.to_owned(),
         jurisdiction,
         provisional: c.version.provisional.is_some(),
         from: date_text(from),

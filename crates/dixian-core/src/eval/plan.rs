@@ -5,7 +5,7 @@
 
 use super::text::CharMask;
 use crate::region::{self, Resolved, UnknownRegion};
-use crate::rules::{Check, JurisdictionId, Operand, Rule, RuleSet};
+use crate::rules::{Check, JurisdictionId, Operand, Rule, RuleSet, Version};
 use chrono::NaiveDate;
 use std::collections::HashMap;
 use std::fmt;
@@ -19,8 +19,9 @@ const MAX_REMEMBERED_REGIONS: usize = 4096;
 pub(super) struct VersionPlan {
     /// `≥158天` for a bound on a quantity (a bound on a fact depends on the contract).
     pub expected: Option<String>,
-    /// The version's citations as a finding shows them.
-    pub citations: String,
+    /// The version's citations as a finding shows them: from each day where the citations in force
+    /// change (the version's start first), those in force.
+    pub citations: Vec<(Option<NaiveDate>, String)>,
     /// For forbidden wording: each pattern with the characters a text must contain to match it.
     pub patterns: Vec<CharMask>,
 }
@@ -72,7 +73,7 @@ impl Plan {
                             } => Some(format!("{}{}", op.symbol(), q.display(vocab))),
                             _ => None,
                         },
-                        citations: v.citations(),
+                        citations: citation_windows(v),
                         patterns: match &v.check {
                             Check::ForbidText { patterns } => {
                                 has_text = true;
@@ -110,9 +111,34 @@ impl Plan {
 }
 
 fn version_cuts(rule: &Rule) -> impl Iterator<Item = NaiveDate> + '_ {
-    rule.versions
-        .iter()
-        .flat_map(|v| v.from.into_iter().chain(v.until.and_then(|u| u.succ_opt())))
+    rule.versions.iter().flat_map(|v| {
+        v.from
+            .into_iter()
+            .chain(v.until.and_then(|u| u.succ_opt()))
+            .chain(v.citation_cuts())
+    })
+}
+
+fn citation_windows(v: &Version) -> Vec<(Option<NaiveDate>, String)> {
+    let mut starts: Vec<NaiveDate> = v.citation_cuts().collect();
+    starts.sort_unstable();
+    starts.dedup();
+    let first = v.from.unwrap_or(NaiveDate::MIN);
+    std::iter::once((v.from, v.citations_on(first)))
+        .chain(starts.into_iter().map(|d| (Some(d), v.citations_on(d))))
+        .collect()
+}
+
+impl VersionPlan {
+    /// The citations that ground a finding on `day`.
+    pub fn citations_on(&self, day: NaiveDate) -> &str {
+        self.citations
+            .iter()
+            .rev()
+            .find(|(from, _)| from.is_none_or(|f| f <= day))
+            .or(self.citations.first())
+            .map_or("", |(_, text)| text.as_str())
+    }
 }
 
 /// What a rule set remembers between checks: resolved region names and a plan per chain. It is

@@ -104,6 +104,11 @@ pub struct Cite {
     pub source: String,
     pub article: Option<String>,
     pub docno: Option<String>,
+    pub url: Option<String>,
+    pub adopted: Option<Spanned<String>>,
+    /// The days this citation grounds, when fewer than its version's.
+    pub effective: Option<Spanned<String>>,
+    pub until: Option<Spanned<String>>,
 }
 
 #[derive(Clone, Debug)]

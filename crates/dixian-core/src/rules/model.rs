@@ -213,11 +213,34 @@ impl Check {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+/// A statute that grounds a rule: name, article, 文号, dates and where to read it. A citation with
+/// `effective`/`until` grounds only the findings of those days (one rule version whose basis changed
+/// from the 2005 law to its 2022 revision cites each for its own years).
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Citation {
     pub source: String,
     pub article: Option<String>,
     pub docno: Option<String>,
+    pub url: Option<String>,
+    pub adopted: Option<NaiveDate>,
+    pub effective: Option<NaiveDate>,
+    pub until: Option<NaiveDate>,
+}
+
+impl Citation {
+    pub fn in_force_on(&self, day: NaiveDate) -> bool {
+        self.effective.is_none_or(|f| f <= day) && self.until.is_none_or(|u| day <= u)
+    }
+
+    /// The citation with the days it grounds, when dated: `《…》 第七条（2005-12-01 至 2022-12-31）`.
+    pub fn with_window(&self) -> String {
+        match (self.effective, self.until) {
+            (None, None) => self.to_string(),
+            (Some(f), None) => format!("{self}（{f} 起）"),
+            (None, Some(u)) => format!("{self}（至 {u}）"),
+            (Some(f), Some(u)) => format!("{self}（{f} 至 {u}）"),
+        }
+    }
 }
 
 impl fmt::Display for Citation {
@@ -262,14 +285,37 @@ pub struct Version {
 }
 
 impl Version {
-    /// All citations, the primary first, joined for display.
+    /// Every citation, the primary first.
+    pub fn all_citations(&self) -> impl Iterator<Item = &Citation> {
+        std::iter::once(&self.citation).chain(&self.also)
+    }
+
+    /// All citations, the primary first, joined for display, each dated citation with its days.
     pub fn citations(&self) -> String {
-        let mut s = self.citation.to_string();
-        for a in &self.also {
-            s.push('；');
-            s.push_str(&a.to_string());
-        }
-        s
+        self.all_citations()
+            .map(Citation::with_window)
+            .collect::<Vec<_>>()
+            .join("；")
+    }
+
+    /// The citations that ground a finding on `day`, joined for display.
+    pub fn citations_on(&self, day: NaiveDate) -> String {
+        self.all_citations()
+            .filter(|c| c.in_force_on(day))
+            .map(Citation::to_string)
+            .collect::<Vec<_>>()
+            .join("；")
+    }
+
+    /// Days inside the version where the citations in force change.
+    pub fn citation_cuts(&self) -> impl Iterator<Item = NaiveDate> + '_ {
+        self.all_citations()
+            .flat_map(|c| {
+                c.effective
+                    .into_iter()
+                    .chain(c.until.and_then(|u| u.succ_opt()))
+            })
+            .filter(|d| self.in_force_on(*d) && Some(*d) != self.from)
     }
 
     pub fn in_force_on(&self, day: NaiveDate) -> bool {

@@ -490,20 +490,27 @@ impl Walker<'_, '_> {
             }
             Rule::cite_stmt => {
                 let source = inner.next().map(|n| Self::string(&n)).unwrap_or_default();
-                let (mut article, mut docno) = (None, None);
+                let mut cite = Cite {
+                    source,
+                    article: None,
+                    docno: None,
+                    url: None,
+                    adopted: None,
+                    effective: None,
+                    until: None,
+                };
                 for part in inner {
                     let text = part.clone().into_inner().next().map(|n| Self::string(&n));
                     match part.as_rule() {
-                        Rule::article => article = text,
-                        Rule::docno => docno = text,
+                        Rule::article => cite.article = text,
+                        Rule::docno => cite.docno = text,
+                        Rule::url => cite.url = text,
+                        Rule::adopted => cite.adopted = Some(self.spanned(&part)),
+                        Rule::effective => cite.effective = Some(self.spanned(&part)),
+                        Rule::cite_until => cite.until = Some(self.spanned(&part)),
                         _ => {}
                     }
                 }
-                let cite = Cite {
-                    source,
-                    article,
-                    docno,
-                };
                 // Several statutes may ground one requirement: the first is the primary citation.
                 if s.cite.is_some() {
                     s.also.push(cite);

@@ -347,6 +347,9 @@ fn build_rules(files: &[(&RuleSource, ast::File)], set: &mut RuleSet, d: &mut Di
                 }
             }
             check_overlaps(&src.name, &r.id.value, &built, d);
+            for v in &built {
+                check_citations_cover(&src.name, &r.id.value, v, d);
+            }
             let source = src
                 .text
                 .get(r.span.start..r.span.end)
@@ -474,22 +477,14 @@ fn build_version(
         check,
         severity,
         missing,
-        citation: Citation {
-            source: cite.value.source.clone(),
-            article: cite.value.article.clone(),
-            docno: cite.value.docno.clone(),
-        },
+        citation: build_citation(file, &cite.value, d),
         also: if own.cite.is_some() {
             &own.also
         } else {
             &c.also
         }
         .iter()
-        .map(|a| Citation {
-            source: a.source.clone(),
-            article: a.article.clone(),
-            docno: a.docno.clone(),
-        })
+        .map(|a| build_citation(file, a, d))
         .collect(),
         provisional,
         conditions,
@@ -499,6 +494,54 @@ fn build_version(
         note: own.note.clone().or_else(|| c.note.clone()),
         span: check_span(own, c).unwrap_or(v.span),
     })
+}
+
+fn build_citation(file: &str, c: &ast::Cite, d: &mut Diags) -> Citation {
+    let mut date =
+        |s: &Option<ast::Spanned<String>>| s.as_ref().and_then(|s| parse_date(file, s, d));
+    Citation {
+        source: c.source.clone(),
+        article: c.article.clone(),
+        docno: c.docno.clone(),
+        url: c.url.clone(),
+        adopted: date(&c.adopted),
+        effective: date(&c.effective),
+        until: date(&c.until),
+    }
+}
+
+/// Every day of a version must rest on some citation: dated citations may not leave a gap.
+fn check_citations_cover(file: &str, id: &str, v: &Version, d: &mut Diags) {
+    let mut days: Vec<NaiveDate> = v.from.into_iter().collect();
+    if v.from.is_none() {
+        days.push(NaiveDate::MIN);
+    }
+    for c in v.all_citations() {
+        days.extend(c.effective);
+        days.extend(c.until.and_then(|u| u.succ_opt()));
+        if let (Some(e), Some(u)) = (c.effective, c.until) {
+            if u < e {
+                d.at(
+                    file,
+                    v.span,
+                    format!(
+                        "规则“{id}”的依据{}的终止日期 {u} 早于施行日期 {e}",
+                        c.source
+                    ),
+                );
+            }
+        }
+    }
+    for day in days.into_iter().filter(|day| v.in_force_on(*day)) {
+        if !v.all_citations().any(|c| c.in_force_on(day)) {
+            d.at(
+                file,
+                v.span,
+                format!("规则“{id}”在 {day} 没有有效的法律依据：各 cite 的施行期间须覆盖整个版本"),
+            );
+            break;
+        }
+    }
 }
 
 fn check_span(own: &ast::Statements, common: &ast::Statements) -> Option<Span> {

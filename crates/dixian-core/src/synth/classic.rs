@@ -109,6 +109,7 @@ pub(super) fn contract(options: Options, index: u64) -> String {
                 ),
                 ("孕期禁止加班夜班", yes_no(&mut rng)),
                 ("产前检查计入劳动时间", yes_no(&mut rng)),
+                ("孕期禁忌劳动", yes_no(&mut rng)),
                 ("流产假_不满4个月", format!("{early}天")),
                 ("流产假_满4个月", "42天".to_owned()),
             ],
@@ -124,6 +125,7 @@ pub(super) fn contract(options: Options, index: u64) -> String {
                 ("哺乳时间", format!("{hours}小时/日")),
                 ("哺乳期", "12月".to_owned()),
                 ("哺乳期禁止加班夜班", yes_no(&mut rng)),
+                ("哺乳期禁忌劳动", yes_no(&mut rng)),
                 ("哺乳室", "是".to_owned()),
             ],
         );
@@ -147,6 +149,7 @@ pub(super) fn contract(options: Options, index: u64) -> String {
             &[
                 ("禁忌劳动书面告知", yes_no(&mut rng)),
                 ("不因婚孕产哺降薪解除", yes_no(&mut rng)),
+                ("合同顺延", yes_no(&mut rng)),
                 ("性骚扰防治", yes_no(&mut rng)),
                 ("职代会女代表比例", format!("{}%", rng.below(101))),
             ],
