@@ -331,12 +331,18 @@ fn rules_json() {
     ]);
     assert_eq!(code, 0);
     let v = json(&out);
-    let leave = v
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|r| r["rule"] == "四川.产假")
-        .unwrap();
+    let rule = |id: &str| {
+        v.as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["rule"] == id)
+            .unwrap()
+            .clone()
+    };
+    // After the 2025 revision 158 days stays the floor, with the reported 188 as a provisional figure.
+    assert_eq!(rule("四川.产假")["requirement"], "≥158天");
+    assert!(rule("四川.产假")["provisional"].is_null());
+    let leave = rule("四川.产假2025");
     assert_eq!(leave["requirement"], "≥188天");
     assert!(
         leave["provisional"].is_string(),

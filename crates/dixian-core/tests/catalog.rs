@@ -121,7 +121,7 @@ fn statuses_follow_the_rule_files() {
         status("福建.卫生费", "≥30元/月"),
         Some(Status::PermissiveNotice)
     );
-    assert_eq!(status("四川.产假", "≥188天"), Some(Status::Provisional));
+    assert_eq!(status("四川.产假2025", "≥188天"), Some(Status::Provisional));
     assert_eq!(status("四川.产假", "≥158天"), Some(Status::Verified));
     // Provisional rows never claim more than a notice.
     assert!(
