@@ -78,6 +78,9 @@ enum Command {
     Import(commands::import::Args),
     /// Serve the checks over HTTP (JSON) for union platforms: POST /v1/check and more (see /openapi.json).
     Serve(commands::serve::Args),
+    /// Write the revised contract: every suggestion applied (YAML, .txt in its encoding, .docx as Word
+    /// tracked changes), with a summary of each change and its basis.
+    Fix(commands::fix::Args),
 }
 
 fn main() -> ExitCode {
@@ -92,6 +95,7 @@ fn main() -> ExitCode {
         Command::Test(args) => commands::test::run(c, args),
         Command::Import(args) => commands::import::run(c, args),
         Command::Serve(args) => commands::serve::run(c, args),
+        Command::Fix(args) => commands::fix::run(c, args),
     };
     ExitCode::from(code)
 }

@@ -25,6 +25,7 @@ pub mod dates;
 pub mod encoding;
 pub mod error;
 pub mod eval;
+pub mod fix;
 pub mod numeral_style;
 pub mod numerals;
 pub mod quantity;

@@ -19,6 +19,8 @@ pub mod clauses;
 pub mod dates;
 pub mod decode;
 pub mod docx;
+pub mod docx_revise;
+pub mod fix;
 pub mod meta;
 pub mod numbers;
 pub mod terms;

@@ -6,27 +6,8 @@
 use crate::Imported;
 use dixian_core::contract::TermValue;
 use dixian_core::vocabulary::Vocabulary;
+use dixian_core::yaml::quote;
 use std::fmt::Write;
-
-/// A YAML double-quoted scalar.
-fn quote(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            c if c.is_control() => {
-                let _ = write!(out, "\\u{:04x}", u32::from(c));
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
 
 /// Text fit for a one-line comment.
 fn comment(s: &str) -> String {
@@ -132,14 +113,4 @@ pub fn to_yaml(imported: &Imported, vocab: &Vocabulary) -> String {
         }
     }
     y
-}
-
-#[cfg(test)]
-mod tests {
-    use super::quote;
-
-    #[test]
-    fn quoting() {
-        assert_eq!(quote("a\"b\\c\nd\te"), "\"a\\\"b\\\\c\\nd\\te\"");
-    }
 }

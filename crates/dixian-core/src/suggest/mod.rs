@@ -64,7 +64,7 @@ pub fn wording(s: &Suggestion, lang: crate::render::Lang) -> String {
             let body = match s.action {
                 Action::Insert => format!("在{}末尾增加“{}”", s.clause, s.text),
                 Action::Delete if s.text.ends_with(STRUCK_OUT) => {
-                    return format!("建议删除{}全文（{STRUCK_OUT}）", s.clause);
+                    return format!("建议删除{}全文", s.clause);
                 }
                 Action::Replace | Action::Delete => s.text.trim().to_owned(),
             };

@@ -10,9 +10,11 @@
 mod shape;
 mod syntax;
 mod tree;
+mod write;
 
 pub use shape::{Expected, Fields, expect, key_name, mismatch};
 pub use tree::{check_size, parse};
+pub use write::quote;
 
 use crate::source::Span;
 

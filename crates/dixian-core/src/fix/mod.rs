@@ -1,0 +1,191 @@
+//! `dixian fix`: the suggestions of a report applied to the contract — to a YAML contract's clause
+//! texts and terms ([`yaml`]), or to a document's plain text ([`text_edits`], which the importer maps
+//! onto a `.txt` or, as tracked changes, a `.docx`). Each change keeps the finding it answers, so the
+//! summary cites the basis of every change.
+
+pub mod yaml;
+
+use crate::contract::Contract;
+use crate::render::Lang;
+use crate::report::{Finding, Report};
+use crate::rules::Severity;
+use crate::suggest::{self, Edit};
+
+/// Which findings a fix answers.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Scope {
+    /// 整改 and 转办: what the law requires (the default).
+    #[default]
+    Required,
+    /// Also 提示: good practice and provisional figures, to negotiate.
+    All,
+}
+
+impl Scope {
+    fn covers(self, f: &Finding) -> bool {
+        self == Scope::All || f.severity >= Severity::Rectify
+    }
+}
+
+/// One change and the finding it answers.
+#[derive(Clone, Debug)]
+pub struct Change<'r> {
+    pub edit: &'r Edit,
+    pub finding: &'r Finding,
+}
+
+/// The changes to make, in contract order: one per distinct edit, and none that overlaps an edit
+/// already taken in the same clause (two findings on one sentence strike it once).
+pub fn changes(report: &Report, scope: Scope) -> Vec<Change<'_>> {
+    let mut out: Vec<Change<'_>> = Vec::new();
+    for f in report.findings.iter().filter(|f| scope.covers(f)) {
+        let Some(s) = &f.suggestion else { continue };
+        let e = &s.edit;
+        let clash = out.iter().position(|c| {
+            let o = c.edit;
+            o == e
+                || (o.clause == e.clause
+                    && (overlaps(o.range, e.range) || (e.term.is_some() && same_term(o, e))))
+        });
+        match clash {
+            None => out.push(Change {
+                edit: e,
+                finding: f,
+            }),
+            // Two floors on one figure (a rule's versions over the term): the more protective wins.
+            Some(i) => {
+                if let Some(kept) = out.get_mut(i) {
+                    if same_term(kept.edit, e) && more_protective(e, kept.edit, f) {
+                        *kept = Change {
+                            edit: e,
+                            finding: f,
+                        };
+                    }
+                }
+            }
+        }
+    }
+    out.sort_by_key(|c| (c.edit.clause, c.edit.range.map(|r| r.0)));
+    out
+}
+
+fn same_term(a: &Edit, b: &Edit) -> bool {
+    let term = |e: &Edit| e.term.as_ref().map(|t| (t.term, t.replaces));
+    term(a).is_some() && term(a) == term(b)
+}
+
+/// Whether `e` sets its figure further on the protective side than `kept` (higher for a floor, lower
+/// for a ceiling).
+fn more_protective(e: &Edit, kept: &Edit, f: &Finding) -> bool {
+    let figure = |e: &Edit| match e.term.as_ref().map(|t| t.value) {
+        Some(crate::contract::TermValue::Quantity(q)) => Some(q.milli),
+        _ => None,
+    };
+    let ceiling = f.expected.starts_with(['≤', '<']);
+    match (figure(e), figure(kept)) {
+        (Some(a), Some(b)) => (a > b) != ceiling && a != b,
+        _ => false,
+    }
+}
+
+/// Whether two ranges of one clause text share a character (insertions at one point do not clash).
+fn overlaps(a: Option<(usize, usize)>, b: Option<(usize, usize)>) -> bool {
+    match (a, b) {
+        (Some((a0, a1)), Some((b0, b1))) => a0 < b1 && b0 < a1,
+        _ => false,
+    }
+}
+
+/// A replacement in the contract's source text: bytes `start..end` become `with`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TextEdit {
+    pub start: usize,
+    pub end: usize,
+    pub with: String,
+}
+
+/// The changes as edits of a document's plain text (the contract's source, for a contract read by
+/// the importer, whose clause texts are slices of it), in order.
+pub fn text_edits(contract: &Contract, changes: &[Change<'_>]) -> Vec<TextEdit> {
+    let mut edits: Vec<TextEdit> = changes
+        .iter()
+        .filter_map(|c| {
+            let clause = contract.clauses.get(c.edit.clause)?;
+            let (s, e) = c.edit.range?;
+            let base = clause.text_span.start;
+            let at = |i: usize| base + i;
+            contract
+                .source
+                .get(at(s)..at(e))
+                .filter(|words| clause.text.get(s..e) == Some(*words))?;
+            Some(TextEdit {
+                start: at(s),
+                end: at(e),
+                with: c.edit.with.clone(),
+            })
+        })
+        .collect();
+    edits.sort_by_key(|e| (e.start, e.end));
+    edits
+}
+
+/// `text` with the edits applied (sorted, not overlapping, as [`text_edits`] gives them).
+pub fn apply(text: &str, edits: &[TextEdit]) -> String {
+    let mut out = String::with_capacity(text.len() + 256);
+    let mut copied = 0;
+    for e in edits {
+        if e.start < copied {
+            continue;
+        }
+        out.push_str(text.get(copied..e.start).unwrap_or(""));
+        out.push_str(&e.with);
+        copied = e.end;
+    }
+    out.push_str(text.get(copied..).unwrap_or(""));
+    out
+}
+
+/// What was changed and on what basis, one line per change, for the officer.
+pub fn summary(contract: &Contract, changes: &[Change<'_>], lang: Lang) -> String {
+    if changes.is_empty() {
+        return match lang {
+            Lang::Zh => "无需修改：没有可自动修改的问题。\n".to_owned(),
+            Lang::En => "Nothing to change.\n".to_owned(),
+        };
+    }
+    let mut out = match lang {
+        Lang::Zh => format!("共修改 {} 处：\n", changes.len()),
+        Lang::En => format!("{} changes:\n", changes.len()),
+    };
+    for (i, c) in changes.iter().enumerate() {
+        let f = c.finding;
+        let what = f
+            .suggestion
+            .as_ref()
+            .map(|s| suggest::wording(s, lang))
+            .unwrap_or_default();
+        let clause = contract
+            .clauses
+            .get(c.edit.clause)
+            .map_or("", |cl| cl.id.as_str());
+        out.push_str(&match lang {
+            Lang::Zh => format!(
+                "{}. {clause}（{}[{}]）{}\n   {what}\n   依据：{}\n",
+                i + 1,
+                f.severity.chinese(),
+                f.rule,
+                f.message,
+                f.citation
+            ),
+            Lang::En => format!(
+                "{}. {clause} ({}[{}]) {}\n   {what}\n   Basis: {}\n",
+                i + 1,
+                f.severity,
+                f.rule,
+                f.message,
+                f.citation
+            ),
+        });
+    }
+    out
+}

@@ -1,0 +1,513 @@
+//! A `.docx` revised as Word tracked changes: each edit of the document's plain text (as
+//! [`crate::docx::text`] reads it) becomes `w:del` around the words struck and `w:ins` around the words
+//! added, author “dixian”, dated. Only the runs an edit touches are rewritten (split where the edit
+//! starts and ends, each piece keeping its run's formatting); every other byte of `document.xml`, and
+//! every other entry of the package, is copied as it was.
+
+use crate::docx::MAX_DOCUMENT_XML_BYTES;
+use dixian_core::LoadError;
+use dixian_core::fix::TextEdit;
+use quick_xml::events::Event;
+use std::io::{Read, Write};
+
+/// One piece of a run's content.
+#[derive(Clone, Debug)]
+enum Item {
+    /// The text of a `w:t`.
+    Text(String),
+    /// Any other child (a tab, a break, a drawing), as written, with the character it reads as.
+    Other { xml: String, reads: Option<char> },
+}
+
+/// A visible run: where it is in the XML, its opening tag and formatting, and its content.
+#[derive(Clone, Debug)]
+struct Run {
+    start: usize,
+    end: usize,
+    open: String,
+    /// `w:` (or whatever prefix the document uses for the WordprocessingML namespace).
+    prefix: String,
+    rpr: String,
+    items: Vec<Item>,
+    /// Inside an earlier tracked insertion: not rewritten (Word nests no deletion inside one).
+    inserted: bool,
+}
+
+#[derive(Clone, Debug, Default)]
+struct Paragraph {
+    runs: Vec<Run>,
+    in_table: bool,
+}
+
+impl Paragraph {
+    /// The visible characters, each with its run and item.
+    fn chars(&self) -> Vec<(char, usize, usize)> {
+        let mut out = Vec::new();
+        for (ri, run) in self.runs.iter().enumerate() {
+            for (ii, item) in run.items.iter().enumerate() {
+                match item {
+                    Item::Text(t) => out.extend(t.chars().map(|c| (c, ri, ii))),
+                    Item::Other { reads: Some(c), .. } => out.push((*c, ri, ii)),
+                    Item::Other { .. } => {}
+                }
+            }
+        }
+        out
+    }
+}
+
+/// Elements whose text the reader of the document does not see (as in [`crate::docx`]).
+const HIDDEN: [&[u8]; 5] = [b"del", b"moveFrom", b"instrText", b"delText", b"Fallback"];
+
+fn local(name: &[u8]) -> &[u8] {
+    name.rsplit(|&b| b == b':').next().unwrap_or(name)
+}
+
+/// The paragraphs of `document.xml` with their visible runs, in document order.
+fn paragraphs(xml: &str) -> Result<Vec<Paragraph>, quick_xml::Error> {
+    let mut reader = quick_xml::Reader::from_str(xml);
+    let mut done = Vec::new();
+    let mut open: Vec<Paragraph> = Vec::new();
+    let (mut hidden, mut inserted, mut tables) = (0usize, 0usize, 0usize);
+    let mut run: Option<Run> = None;
+    // Inside a run: the depth of the child being captured and where it started.
+    let mut child: Option<(usize, usize, Vec<u8>)> = None;
+    let mut text: Option<String> = None;
+    let mut rpr_from: Option<usize> = None;
+    loop {
+        let before = usize::try_from(reader.buffer_position()).unwrap_or(0);
+        let event = reader.read_event()?;
+        let after = usize::try_from(reader.buffer_position()).unwrap_or(0);
+        let slice = || xml.get(before..after).unwrap_or("").to_owned();
+        match event {
+            Event::Start(e) => {
+                let qname = e.name();
+                let name = local(qname.as_ref());
+                if let Some((depth, _, _)) = child.as_mut() {
+                    *depth += 1;
+                    continue;
+                }
+                if HIDDEN.contains(&name) {
+                    hidden += 1;
+                }
+                match name {
+                    b"p" => open.push(Paragraph {
+                        in_table: tables > 0,
+                        ..Paragraph::default()
+                    }),
+                    b"tbl" => tables += 1,
+                    b"ins" => inserted += 1,
+                    b"r" if hidden == 0 && run.is_none() => {
+                        let q = String::from_utf8_lossy(qname.as_ref()).into_owned();
+                        let prefix = q.strip_suffix('r').unwrap_or("").to_owned();
+                        run = Some(Run {
+                            start: before,
+                            end: after,
+                            open: slice(),
+                            prefix,
+                            rpr: String::new(),
+                            items: Vec::new(),
+                            inserted: inserted > 0,
+                        });
+                    }
+                    b"rPr" if run.is_some() => rpr_from = Some(before),
+                    b"t" if run.is_some() && hidden == 0 => text = Some(String::new()),
+                    _ if run.is_some() && rpr_from.is_none() && text.is_none() => {
+                        child = Some((1, before, name.to_vec()));
+                    }
+                    _ => {}
+                }
+            }
+            Event::End(e) => {
+                let qname = e.name();
+                let name = local(qname.as_ref());
+                if let Some((depth, from, _)) = child.as_mut() {
+                    *depth -= 1;
+                    if *depth == 0 {
+                        let from = *from;
+                        child = None;
+                        if let Some(r) = run.as_mut() {
+                            r.items.push(Item::Other {
+                                xml: xml.get(from..after).unwrap_or("").to_owned(),
+                                reads: None,
+                            });
+                        }
+                    }
+                    continue;
+                }
+                if HIDDEN.contains(&name) {
+                    hidden = hidden.saturating_sub(1);
+                }
+                match name {
+                    b"p" => {
+                        if let Some(p) = open.pop() {
+                            done.push(p);
+                        }
+                    }
+                    b"tbl" => tables = tables.saturating_sub(1),
+                    b"ins" => inserted = inserted.saturating_sub(1),
+                    b"rPr" => {
+                        if let (Some(from), Some(r)) = (rpr_from.take(), run.as_mut()) {
+                            r.rpr = xml.get(from..after).unwrap_or("").to_owned();
+                        }
+                    }
+                    b"t" => {
+                        if let (Some(t), Some(r)) = (text.take(), run.as_mut()) {
+                            r.items.push(Item::Text(t));
+                        }
+                    }
+                    b"r" => {
+                        if let Some(mut r) = run.take() {
+                            r.end = after;
+                            if let Some(p) = open.last_mut() {
+                                p.runs.push(r);
+                            }
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Event::Empty(e) => {
+                if child.is_some() || rpr_from.is_some() {
+                    continue;
+                }
+                let name = e.name();
+                let name = local(name.as_ref());
+                match (name, run.as_mut()) {
+                    (b"rPr", Some(r)) => r.rpr = slice(),
+                    (b"p", None) => done.push(Paragraph::default()),
+                    (_, Some(r)) if hidden == 0 => {
+                        let reads = match name {
+                            b"tab" => Some('\t'),
+                            b"br" | b"cr" => Some('\n'),
+                            b"noBreakHyphen" => Some('-'),
+                            _ => None,
+                        };
+                        r.items.push(Item::Other {
+                            xml: slice(),
+                            reads,
+                        });
+                    }
+                    _ => {}
+                }
+            }
+            Event::Text(t) => {
+                if let Some(s) = text.as_mut() {
+                    s.push_str(&t.xml10_content().map_err(quick_xml::Error::from)?);
+                }
+            }
+            Event::CData(t) => {
+                if let Some(s) = text.as_mut() {
+                    s.push_str(&t.decode().map_err(quick_xml::Error::from)?);
+                }
+            }
+            Event::GeneralRef(r) => {
+                if let Some(s) = text.as_mut() {
+                    if let Some(c) = r.resolve_char_ref()? {
+                        s.push(c);
+                    } else if let Some(v) = r
+                        .decode()
+                        .ok()
+                        .and_then(|n| quick_xml::escape::resolve_predefined_entity(&n))
+                    {
+                        s.push_str(v);
+                    }
+                }
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    Ok(done)
+}
+
+/// Where each paragraph's text starts in the document's plain text, found in order; `None` for a
+/// paragraph whose text is not there as read (an empty one).
+fn locate(plain: &str, paragraphs: &[Paragraph]) -> Vec<Option<(usize, String)>> {
+    let mut cursor = 0;
+    paragraphs
+        .iter()
+        .map(|p| {
+            let text: String = p.chars().iter().map(|c| c.0).collect();
+            let shown = if p.in_table {
+                text.trim()
+            } else {
+                text.as_str()
+            };
+            if shown.is_empty() {
+                return None;
+            }
+            let at = cursor + plain.get(cursor..)?.find(shown)?;
+            cursor = at + shown.len();
+            let lead = text.len() - text.trim_start().len();
+            let lead = if p.in_table { lead } else { 0 };
+            Some((at - lead, text))
+        })
+        .collect()
+}
+
+/// The revision marks of one paragraph: per visible character whether it is struck, and what is
+/// inserted after which character (`None`: before the first).
+#[derive(Default)]
+struct Marks {
+    struck: Vec<bool>,
+    inserts: Vec<(Option<usize>, String)>,
+}
+
+/// Writes the tracked changes into `document.xml`; returns the new XML and how many edits were made.
+pub fn revise_xml(
+    xml: &str,
+    plain: &str,
+    edits: &[TextEdit],
+    date: &str,
+) -> Result<(String, usize), quick_xml::Error> {
+    let paragraphs = paragraphs(xml)?;
+    let located = locate(plain, &paragraphs);
+    let mut marks: Vec<Marks> = paragraphs
+        .iter()
+        .map(|p| Marks {
+            struck: vec![false; p.chars().len()],
+            inserts: Vec::new(),
+        })
+        .collect();
+    let mut applied = 0;
+    for e in edits {
+        let found = located.iter().enumerate().find_map(|(pi, l)| {
+            let (at, text) = l.as_ref()?;
+            let (s, end) = (e.start.checked_sub(*at)?, e.end.checked_sub(*at)?);
+            (end <= text.len() && text.is_char_boundary(s) && text.is_char_boundary(end)).then(
+                || {
+                    let char_at = |b: usize| text.get(..b).map_or(0, |t| t.chars().count());
+                    (pi, char_at(s), char_at(end))
+                },
+            )
+        });
+        let Some((pi, s, end)) = found else { continue };
+        let (Some(m), Some(p)) = (marks.get_mut(pi), paragraphs.get(pi)) else {
+            continue;
+        };
+        let chars = p.chars();
+        let touches_insertion = (s..end.max(s + 1))
+            .filter_map(|i| chars.get(i))
+            .any(|c| p.runs.get(c.1).is_some_and(|r| r.inserted));
+        if touches_insertion {
+            continue;
+        }
+        for i in s..end {
+            if let Some(b) = m.struck.get_mut(i) {
+                *b = true;
+            }
+        }
+        if !e.with.is_empty() {
+            m.inserts.push((end.checked_sub(1), e.with.clone()));
+        }
+        applied += 1;
+    }
+    let mut next_id = max_id(xml) + 1;
+    let mut replacements: Vec<(usize, usize, String)> = Vec::new();
+    for (p, m) in paragraphs.iter().zip(&marks) {
+        if !m.struck.contains(&true) && m.inserts.is_empty() {
+            continue;
+        }
+        let chars = p.chars();
+        for (ri, run) in p.runs.iter().enumerate() {
+            let mine: Vec<usize> = chars
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| c.1 == ri)
+                .map(|(i, _)| i)
+                .collect();
+            let struck = mine.iter().any(|&i| m.struck.get(i) == Some(&true));
+            let first_run_with_text = chars.first().map(|c| c.1) == Some(ri);
+            let inserts_here = m.inserts.iter().any(|(after, _)| match after {
+                Some(a) => mine.contains(a),
+                None => first_run_with_text,
+            });
+            if !struck && !inserts_here {
+                continue;
+            }
+            let new = rewrite_run(run, &mine, m, first_run_with_text, date, &mut next_id);
+            replacements.push((run.start, run.end, new));
+        }
+    }
+    replacements.sort_by_key(|r| r.0);
+    let mut out = String::with_capacity(xml.len() + 4096);
+    let mut copied = 0;
+    for (s, e, new) in replacements {
+        out.push_str(xml.get(copied..s).unwrap_or(""));
+        out.push_str(&new);
+        copied = e;
+    }
+    out.push_str(xml.get(copied..).unwrap_or(""));
+    Ok((out, applied))
+}
+
+/// The largest `w:id` in the document, so revision ids do not collide with bookmarks or comments.
+fn max_id(xml: &str) -> u64 {
+    xml.match_indices(":id=\"")
+        .filter_map(|(i, m)| {
+            let rest = xml.get(i + m.len()..)?;
+            rest.get(..rest.find('"')?)?.parse::<u64>().ok()
+        })
+        .max()
+        .unwrap_or(0)
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Piece {
+    Kept,
+    Struck,
+}
+
+/// One run rewritten as kept, struck (`w:del`) and inserted (`w:ins`) pieces, each with the run's
+/// formatting.
+fn rewrite_run(
+    run: &Run,
+    mine: &[usize],
+    m: &Marks,
+    first: bool,
+    date: &str,
+    next_id: &mut u64,
+) -> String {
+    let w = run.prefix.as_str();
+    let mut out = String::new();
+    let mut piece: Vec<Item> = Vec::new();
+    let mut kind = Piece::Kept;
+    let flush = |out: &mut String, piece: &mut Vec<Item>, kind: Piece, next_id: &mut u64| {
+        if piece.is_empty() {
+            return;
+        }
+        let body = items_xml(w, piece, kind == Piece::Struck);
+        let r = format!("{}{}{}</{w}r>", run.open, run.rpr, body);
+        match kind {
+            Piece::Kept => out.push_str(&r),
+            Piece::Struck => {
+                out.push_str(&format!("<{w}del {w}id=\"{next_id}\" {w}author=\"dixian\" {w}date=\"{date}\">{r}</{w}del>"));
+                *next_id += 1;
+            }
+        }
+        piece.clear();
+    };
+    let insert = |out: &mut String, text: &str, next_id: &mut u64| {
+        let escaped = quick_xml::escape::escape(text);
+        out.push_str(&format!(
+            "<{w}ins {w}id=\"{next_id}\" {w}author=\"dixian\" {w}date=\"{date}\">{}{}<{w}t xml:space=\"preserve\">{escaped}</{w}t></{w}r></{w}ins>",
+            run.open, run.rpr
+        ));
+        *next_id += 1;
+    };
+    if first {
+        for (_, text) in m.inserts.iter().filter(|(a, _)| a.is_none()) {
+            insert(&mut out, text, next_id);
+        }
+    }
+    // Walk the run's items, splitting text items at the paragraph characters they hold.
+    let mut char_iter = mine.iter().copied();
+    for item in &run.items {
+        match item {
+            Item::Text(t) => {
+                for c in t.chars() {
+                    let i = char_iter.next();
+                    let k = if i.is_some_and(|i| m.struck.get(i) == Some(&true)) {
+                        Piece::Struck
+                    } else {
+                        Piece::Kept
+                    };
+                    if k != kind {
+                        flush(&mut out, &mut piece, kind, next_id);
+                        kind = k;
+                    }
+                    match piece.last_mut() {
+                        Some(Item::Text(s)) => s.push(c),
+                        _ => piece.push(Item::Text(c.to_string())),
+                    }
+                    if let Some(i) = i {
+                        for (_, text) in m.inserts.iter().filter(|(a, _)| *a == Some(i)) {
+                            flush(&mut out, &mut piece, kind, next_id);
+                            insert(&mut out, text, next_id);
+                        }
+                    }
+                }
+            }
+            Item::Other { reads, .. } => {
+                let i = if reads.is_some() {
+                    char_iter.next()
+                } else {
+                    None
+                };
+                let k = if i.is_some_and(|i| m.struck.get(i) == Some(&true)) {
+                    Piece::Struck
+                } else {
+                    kind
+                };
+                if k != kind {
+                    flush(&mut out, &mut piece, kind, next_id);
+                    kind = k;
+                }
+                piece.push(item.clone());
+                if let Some(i) = i {
+                    for (_, text) in m.inserts.iter().filter(|(a, _)| *a == Some(i)) {
+                        flush(&mut out, &mut piece, kind, next_id);
+                        insert(&mut out, text, next_id);
+                    }
+                }
+            }
+        }
+    }
+    flush(&mut out, &mut piece, kind, next_id);
+    out
+}
+
+/// A run's content: text as `w:t` (or `w:delText` when struck), other children as written.
+fn items_xml(w: &str, items: &[Item], struck: bool) -> String {
+    let tag = if struck { "delText" } else { "t" };
+    items
+        .iter()
+        .map(|item| match item {
+            Item::Text(t) => format!(
+                "<{w}{tag} xml:space=\"preserve\">{}</{w}{tag}>",
+                quick_xml::escape::escape(t.as_str())
+            ),
+            Item::Other { xml, .. } => xml.clone(),
+        })
+        .collect()
+}
+
+/// The `.docx` with the edits as tracked changes; every other entry copied as stored.
+pub fn revise(
+    file: &str,
+    bytes: &[u8],
+    plain: &str,
+    edits: &[TextEdit],
+    date: &str,
+) -> Result<(Vec<u8>, usize), LoadError> {
+    let fail = |why: String| LoadError::one(file, 1, 1, format!("无法写出修订稿：{why}"));
+    let mut archive =
+        zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|e| fail(e.to_string()))?;
+    let mut xml = String::new();
+    archive
+        .by_name("word/document.xml")
+        .map_err(|e| fail(e.to_string()))?
+        .take(MAX_DOCUMENT_XML_BYTES + 1)
+        .read_to_string(&mut xml)
+        .map_err(|e| fail(e.to_string()))?;
+    let (revised, applied) =
+        revise_xml(&xml, plain, edits, date).map_err(|e| fail(e.to_string()))?;
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for i in 0..archive.len() {
+        let entry = archive.by_index_raw(i).map_err(|e| fail(e.to_string()))?;
+        if entry.name() == "word/document.xml" {
+            let options = zip::write::SimpleFileOptions::default()
+                .compression_method(zip::CompressionMethod::Deflated);
+            drop(entry);
+            out.start_file("word/document.xml", options)
+                .map_err(|e| fail(e.to_string()))?;
+            out.write_all(revised.as_bytes())
+                .map_err(|e| fail(e.to_string()))?;
+        } else {
+            out.raw_copy_file(entry).map_err(|e| fail(e.to_string()))?;
+        }
+    }
+    let cursor = out.finish().map_err(|e| fail(e.to_string()))?;
+    Ok((cursor.into_inner(), applied))
+}

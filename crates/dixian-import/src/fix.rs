@@ -1,0 +1,110 @@
+//! `dixian fix` for documents: the contract read, checked, and its suggestions written back — into the
+//! text in the file's own encoding, or into a `.docx` as tracked changes. Pure (bytes in, bytes out),
+//! so the browser build can offer “下载修订稿” with the same code.
+
+use crate::{Format, Overrides, add_import_findings, docx_revise, import};
+use dixian_core::fix::{self, Scope};
+use dixian_core::render::Lang;
+use dixian_core::rules::RuleSet;
+use dixian_core::{LoadError, eval};
+use encoding_rs::Encoding;
+
+/// A revised document and what was changed.
+#[derive(Clone, Debug)]
+pub struct Fixed {
+    pub bytes: Vec<u8>,
+    /// One entry per change with its basis, for the officer.
+    pub summary: String,
+    pub changes: usize,
+}
+
+/// How to revise.
+#[derive(Clone, Debug)]
+pub struct Options {
+    pub scope: Scope,
+    /// Stamps the tracked changes of a `.docx`: `2026-12-05T17:00:00Z`.
+    pub date: String,
+    pub lang: Lang,
+}
+
+/// Reads, checks and revises a `.txt` or `.docx` contract.
+pub fn fix_document(
+    file: &str,
+    bytes: &[u8],
+    format: Format,
+    set: &RuleSet,
+    overrides: &Overrides,
+    options: &Options,
+) -> Result<Fixed, LoadError> {
+    let Options { scope, date, lang } = options;
+    let (scope, lang) = (*scope, *lang);
+    let imported = import(file, bytes, format, set, overrides)?;
+    let mut report = eval::check(set, &imported.contract)?;
+    add_import_findings(&mut report, &imported);
+    let contract = &imported.contract;
+    let changes = fix::changes(&report, scope);
+    let edits = fix::text_edits(contract, &changes);
+    let summary = fix::summary(contract, &changes, lang);
+    if edits.is_empty() {
+        return Ok(Fixed {
+            bytes: bytes.to_vec(),
+            summary,
+            changes: 0,
+        });
+    }
+    let (bytes, applied) = match format {
+        Format::Text => {
+            let text = fix::apply(&contract.source, &edits);
+            (
+                encode_like(file, bytes, &text, &imported.encoding)?,
+                edits.len(),
+            )
+        }
+        Format::Docx => docx_revise::revise(file, bytes, &contract.source, &edits, date)?,
+    };
+    Ok(Fixed {
+        bytes,
+        summary,
+        changes: applied,
+    })
+}
+
+/// `text` in the encoding, byte-order mark and line ends of the original file.
+fn encode_like(
+    file: &str,
+    original: &[u8],
+    text: &str,
+    encoding: &str,
+) -> Result<Vec<u8>, LoadError> {
+    let crlf = original.windows(2).any(|w| w == b"\r\n")
+        || original
+            .windows(4)
+            .any(|w| w == b"\r\0\n\0" || w == b"\0\r\0\n");
+    let text = if crlf {
+        text.replace('\n', "\r\n")
+    } else {
+        text.to_owned()
+    };
+    let bom = Encoding::for_bom(original).map_or(0, |(_, n)| n);
+    let mut out = original.get(..bom).unwrap_or_default().to_vec();
+    match encoding {
+        "UTF-16LE" => out.extend(text.encode_utf16().flat_map(u16::to_le_bytes)),
+        "UTF-16BE" => out.extend(text.encode_utf16().flat_map(u16::to_be_bytes)),
+        name => {
+            let enc = Encoding::for_label(name.as_bytes()).unwrap_or(encoding_rs::UTF_8);
+            let (bytes, _, unmappable) = enc.encode(&text);
+            if unmappable {
+                return Err(LoadError::one(
+                    file,
+                    1,
+                    1,
+                    format!(
+                        "修订后的文字含有 {name} 无法表示的字符；请将原文件另存为 UTF-8 后再修订"
+                    ),
+                ));
+            }
+            out.extend_from_slice(&bytes);
+        }
+    }
+    Ok(out)
+}
