@@ -27,6 +27,39 @@ pub struct Options {
     pub lang: Lang,
 }
 
+/// Revises a contract given as bytes named `file`: a .docx/.txt as [`fix_document`] does, anything
+/// else as a YAML contract (its texts and terms revised in place). The one entry point for the CLI,
+/// the HTTP service and the browser's “下载修订稿”.
+pub fn fix_bytes(
+    set: &RuleSet,
+    file: &str,
+    bytes: &[u8],
+    overrides: &Overrides,
+    options: &Options,
+) -> Result<Fixed, LoadError> {
+    if let Some(why) = crate::api::unreadable_format(file) {
+        return Err(LoadError::one(file, 1, 1, why));
+    }
+    if let Some(format) = crate::format_of(std::path::Path::new(file)) {
+        return fix_document(file, bytes, format, set, overrides, options);
+    }
+    dixian_core::contract::check_size(file, bytes.len() as u64)?;
+    let text = dixian_core::contract::decode_utf8_owned(file, bytes.to_vec())?;
+    let contract = dixian_core::contract::load_yaml(file, &text, &set.vocabulary)?;
+    let report = eval::check(set, &contract)?;
+    let changes = fix::changes(&report, options.scope);
+    let revised = if changes.is_empty() {
+        bytes.to_vec()
+    } else {
+        fix::yaml::fix(&contract, &changes, &set.vocabulary).into_bytes()
+    };
+    Ok(Fixed {
+        bytes: revised,
+        summary: fix::summary(&contract, &changes, options.lang),
+        changes: changes.len(),
+    })
+}
+
 /// Reads, checks and revises a `.txt` or `.docx` contract.
 pub fn fix_document(
     file: &str,

@@ -3,9 +3,8 @@
 //! what changed, on what basis. Exit code 0 when written, 2 when the input cannot be read.
 
 use super::import::DocumentArgs;
-use crate::load;
-use dixian_core::fix::{self, Scope};
-use dixian_core::{LoadError, contract, eval};
+use dixian_core::LoadError;
+use dixian_core::fix::Scope;
 use dixian_import::fix::{Fixed, Options};
 use std::path::{Path, PathBuf};
 
@@ -62,36 +61,14 @@ fn fix_file(
 ) -> Result<Fixed, LoadError> {
     let path = args.file.as_path();
     let name = path.display().to_string();
-    let fixed = if super::import::is_document(path) {
-        let bytes = std::fs::read(path)
-            .map_err(|e| LoadError::one(&name, 1, 1, format!("无法读取文件：{e}")))?;
-        let format = dixian_import::format_of(path)
-            .ok_or_else(|| LoadError::one(&name, 1, 1, "只能修订 YAML、.docx 或 .txt 文件"))?;
-        let options = Options {
-            scope,
-            date: now(),
-            lang,
-        };
-        dixian_import::fix::fix_document(
-            &name,
-            &bytes,
-            format,
-            rules,
-            &args.document.overrides(),
-            &options,
-        )?
-    } else {
-        let text = load::read_text(path)?;
-        let c = contract::load_yaml(&name, &text, &rules.vocabulary)?;
-        let report = eval::check(rules, &c)?;
-        let changes = fix::changes(&report, scope);
-        let revised = fix::yaml::fix(&c, &changes, &rules.vocabulary);
-        Fixed {
-            bytes: revised.into_bytes(),
-            summary: fix::summary(&c, &changes, lang),
-            changes: changes.len(),
-        }
+    let bytes = dixian_import::api::read_file(path)?;
+    let options = Options {
+        scope,
+        date: now(),
+        lang,
     };
+    let fixed =
+        dixian_import::fix::fix_bytes(rules, &name, &bytes, &args.document.overrides(), &options)?;
     write(&args.output, &fixed.bytes)?;
     Ok(fixed)
 }
