@@ -182,6 +182,19 @@ pub struct Promise {
     pub refuse: &'static [&'static str],
 }
 
+/// Work a 孕期 or 哺乳期 prohibition names.
+const FORBIDDEN_WORK: [&str; 4] = ["禁忌从事", "禁忌劳动", "第三级体力劳动", "第三级"];
+/// Words that keep a woman from such work.
+const AVOID: [&str; 7] = [
+    "不得从事",
+    "不从事",
+    "不安排",
+    "不得安排",
+    "禁止",
+    "严禁",
+    "调离",
+];
+
 pub const PROMISES: &[Promise] = &[
     Promise {
         term: "产前检查计入劳动时间",
@@ -232,6 +245,30 @@ pub const PROMISES: &[Promise] = &[
                 "不宜",
                 "不得",
             ],
+        ],
+        action: 1,
+        refuse: &[],
+    },
+    // 孕期、哺乳期 禁忌劳动: the period, the work it excludes, and a prohibition (as 经期 above).
+    Promise {
+        term: "孕期禁忌劳动",
+        groups: &[&["孕期", "怀孕", "妊娠"], &FORBIDDEN_WORK, &AVOID],
+        action: 1,
+        refuse: &[],
+    },
+    Promise {
+        term: "哺乳期禁忌劳动",
+        groups: &[&["哺乳"], &FORBIDDEN_WORK, &AVOID],
+        action: 1,
+        refuse: &[],
+    },
+    // 合同顺延: a contract that expires in 孕期、产期、哺乳期 runs on until the period ends.
+    Promise {
+        term: "合同顺延",
+        groups: &[
+            &["合同"],
+            &["续延", "顺延", "延续至", "延长至", "自动延续"],
+            &["孕期", "产期", "哺乳期", "三期"],
         ],
         action: 1,
         refuse: &[],
