@@ -80,6 +80,8 @@ pub fn check_bytes(
 pub fn check_imported(set: &RuleSet, imported: Imported) -> Result<(Contract, Report), LoadError> {
     let mut report = eval::check(set, &imported.contract)?;
     add_import_findings(&mut report, &imported);
+    // The importer's own notices (a vague clause) get their suggestions too.
+    dixian_core::suggest::attach(set, &imported.contract, &mut report);
     Ok((imported.contract, report))
 }
 

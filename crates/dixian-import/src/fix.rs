@@ -74,6 +74,7 @@ pub fn fix_document(
     let imported = import(file, bytes, format, set, overrides)?;
     let mut report = eval::check(set, &imported.contract)?;
     add_import_findings(&mut report, &imported);
+    dixian_core::suggest::attach(set, &imported.contract, &mut report);
     let contract = &imported.contract;
     let changes = fix::changes(&report, scope);
     let edits = fix::text_edits(contract, &changes);

@@ -9,7 +9,7 @@ use crate::contract::Contract;
 use crate::render::Lang;
 use crate::report::{Finding, Report};
 use crate::rules::Severity;
-use crate::suggest::{self, Edit};
+use crate::suggest::{self, Action, Edit};
 
 /// Which findings a fix answers.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -44,6 +44,9 @@ pub fn changes(report: &Report, scope: Scope) -> Vec<Change<'_>> {
         let clash = out.iter().position(|c| {
             let o = c.edit;
             o == e
+                // The same model clause once, whether added or put in place of vague words.
+                || (o.with == e.with
+                    && (o.action == Action::Insert || e.action == Action::Insert))
                 || (o.clause == e.clause
                     && (overlaps(o.range, e.range) || (e.term.is_some() && same_term(o, e))))
         });

@@ -106,9 +106,9 @@ pub fn suggest(set: &RuleSet, contract: &Contract, f: &Finding) -> Option<Sugges
         FindingKind::Violated => violated(set, contract, f, version?)?,
         FindingKind::Missing => missing(set, contract, f, version?)?,
         FindingKind::UnlawfulText => unlawful(contract, f, version)?,
-        // A figure that holds or fails with the calendar, and a vague clause: nothing exact to
-        // propose from the rule alone.
-        FindingKind::Depends | FindingKind::Vague => return None,
+        FindingKind::Vague => vague(set, contract, f)?,
+        // A figure that holds or fails with the calendar: nothing exact to propose from the rule.
+        FindingKind::Depends => return None,
     };
     Some(edit.into_suggestion(contract, f.severity < Severity::Rectify || f.provisional))
 }
@@ -223,6 +223,25 @@ fn unlawful(contract: &Contract, f: &Finding, version: Option<&Version>) -> Opti
         .position(|c| Some(c.id.as_str()) == f.clause.as_deref())?;
     let replacement = version.and_then(|v| v.model.clone());
     edit::strike_words(contract, ci, &f.actual, replacement)
+}
+
+/// A vague clause (按国家有关规定执行): its sentence replaced by the model clause of a commitment it is
+/// about (the term's name or period written before the vague words), as a suggestion to negotiate.
+fn vague(set: &RuleSet, contract: &Contract, f: &Finding) -> Option<Edit> {
+    let vocab = &set.vocabulary;
+    let ci = contract
+        .clauses
+        .iter()
+        .position(|c| Some(c.id.as_str()) == f.clause.as_deref())?;
+    let text = contract.clauses.get(ci)?.text.as_str();
+    let before = text.get(..text.find(f.actual.as_str())?)?;
+    let (_, model) = vocab.terms().find_map(|(id, t)| {
+        let about =
+            before.contains(t.name.as_str()) || t.periods.iter().any(|p| before.contains(p.name()));
+        let model = vocab.model(id).filter(|m| !m.contains("{floor}"))?;
+        (about && t.kind == TermKind::Commitment).then(|| (id, model.to_owned()))
+    })?;
+    edit::strike_words(contract, ci, &f.actual, Some(model))
 }
 
 fn first_unit(vocab: &Vocabulary, term: TermId) -> Option<crate::vocabulary::UnitId> {
