@@ -68,6 +68,8 @@ enum Command {
     Stats(commands::stats::Args),
     /// Draft the union's letter (提示函, 整改意见书 or 处理建议书) from a contract's findings.
     Letter(commands::letter::Args),
+    /// Write a contract to fill in: every term the region's rules check, with its unit and floor.
+    Init(commands::init::Args),
     /// List the rules in force for a region on a date; `rules check DIR` validates a rules directory.
     Rules(commands::rules::Args),
     /// Show one rule with all its dated versions, citations and source text.
@@ -90,6 +92,7 @@ fn main() -> ExitCode {
         Command::Check(args) => commands::check::run(c, args),
         Command::Stats(args) => commands::stats::run(c, args),
         Command::Letter(args) => commands::letter::run(c, args),
+        Command::Init(args) => commands::init::run(c, args),
         Command::Rules(args) => commands::rules::run(c, args),
         Command::Explain(args) => commands::explain::run(c, args),
         Command::Test(args) => commands::test::run(c, args),

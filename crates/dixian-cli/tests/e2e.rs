@@ -512,3 +512,58 @@ fn folder_of_documents_reads_text_and_reports_old_formats() {
         (Some(5), Some(2))
     );
 }
+
+#[test]
+fn init_writes_a_skeleton_that_check_reads_at_its_blanks() {
+    let dir = std::env::temp_dir().join(format!("dixian-init-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("合同.yaml");
+    let _ = std::fs::remove_file(&file);
+    let path = file.to_str().unwrap();
+    let (code, printed, _) = dixian(&["init", "--region", "湖北省武汉市", "--date", "2024-06-01"]);
+    assert_eq!(code, 0);
+    let (code, _, _) = dixian(&[
+        "init",
+        "--region",
+        "湖北省武汉市",
+        "--date",
+        "2024-06-01",
+        "-o",
+        path,
+    ]);
+    assert_eq!(code, 0);
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), printed);
+    let (code, _, stderr) = dixian(&["init", "-o", path]);
+    assert_eq!((code, stderr.contains("已存在")), (2, true), "{stderr}");
+    let (code, out, err) = dixian(&["check", path]);
+    let said = format!("{out}{err}");
+    assert_eq!(code, 2, "{said}");
+    assert!(said.contains("产假没有填写数值"), "{said}");
+    let filled: String = printed
+        .lines()
+        .map(|l| match l.trim() {
+            "产假:" => format!("{l} 一百五十八天"),
+            "哺乳时间:" => format!("{l} 1小时"),
+            t if t.ends_with(':') && !t.starts_with('-') && t != "clauses:" && t != "terms:" => {
+                String::new()
+            }
+            _ => l.to_owned(),
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    std::fs::write(&file, filled).unwrap();
+    let (code, out, err) = dixian(&["check", "--format", "json", path]);
+    assert_eq!(code, 1, "a filled skeleton is checked: {out}{err}");
+    let report = json(&out);
+    assert!(
+        report["notes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|n| n == "第四条 哺乳时间：“1小时”按每日计"),
+        "{report:#}"
+    );
+    let (code, _, stderr) = dixian(&["init", "--region", "火星"]);
+    assert_eq!(code, 2, "{stderr}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

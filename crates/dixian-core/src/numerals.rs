@@ -37,6 +37,10 @@ fn sign(c: char) -> Option<Sign> {
     })
 }
 
+/// Every Chinese numeral character the reader knows, for patterns elsewhere (the contract's JSON schema).
+pub const CHINESE_NUMERALS: &str =
+    "零〇○一二两三四五六七八九十百千万亿壹贰貳叁參肆伍陆陸柒捌玖拾佰仟萬億";
+
 /// Whether `c` is a Chinese numeral character (digit, 十百千 or 万亿).
 pub fn is_chinese_numeral(c: char) -> bool {
     sign(c).is_some()
@@ -279,6 +283,16 @@ mod tests {
             assert_eq!(parse_chinese(text), Err(NumeralError::Malformed), "{text}");
         }
         assert_eq!(parse_chinese("一百亿"), Err(NumeralError::TooLarge));
+    }
+
+    #[test]
+    fn the_listed_numerals_are_the_ones_read() {
+        assert!(CHINESE_NUMERALS.chars().all(is_chinese_numeral));
+        let listed = CHINESE_NUMERALS.chars().count();
+        let read = ('\u{2000}'..='\u{9fff}')
+            .filter(|c| is_chinese_numeral(*c))
+            .count();
+        assert_eq!(listed, read);
     }
 
     #[test]

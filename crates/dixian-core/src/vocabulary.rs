@@ -225,6 +225,27 @@ impl Vocabulary {
         }
     }
 
+    /// Every name a contract may give the term (its Chinese name, English id, and any other), canonical
+    /// name first, the rest sorted.
+    pub fn names_of(&self, id: TermId) -> Vec<&str> {
+        let canonical = self.term_name(id);
+        let mut others: Vec<&str> = self
+            .term_names
+            .iter()
+            .filter(|(name, t)| **t == id && name.as_str() != canonical)
+            .map(|(name, _)| name.as_str())
+            .collect();
+        others.sort_unstable();
+        std::iter::once(canonical).chain(others).collect()
+    }
+
+    /// Every spelling a contract may write a unit in: its name and aliases.
+    pub fn spellings_of(&self, id: UnitId) -> Vec<&str> {
+        std::iter::once(self.unit_name(id))
+            .chain(self.aliases_of(id).iter().map(String::as_str))
+            .collect()
+    }
+
     /// A unit's aliases as declared (`天`: 日 自然日).
     pub fn aliases_of(&self, id: UnitId) -> &[String] {
         self.aliases

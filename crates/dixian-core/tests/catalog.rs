@@ -41,7 +41,7 @@ fn check_doc(name: &str, generated: &str) {
                 |i| format!("first difference at line {}", i + 1),
             );
         panic!(
-            "docs/{name} is out of date with rules/*.dixian ({first_difference}).\n\
+            "docs/{name} is out of date with rules/*.dixian (docs/contract.schema.json: with the vocabulary) ({first_difference}).\n\
              Regenerate it with: UPDATE_DOCS=1 cargo test -p dixian-core --test catalog"
         );
     }
@@ -161,5 +161,13 @@ fn coverage_counts_each_province_once_per_term() {
         maternity.verified.len() + maternity.permissive.len() + maternity.provisional.len(),
         31,
         "every province has a 产假 rule"
+    );
+}
+
+#[test]
+fn contract_schema_matches_the_vocabulary() {
+    check_doc(
+        "contract.schema.json",
+        &dixian_core::contract::json_schema_text(&set().vocabulary),
     );
 }

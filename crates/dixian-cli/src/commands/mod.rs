@@ -4,6 +4,7 @@ pub mod check;
 pub mod explain;
 pub mod fix;
 pub mod import;
+pub mod init;
 pub mod letter;
 pub mod rules;
 pub mod serve;

@@ -1,7 +1,10 @@
 //! Contract → facts: reading a contract (YAML) into the typed form rules are evaluated over.
 
+mod keys;
 mod model;
 mod read;
+mod schema;
+mod skeleton;
 mod value;
 
 pub use crate::yaml::{
@@ -10,6 +13,8 @@ pub use crate::yaml::{
 };
 pub use model::*;
 pub use read::{MAX_CLAUSES, load_yaml};
+pub use schema::{json_schema, json_schema_text};
+pub use skeleton::skeleton;
 pub use value::accepts;
 
 pub use crate::encoding::{decode_utf8, decode_utf8_owned};

@@ -2,6 +2,7 @@
 //! read by [`crate::yaml`]; this module knows what a contract contains, in English or Chinese field
 //! names, and says what is wrong in the words of the person who wrote it.
 
+use super::keys::*;
 use super::model::*;
 use super::value;
 use crate::error::{Collector, LoadError};
@@ -13,27 +14,6 @@ use std::collections::HashMap;
 
 /// Most clauses accepted in one contract.
 pub const MAX_CLAUSES: usize = 5_000;
-
-const TITLE: &[&str] = &["title", "名称"];
-const REGION: &[&str] = &["region", "地区"];
-const SIGNED: &[&str] = &["signed", "签订日期"];
-const TERM: &[&str] = &["term", "期限"];
-const WORKFORCE: &[&str] = &["workforce"];
-const TOTAL: &[&str] = &["职工人数"];
-const WOMEN: &[&str] = &["女职工人数"];
-const CLAUSES: &[&str] = &["clauses", "条款"];
-const TOP: &[&[&str]] = &[
-    TITLE, REGION, SIGNED, TERM, WORKFORCE, TOTAL, WOMEN, CLAUSES,
-];
-const START: &[&str] = &["start", "起"];
-const END: &[&str] = &["end", "止"];
-const WORKFORCE_TOTAL: &[&str] = &["total", "职工人数"];
-const WORKFORCE_WOMEN: &[&str] = &["women", "女职工人数"];
-const ID: &[&str] = &["id", "编号"];
-const TOPIC: &[&str] = &["topic", "主题"];
-const TEXT: &[&str] = &["text", "内容"];
-const TERMS: &[&str] = &["terms", "约定"];
-const CLAUSE: &[&[&str]] = &[ID, TOPIC, TEXT, TERMS];
 
 struct Ctx<'a> {
     out: Collector<'a>,

@@ -134,7 +134,7 @@ fn quantity_error(vocab: &Vocabulary, term: TermId, shown: &str, e: QuantityErro
 }
 
 /// How a rate is counted, in words: 小时/日 → 每日, 元/月 → 每月, 天/年 → 每年; a plain unit as itself.
-fn per(unit: &str) -> String {
+pub(super) fn per(unit: &str) -> String {
     match unit.rsplit_once('/') {
         Some((_, per)) => format!("每{per}"),
         None => unit.to_owned(),
