@@ -83,6 +83,9 @@ pub fn wording(s: &Suggestion, lang: crate::render::Lang) -> String {
             };
             let body = match s.action {
                 Action::Insert => format!("add at the end of {}: “{}”", s.clause, s.text),
+                Action::Delete if s.text.ends_with(STRUCK_OUT) => {
+                    return format!("{head}: delete {} entirely", s.clause);
+                }
                 Action::Replace | Action::Delete => s.text.trim().to_owned(),
             };
             format!("{head}: {body}")
