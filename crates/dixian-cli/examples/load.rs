@@ -114,7 +114,8 @@ fn main() {
                     };
                     latencies.push(sent.elapsed());
                     match answer {
-                        Ok((StatusCode::OK, body)) if body.starts_with(b"{\n  \"schema_version\"") => {}
+                        Ok((StatusCode::OK, body))
+                            if body.starts_with(b"{\n  \"schema_version\"") => {}
                         Ok((status, body)) => failures.push(format!(
                             "request {i}: {status} {}",
                             String::from_utf8_lossy(&body[..body.len().min(200)])

@@ -4,6 +4,7 @@
 //! load on top of the built-in rules.
 
 use crate::{Format, Imported, Overrides, add_import_findings, format_of, import, yaml_form};
+use dixian_core::api::{Answer, CheckOptions, OPTIONS_FILE};
 use dixian_core::contract::{self, Contract};
 use dixian_core::rules::{self, RuleSet, RuleSource};
 use dixian_core::{LoadError, Report, eval};
@@ -237,6 +238,131 @@ fn walk(dir: &Path, wanted: &dyn Fn(&Path) -> bool, out: &mut Vec<PathBuf>) {
                     .is_some_and(|n| n.starts_with("~$")) => {}
             Ok(_) if wanted(&path) => out.push(path),
             _ => {}
+        }
+    }
+}
+
+/// The options a caller may give with a contract, as text (from a form, a query or Python): for
+/// YAML, `region` and `date` as `dixian_core::api` reads them (another region; one day only); for a
+/// document, `region`, `signed`, `term` (START..END) and `date` (the day a text with no term is checked
+/// on, default today), as the CLI's flags.
+#[derive(Clone, Debug, Default)]
+pub struct Given {
+    pub region: Option<String>,
+    pub date: Option<String>,
+    pub signed: Option<String>,
+    pub term: Option<String>,
+}
+
+/// Why a contract given with options was not checked.
+#[derive(Clone, Debug)]
+pub enum Refusal {
+    /// The contract, or an option, cannot be read.
+    Unreadable(LoadError),
+    /// It was read, but its region (or the region asked for) is not one the rules know.
+    UnknownRegion(LoadError),
+}
+
+impl Refusal {
+    pub fn into_error(self) -> LoadError {
+        match self {
+            Refusal::Unreadable(e) | Refusal::UnknownRegion(e) => e,
+        }
+    }
+}
+
+/// Today's date (UTC), from the system clock: the day a document with no term is checked on.
+pub fn today() -> chrono::NaiveDate {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    chrono::NaiveDate::from_ymd_opt(1970, 1, 1)
+        .and_then(|epoch| epoch.checked_add_days(chrono::Days::new(secs / 86_400)))
+        .unwrap_or_default()
+}
+
+impl Given {
+    /// What a document's options say, read as the CLI reads `--region`, `--signed`, `--term`, `--date`.
+    pub fn overrides(&self) -> Result<Overrides, LoadError> {
+        let bad = |m: String| LoadError::one(OPTIONS_FILE, 0, 0, m);
+        let day = |s: &str| {
+            chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+                .map_err(|_| bad(format!("“{s}”不是有效日期（YYYY-MM-DD）")))
+        };
+        Ok(Overrides {
+            region: self.region.clone().filter(|r| !r.trim().is_empty()),
+            signed: self.signed.as_deref().map(day).transpose()?,
+            term: self
+                .term
+                .as_deref()
+                .map(crate::parse_term)
+                .transpose()
+                .map_err(bad)?,
+            date: Some(match self.date.as_deref() {
+                Some(d) => day(d)?,
+                None => today(),
+            }),
+        })
+    }
+
+    /// A region asked for that the rules do not know.
+    fn unknown_region(&self, set: &RuleSet) -> Option<LoadError> {
+        let r = self
+            .region
+            .as_deref()
+            .map(str::trim)
+            .filter(|r| !r.is_empty())?;
+        dixian_core::region::resolve(set, r)
+            .err()
+            .map(|e| LoadError::one(OPTIONS_FILE, 0, 0, e.message))
+    }
+}
+
+/// Checks a contract named `file` with the options given, as `dixian check` would: YAML through
+/// `dixian_core::api` (region, date), a document through the importer (its overrides). The report is
+/// the one `dixian check --format json` prints; a refusal says whether the input could not be read or
+/// named a region the rules do not know.
+pub fn check_given(
+    set: &RuleSet,
+    file: &str,
+    bytes: Vec<u8>,
+    given: &Given,
+) -> Result<Report, Refusal> {
+    if let Some(e) = given.unknown_region(set) {
+        return Err(Refusal::UnknownRegion(e));
+    }
+    if let Some(why) = unreadable_format(file) {
+        return Err(Refusal::Unreadable(LoadError::one(file, 1, 1, why)));
+    }
+    if is_document(file) {
+        let overrides = given.overrides().map_err(Refusal::Unreadable)?;
+        let imported = import_bytes(set, file, &bytes, &overrides).map_err(Refusal::Unreadable)?;
+        return check_imported(set, imported)
+            .map(|(_, report)| report)
+            .map_err(Refusal::UnknownRegion);
+    }
+    let unreadable = Refusal::Unreadable;
+    contract::check_size(file, bytes.len() as u64).map_err(unreadable)?;
+    let text = contract::decode_utf8_owned(file, bytes).map_err(unreadable)?;
+    let options = CheckOptions {
+        region: given.region.clone(),
+        date: given.date.clone(),
+        file: Some(file.to_owned()),
+        ..CheckOptions::default()
+    };
+    match dixian_core::api::check_with(set, &text, &options) {
+        Answer::Success(checked) => Ok(checked.report),
+        Answer::Failure { errors } => {
+            let error = LoadError {
+                diagnostics: errors,
+            };
+            // A contract that reads failed on its region: the rules know no such place.
+            let about_options = error.first().is_some_and(|d| d.file == OPTIONS_FILE);
+            if !about_options && contract::load_yaml(file, &text, &set.vocabulary).is_ok() {
+                Err(Refusal::UnknownRegion(error))
+            } else {
+                Err(Refusal::Unreadable(error))
+            }
         }
     }
 }

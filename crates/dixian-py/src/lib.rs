@@ -6,13 +6,12 @@
 //! GIL is released while contracts are read and checked.
 #![forbid(unsafe_code)]
 
-use dixian_core::api::{self, Answer, CheckOptions, OPTIONS_FILE};
+use dixian_core::api::{self, Answer, OPTIONS_FILE};
 use dixian_core::render::letter::{self as letters, LetterKind};
 use dixian_core::rules::RuleSet;
 use dixian_core::stats::Stats;
 use dixian_core::{Diagnostic, LoadError, Report};
-use dixian_import::Overrides;
-use dixian_import::api as import;
+use dixian_import::api::{self as import, Given, Refusal};
 use pyo3::prelude::*;
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
@@ -85,49 +84,6 @@ fn rule_set(py: Python<'_>, rules: Option<&Rules>) -> PyResult<Arc<RuleSet>> {
 /// A contract as the package passes it: its name, and its bytes (or `None`: read the file `name`).
 type Input = (String, Option<Vec<u8>>);
 
-/// The options of a check, as given in Python.
-#[derive(Clone, Default)]
-struct Options {
-    region: Option<String>,
-    date: Option<String>,
-    signed: Option<String>,
-    term: Option<String>,
-}
-
-impl Options {
-    /// What a document's options say, read as the CLI reads `--region`, `--signed`, `--term`, `--date`.
-    fn overrides(&self) -> Result<Overrides, LoadError> {
-        let bad = |m: String| LoadError::one(OPTIONS_FILE, 0, 0, m);
-        let day = |s: &str| {
-            chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
-                .map_err(|_| bad(format!("“{s}”不是有效日期（YYYY-MM-DD）")))
-        };
-        Ok(Overrides {
-            region: self.region.clone().filter(|r| !r.trim().is_empty()),
-            signed: self.signed.as_deref().map(day).transpose()?,
-            term: self
-                .term
-                .as_deref()
-                .map(dixian_import::parse_term)
-                .transpose()
-                .map_err(bad)?,
-            date: Some(match self.date.as_deref() {
-                Some(d) => day(d)?,
-                None => today(),
-            }),
-        })
-    }
-}
-
-fn today() -> chrono::NaiveDate {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    chrono::NaiveDate::from_ymd_opt(1970, 1, 1)
-        .and_then(|epoch| epoch.checked_add_days(chrono::Days::new(secs / 86_400)))
-        .unwrap_or_default()
-}
-
 fn bytes_of((file, data): Input) -> Result<(String, Vec<u8>), LoadError> {
     match data {
         Some(b) => Ok((file, b)),
@@ -138,31 +94,13 @@ fn bytes_of((file, data): Input) -> Result<(String, Vec<u8>), LoadError> {
     }
 }
 
-/// Checks one contract as the CLI does: YAML through `dixian_core::api` (with region and date),
-/// a document through the importer (with its overrides).
-fn check_input(set: &RuleSet, input: Input, opts: &Options) -> Result<Report, LoadError> {
+/// Checks one contract as the CLI does (see `dixian_import::api::check_given`).
+fn check_input(set: &RuleSet, input: Input, given: &Given) -> Result<Report, LoadError> {
     if let Some(why) = import::unreadable_format(&input.0) {
         return Err(LoadError::one(&input.0, 1, 1, why));
     }
     let (file, bytes) = bytes_of(input)?;
-    if import::is_document(&file) {
-        let imported = import::import_bytes(set, &file, &bytes, &opts.overrides()?)?;
-        return import::check_imported(set, imported).map(|(_, r)| r);
-    }
-    dixian_core::contract::check_size(&file, bytes.len() as u64)?;
-    let text = dixian_core::contract::decode_utf8_owned(&file, bytes)?;
-    let options = CheckOptions {
-        region: opts.region.clone(),
-        date: opts.date.clone(),
-        file: Some(file),
-        ..CheckOptions::default()
-    };
-    match api::check_with(set, &text, &options) {
-        Answer::Success(checked) => Ok(checked.report),
-        Answer::Failure { errors } => Err(LoadError {
-            diagnostics: errors,
-        }),
-    }
+    import::check_given(set, &file, bytes, given).map_err(Refusal::into_error)
 }
 
 /// The report of one contract, as JSON.
@@ -179,7 +117,7 @@ fn check(
     rules: Option<&Rules>,
 ) -> PyResult<String> {
     let set = rule_set(py, rules)?;
-    let opts = Options {
+    let opts = Given {
         region,
         date,
         signed,
@@ -201,10 +139,10 @@ fn check_batch(
     rules: Option<&Rules>,
 ) -> PyResult<Vec<String>> {
     let set = rule_set(py, rules)?;
-    let opts = Options {
+    let opts = Given {
         region,
         date,
-        ..Options::default()
+        ..Given::default()
     };
     Ok(py.detach(|| {
         inputs
@@ -240,7 +178,7 @@ fn import_document(
     rules: Option<&Rules>,
 ) -> PyResult<String> {
     let set = rule_set(py, rules)?;
-    let opts = Options {
+    let opts = Given {
         region,
         date,
         signed,
@@ -293,7 +231,7 @@ fn letter(
             contract_error(py)(LoadError::one(OPTIONS_FILE, 0, 0, message))
         })?),
     };
-    let opts = Options {
+    let opts = Given {
         region,
         date,
         signed,
@@ -321,7 +259,7 @@ fn letter(
 fn stats(py: Python<'_>, paths: Vec<PathBuf>, rules: Option<&Rules>) -> PyResult<String> {
     let set = rule_set(py, rules)?;
     Ok(py.detach(|| {
-        let overrides = Options::default().overrides().unwrap_or_default();
+        let overrides = Given::default().overrides().unwrap_or_default();
         let files = import::contract_files(&paths);
         let stats = files
             .par_iter()
@@ -348,7 +286,7 @@ fn rules_in_force(
     rules: Option<&Rules>,
 ) -> PyResult<String> {
     let set = rule_set(py, rules)?;
-    let date = date.unwrap_or_else(|| today().to_string());
+    let date = date.unwrap_or_else(|| import::today().to_string());
     match api::rules_in_force_with(&set, region, &date) {
         Answer::Success(v) => Ok(serde_json::to_string(&v).unwrap_or_default()),
         Answer::Failure { errors } => Err(refused(py, "ContractError", &errors)),

@@ -9,12 +9,12 @@ use axum::extract::rejection::QueryRejection;
 use axum::extract::{Query, Request};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use dixian_core::api::{self, Answer, CheckOptions, OPTIONS_FILE};
-use dixian_core::contract::{self, Contract};
+use dixian_core::api::{self, Answer, OPTIONS_FILE};
+use dixian_core::contract::Contract;
 use dixian_core::render::letter::{self, LetterKind};
 use dixian_core::rules::RuleSet;
 use dixian_core::{LoadError, Report, region};
-use dixian_import::api as import;
+use dixian_import::api::{self as import, Given, Refusal};
 use serde::{Deserialize, Serialize};
 
 type Extracted = axum::extract::State<State>;
@@ -64,85 +64,29 @@ pub async fn check(
 ) -> Result<Response, ApiError> {
     let (upload, fields) = submission(&state, q, request).await?.single()?;
     let size = upload.bytes.len();
-    let kind = upload.kind().map_err(|e| e.with_size(size))?;
-    known_region(&state.rules, fields.region.as_deref()).map_err(|e| e.with_size(size))?;
-    let json = match kind {
-        Kind::Yaml => {
-            let opts = CheckOptions {
-                region: fields.region.clone(),
-                date: fields.date.clone(),
-                file: Some(upload.file.clone()),
-                ..CheckOptions::default()
-            };
-            state
-                .on_checker(move |set| check_yaml(set, upload, &opts))
-                .await?
-        }
-        Kind::Document => {
-            let overrides = input::overrides(&fields).map_err(|e| e.with_size(size))?;
-            state
-                .on_checker(move |set| {
-                    checked_document(set, &upload, &overrides).map(|(_, r)| r.to_json())
-                })
-                .await?
-        }
-    };
-    let json = json.map_err(|e| e.with_size(size))?;
+    upload.kind().map_err(|e| e.with_size(size))?;
+    let given = fields.given();
+    let json = state
+        .on_checker(move |set| {
+            import::check_given(set, &upload.file, upload.bytes, &given).map(|r| r.to_json())
+        })
+        .await?
+        .map_err(|r| refused(r).with_size(size))?;
     Ok(reply::json(StatusCode::OK, format!("{json}\n"), size))
 }
 
-fn check_yaml(set: &RuleSet, upload: Upload, opts: &CheckOptions) -> Result<String, ApiError> {
-    contract::check_size(&upload.file, upload.bytes.len() as u64).map_err(ApiError::unreadable)?;
-    let text =
-        contract::decode_utf8_owned(&upload.file, upload.bytes).map_err(ApiError::unreadable)?;
-    match api::check_with(set, &text, opts) {
-        Answer::Success(checked) => Ok(checked.report.to_json()),
-        Answer::Failure { errors } => {
-            let error = LoadError {
-                diagnostics: errors,
-            };
-            // The contract reads, so what failed is its region: the rules know no such place.
-            let readable = contract::load_yaml(&upload.file, &text, &set.vocabulary).is_ok();
-            let about_options = error.first().is_some_and(|d| d.file == OPTIONS_FILE);
-            Err(if readable && !about_options {
-                ApiError::unknown_region(error)
-            } else {
-                ApiError::unreadable(error)
-            })
-        }
+fn refused(refusal: Refusal) -> ApiError {
+    match refusal {
+        Refusal::Unreadable(e) => ApiError::unreadable(e),
+        Refusal::UnknownRegion(e) => ApiError::unknown_region(e),
     }
 }
 
-/// A document read and checked as `dixian check FILE.docx` does: 400 when it cannot be read, 422 when
-/// it was read but its region is unknown.
-fn checked_document(
-    set: &RuleSet,
-    upload: &Upload,
-    overrides: &dixian_import::Overrides,
-) -> Result<(Contract, Report), ApiError> {
-    let imported = import::import_bytes(set, &upload.file, &upload.bytes, overrides)
-        .map_err(ApiError::unreadable)?;
-    import::check_imported(set, imported).map_err(ApiError::unknown_region)
-}
-
-/// A contract of either kind, checked as the CLI checks a file.
-fn checked(
-    set: &RuleSet,
-    upload: Upload,
-    overrides: &dixian_import::Overrides,
-) -> Result<(Contract, Report), ApiError> {
-    match upload.kind()? {
-        Kind::Document => checked_document(set, &upload, overrides),
-        Kind::Yaml => {
-            let file = upload.file.clone();
-            let text =
-                contract::decode_utf8_owned(&file, upload.bytes).map_err(ApiError::unreadable)?;
-            let c =
-                contract::load_yaml(&file, &text, &set.vocabulary).map_err(ApiError::unreadable)?;
-            let r = dixian_core::eval::check(set, &c).map_err(ApiError::unknown_region)?;
-            Ok((c, r))
-        }
-    }
+/// A contract of either kind, checked as the CLI checks a file (for the letter, which needs it).
+fn checked(set: &RuleSet, upload: Upload, given: &Given) -> Result<(Contract, Report), ApiError> {
+    upload.kind()?;
+    let overrides = given.overrides().map_err(ApiError::unreadable)?;
+    import::check_bytes(set, &upload.file, upload.bytes, &overrides).map_err(ApiError::unreadable)
 }
 
 /// `POST /v1/import`: a .docx/.txt document's contract form (the YAML `dixian import` prints).
@@ -160,7 +104,10 @@ pub async fn import(
         );
     }
     known_region(&state.rules, fields.region.as_deref()).map_err(|e| e.with_size(size))?;
-    let overrides = input::overrides(&fields).map_err(|e| e.with_size(size))?;
+    let overrides = fields
+        .given()
+        .overrides()
+        .map_err(|e| ApiError::unreadable(e).with_size(size))?;
     let form = state
         .on_checker(move |set| {
             import::import_bytes(set, &upload.file, &upload.bytes, &overrides)
@@ -212,10 +159,10 @@ pub async fn letter(
         })?),
     };
     known_region(&state.rules, fields.region.as_deref()).map_err(|e| e.with_size(size))?;
-    let overrides = input::overrides(&fields).map_err(|e| e.with_size(size))?;
+    let given = fields.given();
     let text = state
         .on_checker(move |set| {
-            let (contract, report) = checked(set, upload, &overrides)?;
+            let (contract, report) = checked(set, upload, &given)?;
             let Some(worst) = report.worst() else {
                 return Ok(None);
             };
@@ -244,7 +191,11 @@ pub async fn stats(
 ) -> Result<Response, ApiError> {
     let submission = submission(&state, q, request).await?;
     let size = submission.size();
-    let overrides = input::overrides(&submission.fields).map_err(|e| e.with_size(size))?;
+    let overrides = submission
+        .fields
+        .given()
+        .overrides()
+        .map_err(|e| ApiError::unreadable(e).with_size(size))?;
     let uploads = submission.uploads;
     let pool = std::sync::Arc::clone(&state.checkers);
     let json = state

@@ -8,9 +8,7 @@
 use super::reply::ApiError;
 use axum::extract::{FromRequest, Multipart, Request};
 use axum::http::{StatusCode, header};
-use dixian_core::LoadError;
-use dixian_core::contract::ContractTerm;
-use dixian_import::Overrides;
+use dixian_import::api::Given;
 use serde::Deserialize;
 
 /// The options a request may carry; each endpoint reads those that concern it (see docs/openapi.json).
@@ -31,6 +29,18 @@ pub struct Fields {
     pub kind: Option<String>,
     /// The letter's format: md (default) or docx.
     pub format: Option<String>,
+}
+
+impl Fields {
+    /// The options that go with a contract, for `dixian_import::api`.
+    pub fn given(&self) -> Given {
+        Given {
+            region: self.region.clone(),
+            date: self.date.clone(),
+            signed: self.signed.clone(),
+            term: self.term.clone(),
+        }
+    }
 }
 
 /// One contract file carried by the request.
@@ -240,35 +250,4 @@ fn form_error(e: axum::extract::multipart::MultipartError, max_body: usize) -> A
         return over_limit(max_body);
     }
     ApiError::request(StatusCode::BAD_REQUEST, format!("表单无法读取：{e}"))
-}
-
-/// What a document's options say, read as the CLI reads `--region`, `--signed`, `--term` and `--date`
-/// (the day a text with no term is checked on; default today).
-pub fn overrides(fields: &Fields) -> Result<Overrides, ApiError> {
-    let bad =
-        |m: String| ApiError::unreadable(LoadError::one(dixian_core::api::OPTIONS_FILE, 0, 0, m));
-    let signed = fields
-        .signed
-        .as_deref()
-        .map(crate::commands::import::parse_date)
-        .transpose()
-        .map_err(bad)?;
-    let date = fields
-        .date
-        .as_deref()
-        .map(crate::commands::import::parse_date)
-        .transpose()
-        .map_err(bad)?;
-    let term: Option<ContractTerm> = fields
-        .term
-        .as_deref()
-        .map(dixian_import::parse_term)
-        .transpose()
-        .map_err(bad)?;
-    Ok(Overrides {
-        region: fields.region.clone().filter(|r| !r.trim().is_empty()),
-        signed,
-        term,
-        date: Some(date.unwrap_or_else(crate::commands::rules::today)),
-    })
 }
