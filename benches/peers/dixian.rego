@@ -56,7 +56,10 @@ findings contains [f[0], "missing", f[3]] if {
 # A ceiling: protection from the 7th month of pregnancy at the latest.
 findings contains ["全国.孕期禁止加班夜班起始", "violated", "rectify"] if input.quantities["孕期禁止加班夜班起始"] > 7000
 
-findings contains ["全国.孕期禁止加班夜班起始", "missing", "notice"] if not stated("孕期禁止加班夜班起始")
+findings contains ["全国.孕期禁止加班夜班起始", "missing", "notice"] if {
+	not stated("孕期禁止加班夜班起始")
+	"孕期禁止加班夜班" in input.promised
+}
 
 findings contains ["湖北.痛经假", "violated", "notice"] if input.quantities["痛经假"] < 1000
 

@@ -180,7 +180,11 @@ pub fn check(f: &Facts) -> Vec<Finding> {
     // A ceiling: protection must start no later than the 7th month.
     match f.pregnancy_protection_from {
         Some(x) if x > 7_000 => push(o, "全国.孕期禁止加班夜班起始", Kind::Violated, Rectify),
-        None => push(o, "全国.孕期禁止加班夜班起始", Kind::Missing, Notice),
+        // Missing only where the commitment it details is made: a missing or refused commitment
+        // already says it (one finding per problem).
+        None if f.pregnancy_no_overtime == Some(true) => {
+            push(o, "全国.孕期禁止加班夜班起始", Kind::Missing, Notice);
+        }
         _ => {}
     }
     // 妇科检查: some frequency (> 0, 整改), and for 更年期 at least every two years (提示, not

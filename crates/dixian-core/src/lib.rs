@@ -14,7 +14,7 @@
 //! let yaml = "region: 湖北省\nterm: {start: 2023-05-01, end: 2026-04-30}\nclauses:\n  - id: 第六条\n    terms: {产假: 128天}\n";
 //! let contract = dixian_core::contract::load_yaml("c.yaml", yaml, &rules.vocabulary).expect("valid contract");
 //! let report = dixian_core::eval::check(&rules, &contract).expect("known region");
-//! assert!(report.findings.iter().any(|f| f.term.as_deref() == Some("产假") && f.expected == "≥158天"));
+//! assert!(report.findings.iter().any(|f| f.term.as_deref() == Some("产假") && f.expected == "不少于158天"));
 //! ```
 #![forbid(unsafe_code)]
 

@@ -59,7 +59,10 @@ pub struct Finding {
     pub rule: String,
     pub severity: Severity,
     pub kind: FindingKind,
+    /// The term's canonical name (stable, for programs).
     pub term: Option<String>,
+    /// The term as people read it: its label, or the name the region's statute gives it (护理假).
+    pub term_label: Option<String>,
     pub clause: Option<String>,
     pub expected: String,
     pub actual: String,
@@ -81,6 +84,7 @@ pub struct Finding {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct AboveFloor {
     pub term: String,
+    pub term_label: String,
     pub floor: String,
     pub actual: String,
     pub clause: String,

@@ -70,6 +70,20 @@ pub struct Term {
     pub id: String,
     pub kind: TermKind,
     pub periods: Vec<Period>,
+    /// How people read the term (流产假（怀孕满4个月）); the name when none is declared.
+    pub label: Option<String>,
+    /// How its figures are written, `{n}` standing for the number (怀孕{n}个月以上).
+    pub value_form: Option<String>,
+    /// The commitment this figure details: when that commitment is missing, so is this, and one
+    /// finding says it.
+    pub detail_of: Option<TermId>,
+}
+
+impl Term {
+    /// The term as people read it.
+    pub fn label(&self) -> &str {
+        self.label.as_deref().unwrap_or(&self.name)
+    }
 }
 
 /// How a quantity term is written (the vocabulary's `form` lines): an example for messages, the
@@ -169,6 +183,27 @@ impl Vocabulary {
         calendar(&q.unit) && units.iter().any(calendar)
     }
 
+    /// Lets contracts use `name` (a display label, or a region's own name for the term) as a key.
+    /// False when the name already means another term.
+    pub fn add_name(&mut self, id: TermId, name: &str) -> bool {
+        match self.term_names.get(name) {
+            Some(existing) => *existing == id,
+            None => {
+                self.term_names.insert(name.to_owned(), id);
+                true
+            }
+        }
+    }
+
+    pub fn term_info_mut(&mut self, id: TermId) -> Option<&mut Term> {
+        self.terms.get_mut(usize::from(id.0))
+    }
+
+    /// The term as people read it (its label, or its name).
+    pub fn term_label(&self, id: TermId) -> &str {
+        self.term_info(id).map_or("?", Term::label)
+    }
+
     pub fn unit(&self, name: &str) -> Option<UnitId> {
         self.unit_names.get(name).copied()
     }
@@ -179,7 +214,7 @@ impl Vocabulary {
             .map_or("?", String::as_str)
     }
 
-    /// A term by canonical Chinese name or English id.
+    /// A term by canonical Chinese name, English id or display label.
     pub fn term(&self, name: &str) -> Option<TermId> {
         self.term_names.get(name).copied()
     }

@@ -178,12 +178,11 @@ impl Bound<'_> {
         self.version.until.unwrap_or(LATEST).min(LATEST)
     }
 
+    /// The requirement as findings write it (不少于158天), from the shared words.
     fn expected(&self, set: &RuleSet) -> String {
-        format!(
-            "{}{}",
-            self.op.symbol(),
-            self.quantity.display(&set.vocabulary)
-        )
+        let vocab = &set.vocabulary;
+        let term = self.version.check.term().and_then(|t| vocab.term_info(t));
+        dixian_core::render::words::requirement(self.op, self.quantity, term, vocab)
     }
 
     /// The least protective value that still satisfies this bound.

@@ -26,7 +26,7 @@ fn a_floor_that_rises_during_the_term_gives_the_finding_its_window() {
         (f[0].from.as_str(), f[0].to.as_str()),
         ("2021-11-26", "2023-12-31")
     );
-    assert_eq!(f[0].expected, "≥158天");
+    assert_eq!(f[0].expected, "不少于158天");
     assert_eq!(f[0].actual, "128天");
     assert_eq!(f[0].rule, "湖北.产假");
     assert_eq!(f[0].severity, Severity::Rectify);
@@ -57,8 +57,8 @@ fn below_every_floor_the_strictest_speaks_and_windows_split_where_it_changes() {
     assert_eq!(
         got,
         vec![
-            ("湖北.产假", "≥128天", "2020-01-01", "2021-11-25"),
-            ("湖北.产假", "≥158天", "2021-11-26", "2023-12-31")
+            ("湖北.产假", "不少于128天", "2020-01-01", "2021-11-25"),
+            ("湖北.产假", "不少于158天", "2021-11-26", "2023-12-31")
         ]
     );
 }
@@ -136,7 +136,7 @@ fn above_the_floor_is_listed() {
         .iter()
         .map(|a| (a.term.as_str(), a.floor.as_str(), a.actual.as_str()))
         .collect();
-    assert_eq!(above, vec![("产假", "≥158天", "188天")]);
+    assert_eq!(above, vec![("产假", "不少于158天", "188天")]);
 }
 
 #[test]
@@ -151,7 +151,7 @@ fn a_ceiling_is_violated_by_a_later_month() {
     assert_eq!(f.len(), 1);
     assert_eq!(
         (f[0].expected.as_str(), f[0].kind),
-        ("≤7月", FindingKind::Violated)
+        ("怀孕7个月以上即应适用", FindingKind::Violated)
     );
 }
 
@@ -206,7 +206,7 @@ fn a_fact_comparison_uses_the_workforce() {
     ));
     let f = findings_for(&r, "职代会女代表比例");
     assert_eq!(f.len(), 1);
-    assert_eq!(f[0].expected, "≥女职工占比（40%）");
+    assert_eq!(f[0].expected, "不低于女职工占比（40%）");
     let r = check(&contract(
         "北京市",
         "2023-01-01",

@@ -354,6 +354,7 @@ fn notice(c: &Contract, rule: &str, kind: FindingKind, at: Option<&VagueClause>)
         severity: Severity::Notice,
         kind,
         term: None,
+        term_label: None,
         clause: at.map(|v| v.clause.clone()),
         expected: String::new(),
         actual: at.map(|v| v.words.clone()).unwrap_or_default(),

@@ -26,17 +26,18 @@ pub struct StatedTerm {
 }
 
 impl StatedTerm {
-    /// The value for display: as the contract writes it when its words are just that amount
-    /// (一百五十八天, 158日), else in the vocabulary's form (158天; 1小时/日 for an inferred unit).
+    /// The value for display: as the contract writes it when its words are just that amount in
+    /// words (一百五十八天), else as a lawyer writes the figure (158天, 12个月, 每天1小时, 每年一次).
     pub fn display(&self, vocab: &Vocabulary) -> String {
         match self.value {
             TermValue::Quantity(q) => {
-                let plain = self.note.is_none()
+                let in_words = self.note.is_none()
+                    && !self.written.chars().any(|c| c.is_ascii_digit())
                     && crate::quantity::parse_quantity(&self.written, vocab) == Ok(q);
-                if plain {
+                if in_words {
                     self.written.trim().to_owned()
                 } else {
-                    q.display(vocab)
+                    crate::render::words::figure(q, vocab.term_info(self.term), vocab)
                 }
             }
             TermValue::Commitment(b) => if b { "是" } else { "否" }.to_owned(),

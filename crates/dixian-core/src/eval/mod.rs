@@ -5,6 +5,7 @@
 //! speaks for them; neighbouring segments with the same finding merge, which gives each finding its
 //! window. Pure: no I/O, no failure, the same report whatever the order of rules or clauses.
 
+mod dedupe;
 mod plan;
 mod segments;
 pub mod text;
@@ -14,6 +15,7 @@ pub use plan::Cache;
 use crate::contract::{Contract, StatedTerm, TermValue};
 use crate::error::LoadError;
 use crate::quantity::{Quantity, Truth, format_milli};
+use crate::render::words;
 use crate::report::*;
 use crate::rules::{
     Check, Fact, JurisdictionId, Missing, Op, Operand, Rule, RuleSet, Severity, Version,
@@ -317,12 +319,18 @@ pub fn evaluate(
             let extends = open.get(&key).copied().filter(|&i| {
                 let continues = ends.get(i).is_some_and(|e| e.succ_opt() == Some(from));
                 continues
-                    && findings.get(i).is_some_and(|f| {
-                        f.expected == c.expected && f.actual == c.actual && f.citation == c.citation
-                    })
+                    && findings
+                        .get(i)
+                        .is_some_and(|f| f.expected == c.expected && f.actual == c.actual)
             });
             match extends.and_then(|i| findings.get_mut(i).zip(ends.get_mut(i)).map(|p| (i, p))) {
                 Some((i, (f, e))) => {
+                    // One problem over neighbouring periods whose bases differ: one finding, citing
+                    // every basis in force over its window.
+                    if f.citation != c.citation {
+                        f.citation =
+                            words::join_citations([f.citation.clone(), c.citation.to_owned()]);
+                    }
                     f.to = date_text(to);
                     *e = to;
                     open.insert(key, i);
@@ -335,6 +343,7 @@ pub fn evaluate(
             }
         }
     }
+    dedupe::drop_dependent_missing(&mut findings, &set.vocabulary);
     findings.sort_by(|a, b| {
         (a.line.is_none(), a.line, a.column, &a.rule, &a.from, a.kind).cmp(&(
             b.line.is_none(),
@@ -483,18 +492,18 @@ fn evaluate_version<'a>(
                     Required::Quantity(*q),
                     match &plan.expected {
                         Some(e) => Cow::Borrowed(e.as_str()),
-                        None => Cow::Owned(format!("{}{}", op.symbol(), q.display(vocab))),
+                        None => {
+                            Cow::Owned(words::requirement(*op, *q, vocab.term_info(*term), vocab))
+                        }
                     },
                 ),
                 Operand::Fact(f) => match facts.fact(*f) {
                     Some(v) => (
                         Required::Fact(v),
-                        Cow::Owned(format!(
-                            "{}{}（{}{}）",
-                            op.symbol(),
+                        Cow::Owned(words::fact_requirement(
+                            *op,
                             f.name(),
-                            format_milli(v),
-                            f.unit()
+                            &format!("{}{}", format_milli(v), f.unit()),
                         )),
                     ),
                     None => {
@@ -689,43 +698,61 @@ fn to_finding(
     from: NaiveDate,
     to: NaiveDate,
 ) -> Finding {
-    let vocab = &set.vocabulary;
-    let term = c.term.map(|t| vocab.term_name(t).to_owned());
+    let term = c.term.map(|t| set.vocabulary.term_name(t).to_owned());
+    let term_label = c.term.map(|t| set.term_label(t, plan.at).to_owned());
     let jurisdiction = plan.names.get(c.depth).cloned().unwrap_or_default();
     let clause = c.at.and_then(|(ci, _)| contract.clauses.get(ci));
-
-    let template = c
-        .version
-        .message
-        .as_deref()
-        .unwrap_or_else(|| default_message(&c));
+    let provisional = c.version.provisional.is_some();
+    let template = c.version.message.as_deref().unwrap_or_else(|| {
+        let ceiling = match &c.version.check {
+            Check::Bound { op, .. } => Some(op.lower_protects()),
+            _ => None,
+        };
+        words::message_template(c.kind, ceiling, c.severity, provisional)
+    });
+    let phrase = match (c.kind, clause) {
+        (FindingKind::UnlawfulText, Some(cl)) => {
+            cl.text.find(&c.actual).map_or(c.actual.as_str(), |i| {
+                words::phrase_around(&cl.text, i, i + c.actual.len())
+            })
+        }
+        _ => c.actual.as_str(),
+    };
+    let standard = words::standard(&jurisdiction, &c.expected, provisional);
+    let offence = words::offence(c.rule.title.as_deref().unwrap_or(""));
+    let basis = c.citation.replace('；', "、");
     // In this order, each placeholder replaced in the text so far (a value may itself hold one).
     let mut message = template.to_owned();
     for (placeholder, value) in [
-        ("{term}", term.as_deref().unwrap_or("")),
+        ("{term}", term_label.as_deref().unwrap_or("")),
+        ("{standard}", &standard),
+        ("{offence}", &offence),
+        ("{phrase}", phrase),
+        ("{citation}", &basis),
         ("{expected}", &c.expected),
         ("{actual}", &c.actual),
-        ("{jurisdiction}", &jurisdiction),
+        ("{jurisdiction}", words::authority(&jurisdiction)),
         ("{clause}", clause.map_or("", |cl| cl.id.as_str())),
     ] {
         if let Some(replaced) = replace_placeholder(&message, placeholder, value) {
             message = replaced;
         }
     }
-    if let Some(reason) = &c.version.provisional {
-        message.push_str(&format!("（暂定规则，仅作提示：{reason}）"));
+    if provisional {
+        message.push_str(words::provisional_mark(&message));
     }
     Finding {
         rule: c.rule.id.clone(),
         severity: c.severity,
         kind: c.kind,
         term,
+        term_label,
         clause: clause.map(|cl| cl.id.clone()),
         expected: c.expected.into_owned(),
         actual: c.actual,
         citation: c.citation.to_owned(),
         jurisdiction,
-        provisional: c.version.provisional.is_some(),
+        provisional,
         from: date_text(from),
         to: date_text(to),
         message,
@@ -783,29 +810,6 @@ fn date_text(d: NaiveDate) -> String {
     out
 }
 
-fn default_message(c: &Candidate<'_>) -> &'static str {
-    match (&c.version.check, c.kind) {
-        (_, FindingKind::UnlawfulText) => "条款含有违法表述“{actual}”，{expected}",
-        (Check::Bound { op, .. }, FindingKind::Violated) if op.lower_protects() => {
-            "{term}约定为{actual}，不符合{jurisdiction}规定的{expected}"
-        }
-        (Check::Bound { .. }, FindingKind::Violated) => {
-            "{term}约定为{actual}，低于{jurisdiction}规定的标准（{expected}）"
-        }
-        (_, FindingKind::Depends) => {
-            "{term}约定为{actual}，是否达到{jurisdiction}规定的标准（{expected}）取决于所跨月份的天数，建议按月数约定或约定足以覆盖最长月份的天数"
-        }
-        (Check::Bound { .. }, FindingKind::Missing) => {
-            "合同未约定{term}；{jurisdiction}规定的标准为{expected}"
-        }
-        (_, FindingKind::Missing) if c.severity >= Severity::Rectify => {
-            "合同未约定{term}，这是用人单位的法定义务"
-        }
-        (_, FindingKind::Missing) => "合同未约定{term}（建议约定）",
-        _ => "合同明确不承诺{term}，不符合{jurisdiction}的规定",
-    }
-}
-
 fn above_floor(set: &RuleSet, contract: &Contract, floors: &Floors<'_>) -> Vec<AboveFloor> {
     let vocab = &set.vocabulary;
     let mut out = Vec::new();
@@ -830,8 +834,9 @@ fn above_floor(set: &RuleSet, contract: &Contract, floors: &Floors<'_>) -> Vec<A
             if above {
                 out.push(AboveFloor {
                     term: vocab.term_name(st.term).to_owned(),
+                    term_label: vocab.term_label(st.term).to_owned(),
                     floor: text.map_or_else(
-                        || format!("{}{}", op.symbol(), floor.display(vocab)),
+                        || words::requirement(op, floor, vocab.term_info(st.term), vocab),
                         str::to_owned,
                     ),
                     actual: st.display(vocab),

@@ -38,6 +38,8 @@ pub(super) struct RulePlan {
 pub(super) struct Plan {
     /// The chain's jurisdiction names, root first.
     pub names: Vec<String>,
+    /// The last jurisdiction of the chain, for the names its statutes give terms.
+    pub at: JurisdictionId,
     pub rules: Vec<RulePlan>,
     /// Every date where some version starts or the day after one ends, sorted, without repeats.
     pub cuts: Vec<NaiveDate>,
@@ -69,8 +71,13 @@ impl Plan {
                             Check::Bound {
                                 op,
                                 value: Operand::Quantity(q),
-                                ..
-                            } => Some(format!("{}{}", op.symbol(), q.display(vocab))),
+                                term,
+                            } => Some(crate::render::words::requirement(
+                                *op,
+                                *q,
+                                vocab.term_info(*term),
+                                vocab,
+                            )),
                             _ => None,
                         },
                         citations: citation_windows(v),
@@ -93,6 +100,7 @@ impl Plan {
         cuts.sort_unstable();
         cuts.dedup();
         Plan {
+            at,
             names: chain
                 .iter()
                 .filter_map(|j| set.jurisdiction(*j))

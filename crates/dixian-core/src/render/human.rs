@@ -3,6 +3,7 @@
 //! and actual values, and the window in which the finding holds.
 
 use super::lang::Lang;
+use super::words;
 use crate::contract::Contract;
 use crate::report::{Finding, FindingKind, Report};
 use crate::rules::Severity;
@@ -119,7 +120,11 @@ pub fn render_in(report: &Report, contract: &Contract, color: bool, lang: Lang) 
             let label = match (f.kind, lang) {
                 (FindingKind::UnlawfulText, _) => w.unlawful.to_owned(),
                 (FindingKind::Vague, _) => w.vague.to_owned(),
-                (_, Lang::Zh) => format!("应为 {}，实为 {}", f.expected, f.actual),
+                (_, Lang::Zh) => format!(
+                    "应为 {}，实为 {}",
+                    words::expected(&f.expected),
+                    words::actual(&f.actual)
+                ),
                 (_, Lang::En) => format!("expected {}, found {}", f.expected, f.actual),
             };
             // Only the lines the finding is on: rendering the whole source for each of thousands of
@@ -135,7 +140,9 @@ pub fn render_in(report: &Report, contract: &Contract, color: bool, lang: Lang) 
             let text = match lang {
                 Lang::Zh => format!(
                     "{}：应为 {}，合同{}",
-                    report.contract.file, f.expected, f.actual
+                    report.contract.file,
+                    words::expected(&f.expected),
+                    f.actual
                 ),
                 Lang::En => format!(
                     "{}: expected {}, the contract has none",
@@ -151,7 +158,7 @@ pub fn render_in(report: &Report, contract: &Contract, color: bool, lang: Lang) 
             w.window,
             window(f, report, lang)
         );
-        if let Some(term) = &f.term {
+        if let Some(term) = f.term_label.as_ref().or(f.term.as_ref()) {
             notes.push_str(&format!("\n{}{colon}{term}", w.term));
         }
         push_suggestion(&mut notes, f, lang);
@@ -195,7 +202,10 @@ fn summary(report: &Report, lang: Lang) -> String {
             .above_floor
             .iter()
             .map(|a| match lang {
-                Lang::Zh => format!("{} {}（标准 {}，{}）", a.term, a.actual, a.floor, a.clause),
+                Lang::Zh => format!(
+                    "{} {}（标准 {}，{}）",
+                    a.term_label, a.actual, a.floor, a.clause
+                ),
                 Lang::En => format!(
                     "{} {} (standard {}, {})",
                     a.term, a.actual, a.floor, a.clause

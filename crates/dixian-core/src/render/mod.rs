@@ -8,5 +8,6 @@ pub mod letter;
 pub mod rules;
 pub mod sarif;
 pub mod stats;
+pub mod words;
 
 pub use lang::Lang;

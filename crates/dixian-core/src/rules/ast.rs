@@ -14,6 +14,7 @@ pub struct File {
     pub terms: Vec<TermDecl>,
     pub models: Vec<ModelDecl>,
     pub forms: Vec<FormDecl>,
+    pub labels: Vec<LabelDecl>,
     pub jurisdictions: Vec<JurisdictionDecl>,
     pub rules: Vec<RuleDecl>,
 }
@@ -51,12 +52,24 @@ pub struct FormDecl {
     pub infer: Vec<(Spanned<String>, Spanned<String>)>,
 }
 
+/// How a term is shown to people: its label, how its figures are written, the commitment it details.
+#[derive(Clone, Debug)]
+pub struct LabelDecl {
+    pub term: Spanned<String>,
+    pub label: String,
+    /// `怀孕{n}个月以上`: a figure of this term written with `{n}` for the number.
+    pub value_form: Option<String>,
+    pub detail_of: Option<Spanned<String>>,
+}
+
 #[derive(Clone, Debug)]
 pub struct JurisdictionDecl {
     pub name: Spanned<String>,
     pub parent: Option<Spanned<String>>,
     pub names: Vec<String>,
     pub cities: Vec<String>,
+    /// Terms the region's statutes name otherwise (陪产假 → 护理假).
+    pub labels: Vec<(Spanned<String>, String)>,
 }
 
 #[derive(Clone, Debug)]

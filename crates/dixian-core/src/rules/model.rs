@@ -245,14 +245,7 @@ impl Citation {
 
 impl fmt::Display for Citation {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.source)?;
-        if let Some(a) = &self.article {
-            write!(f, " {a}")?;
-        }
-        if let Some(d) = &self.docno {
-            write!(f, "（{d}）")?;
-        }
-        Ok(())
+        f.write_str(&crate::render::words::citation(self))
     }
 }
 
@@ -343,6 +336,8 @@ pub struct Jurisdiction {
     pub names: Vec<String>,
     /// Cities with no rules of their own, known so that 武汉市 alone resolves to 湖北.
     pub cities: Vec<String>,
+    /// Terms this region's statutes name otherwise (陪产假 → 护理假).
+    pub labels: Vec<(TermId, String)>,
     pub file: String,
 }
 
@@ -380,6 +375,22 @@ impl RuleSet {
             .position(|j| j.name == name)
             .and_then(|i| u16::try_from(i).ok())
             .map(JurisdictionId)
+    }
+
+    /// The term as people in jurisdiction `at` read it: the name its own statutes give it (the
+    /// deepest on the chain), else its label.
+    pub fn term_label(&self, term: TermId, at: JurisdictionId) -> &str {
+        self.chain(at)
+            .iter()
+            .rev()
+            .filter_map(|j| self.jurisdiction(*j))
+            .find_map(|j| {
+                j.labels
+                    .iter()
+                    .find(|(t, _)| *t == term)
+                    .map(|(_, l)| l.as_str())
+            })
+            .unwrap_or_else(|| self.vocabulary.term_label(term))
     }
 
     /// The chain from the root (全国) down to `id`.

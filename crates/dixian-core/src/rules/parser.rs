@@ -38,6 +38,7 @@ pub fn parse_file(file: &str, text: &str) -> Result<File, LoadError> {
                 Rule::term_decl => ast.terms.push(walker.term(item)),
                 Rule::model_decl => ast.models.push(walker.model(item)),
                 Rule::form_decl => ast.forms.push(walker.form(item)),
+                Rule::label_decl => ast.labels.push(walker.label(item)),
                 Rule::jurisdiction => {
                     let j = walker.jurisdiction(item);
                     if let Some(first) = &jurisdiction {
@@ -222,7 +223,8 @@ fn rule_label(r: Rule) -> &'static str {
         | Rule::term_decl
         | Rule::model_decl
         | Rule::form_decl
-        | Rule::form_infer => "声明（unit/term/model/form）",
+        | Rule::form_infer
+        | Rule::label_decl => "声明（unit/term/model/form/label）",
         Rule::version => "版本（version）",
         Rule::severity_stmt
         | Rule::message_stmt
@@ -235,8 +237,8 @@ fn rule_label(r: Rule) -> &'static str {
         | Rule::missing_stmt
         | Rule::require_stmt
         | Rule::forbid_stmt => "规则语句",
-        Rule::parent_stmt | Rule::names_stmt | Rule::cities_stmt => {
-            "辖区语句（parent/names/cities）"
+        Rule::parent_stmt | Rule::names_stmt | Rule::cities_stmt | Rule::label_stmt => {
+            "辖区语句（parent/names/cities/label）"
         }
         Rule::condition => "条件",
         _ => "",
@@ -362,6 +364,30 @@ impl Walker<'_, '_> {
         }
     }
 
+    fn label(&self, p: Pair<'_, Rule>) -> LabelDecl {
+        let mut decl = LabelDecl {
+            term: Spanned {
+                value: String::new(),
+                span: Span::default(),
+            },
+            label: String::new(),
+            value_form: None,
+            detail_of: None,
+        };
+        for part in p.into_inner() {
+            match part.as_rule() {
+                Rule::ident if decl.term.value.is_empty() => decl.term = self.spanned(&part),
+                Rule::ident => decl.detail_of = Some(self.spanned(&part)),
+                Rule::string => decl.label = Self::string(&part),
+                Rule::value_form => {
+                    decl.value_form = part.into_inner().next().map(|s| Self::string(&s));
+                }
+                _ => {}
+            }
+        }
+        decl
+    }
+
     fn jurisdiction(&mut self, p: Pair<'_, Rule>) -> JurisdictionDecl {
         let mut inner = p.into_inner();
         let name = inner.next().map_or_else(
@@ -376,6 +402,7 @@ impl Walker<'_, '_> {
             parent: None,
             names: Vec::new(),
             cities: Vec::new(),
+            labels: Vec::new(),
         };
         for stmt in inner {
             let span = self.span(&stmt);
@@ -388,6 +415,12 @@ impl Walker<'_, '_> {
                 }
                 Rule::names_stmt => j.names.extend(stmt.into_inner().map(|s| Self::string(&s))),
                 Rule::cities_stmt => j.cities.extend(stmt.into_inner().map(|s| Self::string(&s))),
+                Rule::label_stmt => {
+                    let mut inner = stmt.into_inner();
+                    if let (Some(term), Some(label)) = (inner.next(), inner.next()) {
+                        j.labels.push((self.spanned(&term), Self::string(&label)));
+                    }
+                }
                 _ => {}
             }
         }

@@ -44,8 +44,8 @@ pub fn load(sources: &[RuleSource]) -> Result<RuleSet, LoadError> {
             Err(e) => d.0.extend(e.diagnostics),
         }
     }
-    let vocabulary = build_vocabulary(&files, &mut d);
-    let jurisdictions = build_jurisdictions(&files, &mut d);
+    let mut vocabulary = build_vocabulary(&files, &mut d);
+    let jurisdictions = build_jurisdictions(&files, &mut vocabulary, &mut d);
     let mut set = RuleSet {
         vocabulary,
         jurisdictions,
@@ -124,6 +124,9 @@ fn build_vocabulary(files: &[(&RuleSource, ast::File)], d: &mut Diags) -> Vocabu
                 id: t.id.clone(),
                 kind,
                 periods,
+                label: None,
+                value_form: None,
+                detail_of: None,
             };
             if !v.add_term(term) {
                 d.at(
@@ -151,12 +154,88 @@ fn build_vocabulary(files: &[(&RuleSource, ast::File)], d: &mut Diags) -> Vocabu
             }
         }
     }
+    add_labels(files, &mut v, d);
     for (src, f) in files {
         for form in &f.forms {
             add_form(&mut v, &src.name, form, d);
         }
     }
     v
+}
+
+/// A jurisdiction's own names for terms; contracts of any region may use them as keys.
+fn regional_labels(
+    src: &RuleSource,
+    j: &ast::JurisdictionDecl,
+    vocab: &mut Vocabulary,
+    d: &mut Diags,
+) -> Vec<(TermId, String)> {
+    let mut out = Vec::new();
+    for (term, label) in &j.labels {
+        match vocab.term(&term.value) {
+            Some(id) if vocab.add_name(id, label) => out.push((id, label.clone())),
+            Some(_) => d.at(
+                &src.name,
+                term.span,
+                format!("显示名“{label}”已是另一条目的名称"),
+            ),
+            None => d.at(
+                &src.name,
+                term.span,
+                format!("显示名所指的条目“{}”未声明", term.value),
+            ),
+        }
+    }
+    out
+}
+
+/// The `label` declarations: each names a declared term, once, with a label no other term goes by.
+fn add_labels(files: &[(&RuleSource, ast::File)], v: &mut Vocabulary, d: &mut Diags) {
+    for (src, f) in files {
+        for l in &f.labels {
+            let Some(id) = v.term(&l.term.value) else {
+                d.at(
+                    &src.name,
+                    l.term.span,
+                    format!("显示名所指的条目“{}”未声明", l.term.value),
+                );
+                continue;
+            };
+            let detail_of = match &l.detail_of {
+                Some(p) => match v.term(&p.value) {
+                    Some(pid) => Some(pid),
+                    None => {
+                        d.at(&src.name, p.span, format!("条目“{}”未声明", p.value));
+                        None
+                    }
+                },
+                None => None,
+            };
+            if l.value_form.as_deref().is_some_and(|f| !f.contains("{n}")) {
+                d.at(&src.name, l.term.span, "数值写法（value）须含 {n} 代表数字");
+            }
+            if !v.add_name(id, &l.label) {
+                d.at(
+                    &src.name,
+                    l.term.span,
+                    format!("显示名“{}”已是另一条目的名称", l.label),
+                );
+                continue;
+            }
+            if let Some(t) = v.term_info_mut(id) {
+                if t.label.is_some() {
+                    d.at(
+                        &src.name,
+                        l.term.span,
+                        format!("条目“{}”的显示名重复声明", l.term.value),
+                    );
+                }
+                t.label = Some(l.label.clone());
+                t.value_form.clone_from(&l.value_form);
+                t.detail_of = detail_of;
+            }
+        }
+    }
 }
 
 /// Checks a `form` line against its term and records it: the example must be a value of the term, each
@@ -228,7 +307,11 @@ fn add_form(v: &mut Vocabulary, file: &str, form: &ast::FormDecl, d: &mut Diags)
     }
 }
 
-fn build_jurisdictions(files: &[(&RuleSource, ast::File)], d: &mut Diags) -> Vec<Jurisdiction> {
+fn build_jurisdictions(
+    files: &[(&RuleSource, ast::File)],
+    vocab: &mut Vocabulary,
+    d: &mut Diags,
+) -> Vec<Jurisdiction> {
     let mut out: Vec<Jurisdiction> = Vec::new();
     let mut index: HashMap<&str, usize> = HashMap::new();
     let mut decls = Vec::new();
@@ -248,6 +331,7 @@ fn build_jurisdictions(files: &[(&RuleSource, ast::File)], d: &mut Diags) -> Vec
                 parent: None,
                 names: j.names.clone(),
                 cities: j.cities.clone(),
+                labels: regional_labels(src, j, vocab, d),
                 file: src.name.clone(),
             });
             decls.push((src, j));
