@@ -294,6 +294,15 @@ fn rule_files_with_errors_are_refused_with_locations() {
             "rule 湖北.x { severity rectify cite \"c\" version from 2023-02-30 { require 产假 >= 200天 } }",
             "不存在",
         ),
+        (
+            "term 新假 new_leave 天  rule 湖北.x { severity rectify cite \"c\" require 新假 >= 1天 }",
+            "缺少示范条款",
+        ),
+        (
+            "model 产嫁 \"女职工享受产假{floor}。\"",
+            "示范条款所指的条目“产嫁”未声明",
+        ),
+        ("model 产假 \"女职工享受产假{floor}。\"", "示范条款重复声明"),
     ];
     for (body, expect) in cases {
         let text = format!(
