@@ -7,7 +7,7 @@
 //! what a page needs to draw it: for each finding, where its words and its clause are in the YAML the
 //! caller passed, as UTF-16 offsets (JavaScript string indices).
 
-mod utf16;
+pub mod utf16;
 
 use crate::contract::{Contract, ContractTerm};
 use crate::error::{Diagnostic, LoadError};
@@ -89,7 +89,7 @@ pub struct Location {
     pub clause: Option<TextRange>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TextRange {
     pub start: usize,
     pub end: usize,
@@ -188,8 +188,49 @@ fn check_in(set: &RuleSet, yaml: &str, opts: &CheckOptions) -> Result<Checked, L
     check_lang(opts.lang.as_deref())?;
     let date = opts.date.as_deref().map(parse_date).transpose()?;
     let file = opts.file.as_deref().unwrap_or(DEFAULT_FILE);
-    let mut contract = crate::contract::load_yaml(file, yaml, &set.vocabulary)?;
+    let contract = crate::contract::load_yaml(file, yaml, &set.vocabulary)?;
+    check_loaded(
+        set,
+        contract,
+        opts,
+        date,
+        yaml.starts_with('\u{feff}'),
+        |_, _| {},
+    )
+}
+
+/// Checks a contract already read (from YAML, or from a document by dixian-import) with the options'
+/// region and date applied; `add` may put further findings into the report (the importer's notices),
+/// which are then located like the rest. Locations are into `contract.source`.
+pub fn check_contract(
+    set: &RuleSet,
+    contract: Contract,
+    opts: &CheckOptions,
+    add: impl FnOnce(&Contract, &mut Report),
+) -> Answer<Checked> {
+    let run = || {
+        check_lang(opts.lang.as_deref())?;
+        let date = opts.date.as_deref().map(parse_date).transpose()?;
+        check_loaded(set, contract, opts, date, false, add)
+    };
+    match run() {
+        Ok(c) => Answer::Success(c),
+        Err(e) => e.into(),
+    }
+}
+
+fn check_loaded(
+    set: &RuleSet,
+    mut contract: Contract,
+    opts: &CheckOptions,
+    date: Option<NaiveDate>,
+    had_bom: bool,
+    add: impl FnOnce(&Contract, &mut Report),
+) -> Result<Checked, LoadError> {
+    let file = contract.file.clone();
+    let file = file.as_str();
     let contract_region = contract.region.clone();
+
     let contract_term = window(contract.term);
     let mut notes = Vec::new();
     let resolved = match opts
@@ -234,7 +275,8 @@ fn check_in(set: &RuleSet, yaml: &str, opts: &CheckOptions) -> Result<Checked, L
     let mut report = eval::evaluate(set, &contract, resolved.jurisdiction, resolved.note);
     crate::suggest::attach(set, &contract, &mut report);
     report.notes.extend(notes);
-    let locations = locate(&contract, &report, yaml.starts_with('\u{feff}'));
+    add(&contract, &mut report);
+    let locations = locate(&contract, &report, had_bom);
     Ok(Checked {
         report,
         locations,
@@ -329,7 +371,9 @@ fn check_lang(lang: Option<&str>) -> Result<(), LoadError> {
 }
 
 fn parse_date(text: &str) -> Result<NaiveDate, LoadError> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| {
+    // dates::parse_date rather than chrono's format parser, which would add its strftime machinery
+    // (~10 KB gzipped) to the browser build for this one pattern.
+    crate::dates::parse_date(text).map_err(|_| {
         option_error(format!(
             "日期“{text}”无效：应写作 YYYY-MM-DD，如 2024-03-08"
         ))

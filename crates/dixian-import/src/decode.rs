@@ -1,6 +1,12 @@
 //! A `.txt` contract's bytes as text. Union staff save contracts from whatever editor they have: UTF-8
 //! (with or without BOM), UTF-16 from Notepad's “Unicode”, or GBK/GB18030 from older Chinese Windows.
-//! BOMs decide first, then strict UTF-8, then chardetng's guess.
+//! BOMs decide first, then strict UTF-8, then chardetng's guess (feature `guess-encoding`, on by
+//! default; without it, GB18030).
+//!
+//! Deciding the encoding is done here for every build; turning bytes of a legacy encoding into text is
+//! a [`Decoder`]'s job. The native build decodes with encoding_rs ([`decode`]); the browser build hands
+//! the same encoding names to the browser's own `TextDecoder` ([`decode_with`]), which implements the
+//! same WHATWG Encoding Standard, so its module carries no conversion tables.
 
 use dixian_core::LoadError;
 use dixian_core::contract::MAX_CONTRACT_BYTES;
@@ -12,8 +18,24 @@ pub struct Decoded {
     pub encoding: &'static str,
 }
 
-/// Decodes a text file, refusing binary content and text that does not decode cleanly.
+/// Turns `bytes` (without BOM) of the encoding named by its WHATWG label into text, or `None` when
+/// they are not valid in it.
+pub type Decoder<'a> = &'a dyn Fn(&'static str, &[u8]) -> Option<String>;
+
+/// Decodes a text file with encoding_rs, refusing binary content and text that does not decode cleanly.
 pub fn decode(file: &str, bytes: &[u8]) -> Result<Decoded, LoadError> {
+    decode_with(file, bytes, &decode_native)
+}
+
+/// encoding_rs as a [`Decoder`].
+pub fn decode_native(label: &'static str, bytes: &[u8]) -> Option<String> {
+    let encoding = Encoding::for_label(label.as_bytes())?;
+    let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
+    (!had_errors).then(|| text.into_owned())
+}
+
+/// Decodes a text file with `decoder` for whatever is not UTF-8.
+pub fn decode_with(file: &str, bytes: &[u8], decoder: Decoder<'_>) -> Result<Decoded, LoadError> {
     if bytes.len() > MAX_CONTRACT_BYTES {
         return Err(LoadError::one(
             file,
@@ -27,7 +49,7 @@ pub fn decode(file: &str, bytes: &[u8]) -> Result<Decoded, LoadError> {
     }
     if let Some((encoding, bom)) = Encoding::for_bom(bytes) {
         let body = bytes.get(bom..).unwrap_or_default();
-        return finish(file, encoding, body);
+        return finish(file, encoding, body, decoder);
     }
     if bytes.contains(&0) {
         return Err(LoadError::one(
@@ -43,9 +65,7 @@ pub fn decode(file: &str, bytes: &[u8]) -> Result<Decoded, LoadError> {
             encoding: UTF_8.name(),
         });
     }
-    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
-    detector.feed(bytes, true);
-    let guessed = detector.guess(None, chardetng::Utf8Detection::Allow);
+    let guessed = guess(bytes);
     // GB18030 is a superset of GBK: decode with it so a rare character does not fail, but name GBK when
     // that is all the text needs.
     let encoding = if guessed == GBK || guessed == GB18030 {
@@ -53,12 +73,35 @@ pub fn decode(file: &str, bytes: &[u8]) -> Result<Decoded, LoadError> {
     } else {
         guessed
     };
-    finish(file, encoding, bytes)
+    finish(file, encoding, bytes, decoder)
 }
 
-fn finish(file: &str, encoding: &'static Encoding, body: &[u8]) -> Result<Decoded, LoadError> {
-    let (text, had_errors) = encoding.decode_without_bom_handling(body);
-    if had_errors {
+/// chardetng's guess for text with no BOM that is not UTF-8.
+#[cfg(feature = "guess-encoding")]
+fn guess(bytes: &[u8]) -> &'static Encoding {
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    detector.feed(bytes, true);
+    detector.guess(None, chardetng::Utf8Detection::Allow)
+}
+
+/// Without chardetng (the browser build): GB18030, which covers GBK, and refuses what it cannot read.
+#[cfg(not(feature = "guess-encoding"))]
+fn guess(_bytes: &[u8]) -> &'static Encoding {
+    GB18030
+}
+
+fn finish(
+    file: &str,
+    encoding: &'static Encoding,
+    body: &[u8],
+    decoder: Decoder<'_>,
+) -> Result<Decoded, LoadError> {
+    let text = if encoding == UTF_8 {
+        std::str::from_utf8(body).ok().map(str::to_owned)
+    } else {
+        decoder(encoding.name(), body)
+    };
+    let Some(text) = text else {
         return Err(LoadError::one(
             file,
             1,
@@ -68,10 +111,10 @@ fn finish(file: &str, encoding: &'static Encoding, body: &[u8]) -> Result<Decode
                 encoding.name()
             ),
         ));
-    }
+    };
     let name = if encoding != GB18030 {
         encoding.name()
-    } else if GBK.encode(&text).2 {
+    } else if has_four_byte_gb18030(body) {
         GB18030.name() // some character needs GB18030's four-byte form
     } else {
         GBK.name()
@@ -80,6 +123,23 @@ fn finish(file: &str, encoding: &'static Encoding, body: &[u8]) -> Result<Decode
         text: normalize_newlines(&text),
         encoding: name,
     })
+}
+
+/// Whether GB18030 bytes use its four-byte form (a lead byte followed by an ASCII digit), which GBK
+/// lacks. Read from the bytes, so no encoder tables are needed to tell the two apart.
+fn has_four_byte_gb18030(bytes: &[u8]) -> bool {
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if (0x81..=0xfe).contains(&b) {
+            if bytes.get(i + 1).is_some_and(u8::is_ascii_digit) {
+                return true;
+            }
+            i += 2;
+        } else {
+            i += 1;
+        }
+    }
+    false
 }
 
 /// Windows line ends become `\n`, so that lines and columns count as an editor shows them.
@@ -109,5 +169,29 @@ mod tests {
         utf16.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
         assert_eq!(decode("a", &utf16).unwrap().encoding, "UTF-16LE");
         assert!(decode("a", b"PK\x03\x04\x00\x00").is_err());
+    }
+
+    #[test]
+    fn gb18030_is_named_when_a_character_needs_four_bytes() {
+        // 㐀 (U+3400) has no two-byte GBK code.
+        let text = "第五条 女职工㐀产假一百五十八天，合同签订于二〇二三年。";
+        let (bytes, _, _) = GB18030.encode(text);
+        let d = decode("a", &bytes).unwrap();
+        assert_eq!((d.text.as_str(), d.encoding), (text, "gb18030"));
+    }
+
+    #[test]
+    fn a_decoder_that_refuses_gives_the_encoding_message() {
+        let (gbk, _, _) = GBK.encode("第五条 女职工生育享受产假一百五十八天。");
+        let refuse = |_: &'static str, _: &[u8]| None;
+        let e = decode_with("a.txt", &gbk, &refuse).err().unwrap();
+        assert!(e.to_string().contains("按 gb18030 读取出错"), "{e}");
+        let seen = std::cell::Cell::new("");
+        let spy = |label: &'static str, b: &[u8]| {
+            seen.set(label);
+            decode_native(label, b)
+        };
+        assert_eq!(decode_with("a", &gbk, &spy).unwrap().encoding, "GBK");
+        assert_eq!(seen.get(), "gb18030");
     }
 }

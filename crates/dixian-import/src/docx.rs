@@ -3,13 +3,13 @@
 //! Tracked deletions, field codes and the fallback copies of drawings are skipped; the text a reader of
 //! the document sees is kept.
 
+use crate::unzip;
+use crate::xml::{self, Event};
 use dixian_core::LoadError;
 use dixian_core::contract::MAX_CONTRACT_BYTES;
-use quick_xml::events::Event;
-use std::io::Read;
 
 /// Largest `document.xml` read; a real contract's is well under a megabyte, a zip bomb is far larger.
-pub const MAX_DOCUMENT_XML_BYTES: u64 = 32 * 1024 * 1024;
+pub const MAX_DOCUMENT_XML_BYTES: usize = 32 * 1024 * 1024;
 
 /// The document's text, paragraphs and table rows separated by newlines.
 pub fn text(file: &str, bytes: &[u8]) -> Result<String, LoadError> {
@@ -21,21 +21,10 @@ pub fn text(file: &str, bytes: &[u8]) -> Result<String, LoadError> {
             format!("不是有效的 Word 文档（.docx）：{why}；旧版 .doc 请在 Word 中另存为 .docx"),
         )
     };
-    let mut archive =
-        zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|e| not_docx(e.to_string()))?;
-    let entry = archive
-        .by_name("word/document.xml")
-        .map_err(|_| not_docx("缺少 word/document.xml".into()))?;
-    let mut xml = String::new();
-    entry
-        .take(MAX_DOCUMENT_XML_BYTES + 1)
-        .read_to_string(&mut xml)
-        .map_err(|e| not_docx(format!("word/document.xml 无法读取（{e}）")))?;
-    if xml.len() as u64 > MAX_DOCUMENT_XML_BYTES {
-        return Err(not_docx(format!(
-            "word/document.xml 超过 {MAX_DOCUMENT_XML_BYTES} 字节"
-        )));
-    }
+    let xml = unzip::read_entry(bytes, "word/document.xml", MAX_DOCUMENT_XML_BYTES)
+        .map_err(|e| not_docx(e.message()))?;
+    let xml = String::from_utf8(xml)
+        .map_err(|_| not_docx("word/document.xml 不是 UTF-8 文本".to_owned()))?;
     let text = document_text(&xml)
         .map_err(|e| not_docx(format!("word/document.xml 不是合法的 XML（{e}）")))?;
     if text.len() > MAX_CONTRACT_BYTES {
@@ -53,7 +42,7 @@ pub fn text(file: &str, bytes: &[u8]) -> Result<String, LoadError> {
 }
 
 /// Elements whose text the reader of the document does not see.
-const HIDDEN: [&[u8]; 5] = [b"del", b"moveFrom", b"instrText", b"delText", b"Fallback"];
+const HIDDEN: [&str; 5] = ["del", "moveFrom", "instrText", "delText", "Fallback"];
 
 /// One table being read: the row's cells so far and the cell being filled.
 #[derive(Default)]
@@ -118,82 +107,53 @@ impl Walker {
     }
 }
 
-fn document_text(xml: &str) -> Result<String, quick_xml::Error> {
-    let mut reader = quick_xml::Reader::from_str(xml);
+fn document_text(xml: &str) -> Result<String, String> {
     let mut w = Walker::default();
-    loop {
-        match reader.read_event()? {
-            Event::Start(e) => {
-                let name = e.local_name();
-                let name = name.as_ref();
-                if HIDDEN.contains(&name) {
-                    w.hidden += 1;
-                }
-                match name {
-                    b"t" => w.in_text = true,
-                    b"tbl" => w.tables.push(Table::default()),
-                    b"tc" => {
-                        if let Some(t) = w.tables.last_mut() {
-                            t.cell.clear();
-                        }
-                    }
-                    _ => {}
-                }
+    xml::read(xml, |event| match event {
+        Event::Start(name) => {
+            if HIDDEN.contains(&name) {
+                w.hidden += 1;
             }
-            Event::Empty(e) => match e.local_name().as_ref() {
-                b"tab" if w.hidden == 0 => w.paragraph.push('\t'),
-                b"br" | b"cr" if w.hidden == 0 => w.paragraph.push('\n'),
-                b"noBreakHyphen" if w.hidden == 0 => w.paragraph.push('-'),
-                b"p" => w.end_paragraph(),
+            match name {
+                "t" => w.in_text = true,
+                "tbl" => w.tables.push(Table::default()),
+                "tc" => {
+                    if let Some(t) = w.tables.last_mut() {
+                        t.cell.clear();
+                    }
+                }
                 _ => {}
-            },
-            Event::End(e) => {
-                let name = e.local_name();
-                let name = name.as_ref();
-                if HIDDEN.contains(&name) {
-                    w.hidden = w.hidden.saturating_sub(1);
-                }
-                match name {
-                    b"t" => w.in_text = false,
-                    b"p" => w.end_paragraph(),
-                    b"tc" => {
-                        if let Some(t) = w.tables.last_mut() {
-                            let cell = std::mem::take(&mut t.cell);
-                            t.row.push(cell);
-                        }
-                    }
-                    b"tr" => w.end_row(),
-                    b"tbl" => {
-                        w.tables.pop();
-                    }
-                    _ => {}
-                }
             }
-            Event::Text(t) => {
-                let s = t.xml10_content().map_err(quick_xml::Error::from)?;
-                w.push_text(&s);
-            }
-            Event::CData(t) => {
-                let s = t.decode().map_err(quick_xml::Error::from)?;
-                w.push_text(&s);
-            }
-            Event::GeneralRef(r) => {
-                let resolved = match r.resolve_char_ref()? {
-                    Some(c) => Some(c.to_string()),
-                    None => r
-                        .decode()
-                        .ok()
-                        .and_then(|name| quick_xml::escape::resolve_predefined_entity(&name))
-                        .map(str::to_owned),
-                };
-                if let Some(s) = resolved {
-                    w.push_text(&s);
-                }
-            }
-            Event::Eof => break,
-            _ => {}
         }
-    }
+        Event::Empty(name) => match name {
+            "tab" if w.hidden == 0 => w.paragraph.push('\t'),
+            "br" | "cr" if w.hidden == 0 => w.paragraph.push('\n'),
+            "noBreakHyphen" if w.hidden == 0 => w.paragraph.push('-'),
+            "p" => w.end_paragraph(),
+            _ => {}
+        },
+        Event::End(name) => {
+            if HIDDEN.contains(&name) {
+                w.hidden = w.hidden.saturating_sub(1);
+            }
+            match name {
+                "t" => w.in_text = false,
+                "p" => w.end_paragraph(),
+                "tc" => {
+                    if let Some(t) = w.tables.last_mut() {
+                        let cell = std::mem::take(&mut t.cell);
+                        t.row.push(cell);
+                    }
+                }
+                "tr" => w.end_row(),
+                "tbl" => {
+                    w.tables.pop();
+                }
+                _ => {}
+            }
+        }
+        Event::Text(s) => w.push_text(&s),
+    })?;
     // Tabs and breaks inside a paragraph stay; empty paragraphs keep the document's blank lines.
     Ok(w.lines.join("\n"))
 }

@@ -488,7 +488,7 @@ pub fn revise(
     archive
         .by_name("word/document.xml")
         .map_err(|e| fail(e.to_string()))?
-        .take(MAX_DOCUMENT_XML_BYTES + 1)
+        .take(MAX_DOCUMENT_XML_BYTES as u64 + 1)
         .read_to_string(&mut xml)
         .map_err(|e| fail(e.to_string()))?;
     let (revised, applied) =

@@ -23,8 +23,11 @@ pub mod docx_revise;
 pub mod fix;
 pub mod meta;
 pub mod numbers;
+pub mod review;
 pub mod terms;
+pub mod unzip;
 pub mod words;
+pub mod xml;
 pub mod yaml_form;
 
 use chrono::NaiveDate;
@@ -108,6 +111,21 @@ pub fn document_text(
     }
 }
 
+/// [`document_text`] with legacy encodings decoded by `decoder` (the browser's `TextDecoder`).
+pub fn document_text_with(
+    file: &str,
+    bytes: &[u8],
+    format: Format,
+    decoder: decode::Decoder<'_>,
+) -> Result<(String, String), LoadError> {
+    match format {
+        Format::Text => {
+            decode::decode_with(file, bytes, decoder).map(|d| (d.text, d.encoding.to_owned()))
+        }
+        Format::Docx => docx::text(file, bytes).map(|t| (t, "docx".to_owned())),
+    }
+}
+
 /// Reads a document into a contract checked against `set`'s vocabulary and regions.
 pub fn import(
     file: &str,
@@ -117,7 +135,18 @@ pub fn import(
     overrides: &Overrides,
 ) -> Result<Imported, LoadError> {
     let (text, encoding) = document_text(file, bytes, format)?;
-    let mut imported = import_text(file, &text, set, overrides)?;
+    import_decoded(file, &text, encoding, set, overrides)
+}
+
+/// A document's text, already decoded, read into a contract that records the encoding it came in.
+pub fn import_decoded(
+    file: &str,
+    text: &str,
+    encoding: String,
+    set: &RuleSet,
+    overrides: &Overrides,
+) -> Result<Imported, LoadError> {
+    let mut imported = import_text(file, text, set, overrides)?;
     imported.encoding = encoding;
     Ok(imported)
 }

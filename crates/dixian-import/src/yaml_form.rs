@@ -102,13 +102,17 @@ pub fn to_yaml(imported: &Imported, vocab: &Vocabulary) -> String {
                 TermValue::Quantity(q) => q.display(vocab),
                 TermValue::Commitment(b) => if b { "是" } else { "否" }.to_owned(),
             };
+            // A term the reviewer added has no words in the document.
+            let source = if t.written.is_empty() {
+                "审核时补充".to_owned()
+            } else {
+                format!("原文第{}行：“{}”", t.span.line, comment(&t.written))
+            };
             let _ = writeln!(
                 y,
-                "      {}: {}  # 原文第{}行：“{}”",
+                "      {}: {}  # {source}",
                 vocab.term_name(t.term),
-                quote(&value),
-                t.span.line,
-                comment(&t.written)
+                quote(&value)
             );
         }
     }

@@ -15,6 +15,6 @@ pub use model::*;
 pub use read::{MAX_CLAUSES, load_yaml};
 pub use schema::{json_schema, json_schema_text};
 pub use skeleton::skeleton;
-pub use value::accepts;
+pub use value::{accepts, term_value};
 
 pub use crate::encoding::{decode_utf8, decode_utf8_owned};

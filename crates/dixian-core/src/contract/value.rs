@@ -13,6 +13,16 @@ pub(super) struct ReadValue {
     pub note: Option<String>,
 }
 
+/// A term's value as a person types it into a form rather than YAML (`158天`, `一百五十八天`, `是`), read
+/// exactly as a contract's value is; with the note to show when a unit was inferred.
+pub fn term_value(
+    vocab: &Vocabulary,
+    term: TermId,
+    written: &str,
+) -> Result<(TermValue, Option<String>), String> {
+    read_value(vocab, term, &Value::Text(written.to_owned()), written).map(|r| (r.value, r.note))
+}
+
 /// What a term accepts, as messages say it: `天（如 158天）`, `天/年 或 工作日/年（如 10天/年）`,
 /// `是 或 否`.
 pub fn accepts(vocab: &Vocabulary, term: TermId) -> String {

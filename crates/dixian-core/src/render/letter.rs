@@ -8,7 +8,6 @@
 use crate::contract::Contract;
 use crate::report::{Finding, FindingKind, Report};
 use crate::rules::{RuleSet, Severity};
-use chrono::NaiveDate;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum LetterKind {
@@ -193,7 +192,7 @@ fn suggestion_line(f: &Finding) -> String {
 
 /// The version of the finding's rule in force at the start of its window, for its statute text.
 fn statute_version<'r>(rules: &'r RuleSet, f: &Finding) -> Option<&'r crate::rules::Version> {
-    let day = NaiveDate::parse_from_str(&f.from, "%Y-%m-%d").ok()?;
+    let day = crate::dates::parse_date(&f.from).ok()?;
     rules
         .rule(&f.rule)?
         .versions

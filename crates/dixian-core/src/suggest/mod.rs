@@ -118,7 +118,7 @@ pub fn suggest(set: &RuleSet, contract: &Contract, f: &Finding) -> Option<Sugges
 
 /// The version of the finding's rule in force on its first day.
 fn version_of<'s>(set: &'s RuleSet, f: &Finding) -> Option<&'s Version> {
-    let day = chrono::NaiveDate::parse_from_str(&f.from, "%Y-%m-%d").ok()?;
+    let day = crate::dates::parse_date(&f.from).ok()?;
     set.rule(&f.rule)?
         .versions
         .iter()

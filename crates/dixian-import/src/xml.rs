@@ -1,0 +1,189 @@
+//! The XML of `word/document.xml` as a stream of tags and text: what [`crate::docx`] needs and no more.
+//! A Word document part has no DTD, no external entities and no namespaces that matter beyond the tag's
+//! local name, so elements, text, character and the five predefined entity references, CDATA, comments
+//! and processing instructions are all there is. Written here rather than taken from an XML crate to
+//! keep the browser build within its size budget; end tags are checked against their start tags, so
+//! broken XML is an error rather than a garbled text.
+
+/// One piece of the document.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Event<'a> {
+    /// A start tag, by local name (`w:p` → `p`).
+    Start(&'a str),
+    /// An end tag, by local name.
+    End(&'a str),
+    /// A self-closing tag (`<w:tab/>`), by local name.
+    Empty(&'a str),
+    /// Character data, references resolved and line ends normalised as XML 1.0 requires.
+    Text(String),
+}
+
+/// Reads `xml` into events, calling `on` for each. The error says what is wrong and the byte where.
+pub fn read<'a>(xml: &'a str, mut on: impl FnMut(Event<'a>)) -> Result<(), String> {
+    let mut open: Vec<&'a str> = Vec::new();
+    let mut at = 0;
+    while at < xml.len() {
+        let rest = xml.get(at..).unwrap_or("");
+        let Some(lt) = rest.find('<') else {
+            on(Event::Text(text(rest, at)?));
+            break;
+        };
+        if lt > 0 {
+            on(Event::Text(text(rest.get(..lt).unwrap_or(""), at)?));
+        }
+        at += lt;
+        let tag = xml.get(at..).unwrap_or("");
+        let skip_to = |end: &str, what: &str| {
+            tag.find(end)
+                .map(|i| i + end.len())
+                .ok_or_else(|| format!("第 {at} 字节处的{what}没有结束"))
+        };
+        if tag.starts_with("<?") {
+            at += skip_to("?>", "处理指令")?;
+        } else if tag.starts_with("<!--") {
+            at += skip_to("-->", "注释")?;
+        } else if let Some(cdata) = tag.strip_prefix("<![CDATA[") {
+            let end = cdata
+                .find("]]>")
+                .ok_or_else(|| format!("第 {at} 字节处的 CDATA 没有结束"))?;
+            on(Event::Text(newlines(cdata.get(..end).unwrap_or(""))));
+            at += "<![CDATA[".len() + end + "]]>".len();
+        } else if tag.starts_with("<!") {
+            at += skip_to(">", "声明")?;
+        } else {
+            let len = tag_len(tag).ok_or_else(|| format!("第 {at} 字节处的标签没有结束"))?;
+            let inner = tag.get(1..len - 1).unwrap_or("");
+            if let Some(name) = inner.strip_prefix('/') {
+                let name = name.trim();
+                match open.pop() {
+                    Some(start) if start == name => on(Event::End(local(name))),
+                    Some(start) => {
+                        return Err(format!(
+                            "第 {at} 字节处的结束标签 </{name}> 与开始标签 <{start}> 不配对"
+                        ));
+                    }
+                    None => return Err(format!("第 {at} 字节处的结束标签 </{name}> 多余")),
+                }
+            } else if let Some(inner) = inner.strip_suffix('/') {
+                on(Event::Empty(local(name_of(inner))));
+            } else {
+                let name = name_of(inner);
+                open.push(name);
+                on(Event::Start(local(name)));
+            }
+            at += len;
+        }
+    }
+    match open.last() {
+        Some(name) => Err(format!("标签 <{name}> 没有结束")),
+        None => Ok(()),
+    }
+}
+
+/// The length of the tag at the start of `s` (`<` to `>` inclusive), quotes respected.
+fn tag_len(s: &str) -> Option<usize> {
+    let mut quote = None;
+    for (i, c) in s.char_indices() {
+        match (quote, c) {
+            (None, '"' | '\'') => quote = Some(c),
+            (Some(q), c) if c == q => quote = None,
+            (None, '>') => return Some(i + 1),
+            _ => {}
+        }
+    }
+    None
+}
+
+fn name_of(inner: &str) -> &str {
+    inner
+        .split(|c: char| c.is_ascii_whitespace())
+        .next()
+        .unwrap_or("")
+}
+
+fn local(name: &str) -> &str {
+    name.rsplit(':').next().unwrap_or(name)
+}
+
+fn newlines(s: &str) -> String {
+    s.replace("\r\n", "\n").replace('\r', "\n")
+}
+
+/// Character data with its references resolved.
+fn text(raw: &str, at: usize) -> Result<String, String> {
+    let raw = newlines(raw);
+    let mut out = String::with_capacity(raw.len());
+    let mut rest = raw.as_str();
+    while let Some(amp) = rest.find('&') {
+        out.push_str(rest.get(..amp).unwrap_or(""));
+        let after = rest.get(amp + 1..).unwrap_or("");
+        let semi = after
+            .find(';')
+            .filter(|&i| i <= 10)
+            .ok_or_else(|| format!("第 {at} 字节后有未结束的实体引用“&”"))?;
+        let name = after.get(..semi).unwrap_or("");
+        let c = match name {
+            "amp" => Some('&'),
+            "lt" => Some('<'),
+            "gt" => Some('>'),
+            "quot" => Some('"'),
+            "apos" => Some('\''),
+            _ => name
+                .strip_prefix("#x")
+                .map(|h| u32::from_str_radix(h, 16))
+                .or_else(|| name.strip_prefix('#').map(str::parse::<u32>))
+                .and_then(Result::ok)
+                .and_then(char::from_u32),
+        };
+        // Word writes no other entity; an unknown one is left out, as a reader without the DTD would.
+        if let Some(c) = c {
+            out.push(c);
+        }
+        rest = after.get(semi + 1..).unwrap_or("");
+    }
+    out.push_str(rest);
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    fn events(xml: &str) -> Result<Vec<Event<'_>>, String> {
+        let mut out = Vec::new();
+        read(xml, |e| out.push(e))?;
+        Ok(out)
+    }
+
+    #[test]
+    fn tags_text_references_and_cdata() {
+        let xml = "<?xml version=\"1.0\"?><!-- c --><w:p a=\"x>y\"><w:t>A &amp; B&#x4E00;&#20108;\r\n</w:t><w:tab/><![CDATA[<i>]]></w:p>";
+        assert_eq!(
+            events(xml).unwrap(),
+            vec![
+                Event::Start("p"),
+                Event::Start("t"),
+                Event::Text("A & B一二\n".into()),
+                Event::End("t"),
+                Event::Empty("tab"),
+                Event::Text("<i>".into()),
+                Event::End("p"),
+            ]
+        );
+    }
+
+    #[test]
+    fn broken_xml_is_an_error() {
+        for bad in [
+            "<w:document><w:p></w:document>",
+            "<a>",
+            "</a>",
+            "<a b=\"1>",
+            "<a>AT&T</a>",
+            "<!-- open",
+        ] {
+            assert!(events(bad).is_err(), "{bad}");
+        }
+    }
+}
