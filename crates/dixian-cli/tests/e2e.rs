@@ -567,3 +567,26 @@ fn init_writes_a_skeleton_that_check_reads_at_its_blanks() {
     assert_eq!(code, 2, "{stderr}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// A YAML clause whose text states another figure than its terms gets a notice at the terms.
+#[test]
+fn yaml_text_and_terms_that_disagree_are_noticed() {
+    let dir = std::env::temp_dir().join(format!("dixian-mismatch-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("合同.yaml");
+    std::fs::write(
+        &file,
+        "地区: 湖北省武汉市\n期限: {起: 2022-01-01, 止: 2024-12-31}\n条款:\n  - 编号: 第一条\n    内容: \"女职工生育享受产假150天。\"\n    约定: {产假: 158天}\n",
+    )
+    .unwrap();
+    let (_, out, _) = dixian(&["check", &file.display().to_string()]);
+    std::fs::remove_dir_all(&dir).unwrap();
+    let line = out
+        .lines()
+        .find(|l| l.contains("导入.原文与约定不一致"))
+        .unwrap_or_else(|| panic!("{out}"));
+    assert!(
+        line.contains("产假为“150天”") && line.contains("158天"),
+        "{line}"
+    );
+}

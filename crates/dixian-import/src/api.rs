@@ -73,7 +73,13 @@ pub fn check_bytes(
     contract::check_size(file, bytes.len() as u64)?;
     let text = contract::decode_utf8_owned(file, bytes)?;
     let contract = contract::load_yaml(file, &text, &set.vocabulary)?;
-    let report = eval::check(set, &contract)?;
+    let mut report = eval::check(set, &contract)?;
+    // A clause that gives both its text and its terms: the text's figures are read and compared.
+    let mismatches = crate::text_mismatch_findings(&contract, &set.vocabulary);
+    if !mismatches.is_empty() {
+        report.findings.extend(mismatches);
+        crate::findings::sort_findings(&mut report);
+    }
     Ok((contract, report))
 }
 
