@@ -75,11 +75,7 @@ pub fn check_bytes(
     let contract = contract::load_yaml(file, &text, &set.vocabulary)?;
     let mut report = eval::check(set, &contract)?;
     // A clause that gives both its text and its terms: the text's figures are read and compared.
-    let mismatches = crate::text_mismatch_findings(&contract, &set.vocabulary);
-    if !mismatches.is_empty() {
-        report.findings.extend(mismatches);
-        crate::findings::sort_findings(&mut report);
-    }
+    crate::add_text_mismatch_findings(&mut report, &contract, &set.vocabulary);
     Ok((contract, report))
 }
 
@@ -357,7 +353,14 @@ pub fn check_given(
         ..CheckOptions::default()
     };
     match dixian_core::api::check_with(set, &text, &options) {
-        Answer::Success(checked) => Ok(checked.report),
+        Answer::Success(checked) => {
+            // As `dixian check`: a clause whose text states another figure than its terms is noticed.
+            let mut report = checked.report;
+            if let Ok(c) = contract::load_yaml(file, &text, &set.vocabulary) {
+                crate::add_text_mismatch_findings(&mut report, &c, &set.vocabulary);
+            }
+            Ok(report)
+        }
         Answer::Failure { errors } => {
             let error = LoadError {
                 diagnostics: errors,

@@ -36,7 +36,7 @@ pub use findings::{
     EXCLUSION_RULE, NO_TERM_RULE, VAGUE_RULE, add_import_findings, exclusion_findings,
     vague_findings,
 };
-pub use mismatch::{TEXT_MISMATCH_RULE, text_mismatch_findings};
+pub use mismatch::{TEXT_MISMATCH_RULE, add_text_mismatch_findings, text_mismatch_findings};
 
 use chrono::NaiveDate;
 use dixian_core::LoadError;

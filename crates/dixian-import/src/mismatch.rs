@@ -5,11 +5,20 @@
 use crate::findings::notice;
 use crate::{VagueClause, term_value, terms};
 use dixian_core::contract::{Contract, TermValue};
-use dixian_core::report::{Finding, FindingKind};
+use dixian_core::report::{Finding, FindingKind, Report};
 use dixian_core::vocabulary::Vocabulary;
 
 /// The rule id under which a clause whose text and terms disagree is reported.
 pub const TEXT_MISMATCH_RULE: &str = "导入.原文与约定不一致";
+
+/// Adds the notices of [`text_mismatch_findings`] to the report of a YAML contract, in source order.
+pub fn add_text_mismatch_findings(report: &mut Report, contract: &Contract, vocab: &Vocabulary) {
+    let found = text_mismatch_findings(contract, vocab);
+    if !found.is_empty() {
+        report.findings.extend(found);
+        crate::findings::sort_findings(report);
+    }
+}
 
 /// Notices for every quantity a clause's text states differently from its `terms:`.
 pub fn text_mismatch_findings(contract: &Contract, vocab: &Vocabulary) -> Vec<Finding> {

@@ -733,16 +733,34 @@ fn settle_maternity(c: &mut Clause<'_>) {
             "产假按国家规定的{NATIONAL_MATERNITY_DAYS}天（《女职工劳动保护特别规定》第七条）加上增加的假期计"
         ));
     }
-    if bases.iter().any(|b| b.1 != base.0) {
-        c.out
-            .notes
-            .push("产假在本条出现多个不同的基数，取第一个".to_owned());
-    }
     let added: i64 = parts
         .iter()
         .filter(|p| p.0 == Role::Addition)
         .map(|p| p.1)
         .sum();
+    // 产假188天（在法定158天基础上增加30天）: one base is another plus the additions — it is the total,
+    // and the rest explains it.
+    let lowest = bases.iter().map(|b| b.1).min().unwrap_or(base.0);
+    if let Some(total) = bases
+        .iter()
+        .find(|b| added > 0 && b.1 != lowest && b.1 == lowest + added)
+    {
+        c.out.terms.push(Extracted {
+            term: "产假",
+            value: Value::Quantity {
+                milli: total.1,
+                unit: "天",
+                months: 0,
+            },
+            span: total.2,
+        });
+        return;
+    }
+    if bases.iter().any(|b| b.1 != base.0) {
+        c.out
+            .notes
+            .push("产假在本条出现多个不同的基数，取第一个".to_owned());
+    }
     let months: i64 = parts
         .iter()
         .filter(|p| p.0 == Role::AddedMonths)
@@ -969,6 +987,10 @@ mod tests {
         assert_eq!(
             terms("产假\t158天\t含国家规定产假98天"),
             vec![("产假", "158天".into())]
+        );
+        assert_eq!(
+            terms("女职工享受产假188天（在法定158天基础上增加30天）。"),
+            vec![("产假", "188天".into())]
         );
         // The national base is 98 days; the reading says so in a note.
         let text = "在国家规定产假基础上增加60天。";
