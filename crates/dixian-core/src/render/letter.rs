@@ -98,16 +98,34 @@ pub fn render(
         "# {}\n\n编号：【待填：编号】\n\n{addressee}：\n\n",
         kind.title()
     );
-    out.push_str(&format!(
-        "本会对贵单位《{contract_name}》（地区：{}；合同期限：{} 至 {}）进行了审查，发现以下 {} 个问题与法律、法规规定的女职工劳动保护标准不符：\n\n",
-        c.region,
-        c.term.start,
-        c.term.end,
-        report.findings.len()
-    ));
+    // Only rectify and refer items break the law; notices (good practice, provisional figures) are
+    // suggestions, in a section of their own.
     let mut findings: Vec<&Finding> = report.findings.iter().collect();
     findings.sort_by_key(|f| std::cmp::Reverse(f.severity)); // stable: report order within a severity
-    for (i, f) in findings.iter().enumerate() {
+    let (breaking, advice): (Vec<&Finding>, Vec<&Finding>) = findings
+        .into_iter()
+        .partition(|f| f.severity >= Severity::Rectify);
+    out.push_str(&format!(
+        "本会对贵单位《{contract_name}》（地区：{}；合同期限：{} 至 {}）进行了审查",
+        c.region, c.term.start, c.term.end
+    ));
+    if breaking.is_empty() {
+        out.push_str("，未发现违反法律、法规的问题，提出以下建议：\n\n");
+    } else {
+        out.push_str(&format!(
+            "，发现以下 {} 个问题与法律、法规规定的女职工劳动保护标准不符：\n\n",
+            breaking.len()
+        ));
+        for (i, f) in breaking.iter().enumerate() {
+            out.push_str(&item(i + 1, f, report, contract, rules));
+        }
+        if !advice.is_empty() {
+            out.push_str(
+                "## 建议\n\n以下事项不属于违反法律、法规的问题，建议在修订或续签时一并完善：\n\n",
+            );
+        }
+    }
+    for (i, f) in advice.iter().enumerate() {
         out.push_str(&item(i + 1, f, report, contract, rules));
     }
     out.push_str(&request(kind));
@@ -122,7 +140,7 @@ pub fn render(
 }
 
 fn heading(f: &Finding) -> String {
-    let term = f.term.as_deref().unwrap_or("");
+    let term = f.term_label.as_deref().or(f.term.as_deref()).unwrap_or("");
     match (f.kind, f.clause.as_deref()) {
         (FindingKind::Missing, _) => format!("合同未约定{term}"),
         (FindingKind::UnlawfulText, Some(clause)) => format!("{clause}含有违法表述"),
@@ -150,20 +168,31 @@ fn item(n: usize, f: &Finding, report: &Report, contract: &Contract, rules: &Rul
     out.push_str(&format!("- 合同约定：{says}\n"));
     let version = statute_version(rules, f);
     let requires = match f.kind {
-        FindingKind::UnlawfulText => format!("{}（{}的规定）", f.expected, f.jurisdiction),
+        FindingKind::UnlawfulText => format!(
+            "{}（{}的规定）",
+            f.expected,
+            super::words::authority(&f.jurisdiction)
+        ),
         _ if f.expected == "是" => format!(
             "应当约定{}（{}的规定）",
-            f.term.as_deref().unwrap_or(""),
-            f.jurisdiction
+            f.term_label.as_deref().or(f.term.as_deref()).unwrap_or(""),
+            super::words::authority(&f.jurisdiction)
         ),
         _ => format!(
             "{} {}（{}的规定）",
-            f.term.as_deref().unwrap_or(""),
+            f.term_label.as_deref().or(f.term.as_deref()).unwrap_or(""),
             f.expected,
-            f.jurisdiction
+            super::words::authority(&f.jurisdiction)
         ),
     };
-    out.push_str(&format!("- 法律要求：{requires}\n"));
+    let label = if f.severity >= Severity::Rectify {
+        "法律要求"
+    } else if f.provisional {
+        "参考标准（暂定）"
+    } else {
+        "建议标准"
+    };
+    out.push_str(&format!("- {label}：{requires}\n"));
     if let Some(statute) = version.and_then(|v| v.statute.as_deref()) {
         out.push_str(&format!("- 条文原文：“{statute}”\n"));
     }
@@ -177,7 +206,7 @@ fn item(n: usize, f: &Finding, report: &Report, contract: &Contract, rules: &Rul
     } else {
         f.severity.chinese().to_owned()
     };
-    out.push_str(&format!("- 问题等级：{level}（规则 {}）\n", f.rule));
+    out.push_str(&format!("- 问题等级：{level}\n"));
     out.push_str(&suggestion_line(f));
     out.push('\n');
     out
