@@ -30,6 +30,21 @@ fn main() {
         ));
     }
     out.push_str("];\n");
+    // The release of the rule data: the newest entry of rules/CHANGES.md (a `## YYYY-MM-DD` heading).
+    let changes = rules.join("CHANGES.md");
+    println!("cargo:rerun-if-changed={}", changes.display());
+    let release = fs::read_to_string(&changes)
+        .ok()
+        .and_then(|text| {
+            text.lines()
+                .filter_map(|l| l.strip_prefix("## "))
+                .map(|l| l.split_whitespace().next().unwrap_or_default().to_owned())
+                .next()
+        })
+        .unwrap_or_else(|| "unreleased".to_owned());
+    out.push_str(&format!(
+        "/// The release of the built-in rule data (the newest date in rules/CHANGES.md).\npub const RULES_RELEASE: &str = {release:?};\n"
+    ));
     let dest = Path::new(&env::var("OUT_DIR").unwrap_or_default()).join("builtin_rules.rs");
     if let Err(e) = fs::write(&dest, out) {
         println!("cargo:warning=cannot write {}: {e}", dest.display());

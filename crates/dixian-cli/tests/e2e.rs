@@ -16,7 +16,31 @@ fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
+/// Runs the binary; the rule data's digest in JSON output is replaced by `<SHA-256>`, so snapshots do
+/// not change with every edit of a rule file (`rules_version_is_what_reports_carry` checks it).
 fn dixian(args: &[&str]) -> (i32, String, String) {
+    let (code, out, err) = dixian_raw(args);
+    (code, redact_digest(&out), err)
+}
+
+fn redact_digest(out: &str) -> String {
+    let mut rest = out;
+    let mut redacted = String::with_capacity(out.len());
+    while let Some(i) = rest.find("\"digest\": \"") {
+        let start = i + "\"digest\": \"".len();
+        redacted.push_str(&rest[..start]);
+        let hex = rest[start..]
+            .bytes()
+            .take_while(u8::is_ascii_hexdigit)
+            .count();
+        redacted.push_str(if hex == 64 { "<SHA-256>" } else { "" });
+        rest = &rest[start + if hex == 64 { 64 } else { 0 }..];
+    }
+    redacted.push_str(rest);
+    redacted
+}
+
+fn dixian_raw(args: &[&str]) -> (i32, String, String) {
     let out = Command::cargo_bin("dixian")
         .unwrap()
         .current_dir(root())
@@ -589,4 +613,23 @@ fn yaml_text_and_terms_that_disagree_are_noticed() {
         line.contains("产假为“150天”") && line.contains("158天"),
         "{line}"
     );
+}
+
+#[test]
+fn rules_version_is_what_reports_carry() {
+    let (code, out, _) = dixian_raw(&["rules", "--version", "--format", "json"]);
+    assert_eq!(code, 0);
+    let data = json(&out);
+    let changes = std::fs::read_to_string(root().join("rules/CHANGES.md")).unwrap();
+    let newest = changes
+        .lines()
+        .find_map(|l| l.strip_prefix("## "))
+        .unwrap()
+        .trim();
+    assert_eq!(data["version"], newest);
+    let digest = data["digest"].as_str().unwrap();
+    assert_eq!(digest.len(), 64);
+    assert!(digest.bytes().all(|b| b.is_ascii_hexdigit()));
+    let (_, report, _) = dixian_raw(&["check", "--format", "json", ONE]);
+    assert_eq!(json(&report)["rules"], data);
 }

@@ -11,6 +11,9 @@ pub const SCHEMA_VERSION: u32 = 1;
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Report {
     pub schema_version: u32,
+    /// The rule data that produced the report: release (`2026-12-05`, `+local` with added rule
+    /// files) and SHA-256 of the rule files as loaded.
+    pub rules: crate::rules::RulesVersion,
     pub contract: ContractSummary,
     pub findings: Vec<Finding>,
     pub above_floor: Vec<AboveFloor>,

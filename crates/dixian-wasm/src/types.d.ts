@@ -34,8 +34,10 @@ export interface Undetermined { rule: string; reason: string; }
 /** 五期, always in this order. */
 export interface Coverage { "经期": boolean; "孕期": boolean; "产期": boolean; "哺乳期": boolean; "更年期": boolean; }
 /** The report `dixian check --format json` prints (schema_version 1). */
+/** Which rule data produced a report: release date (`+local` with added rule files) and SHA-256. */
+export interface RulesVersion { version: string; digest: string; }
 export interface Report {
-  schema_version: 1; contract: ContractSummary; findings: Finding[]; above_floor: AboveFloor[];
+  schema_version: 1; rules: RulesVersion; contract: ContractSummary; findings: Finding[]; above_floor: AboveFloor[];
   coverage: Coverage; undetermined: Undetermined[]; notes: string[];
 }
 /** A range of UTF-16 code units in the YAML text passed in: `yaml.slice(start, end)`. */

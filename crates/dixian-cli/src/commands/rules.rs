@@ -1,7 +1,8 @@
 //! `dixian rules [--region R] [--date D] [--format human|json|markdown]`: the rules in force for a
 //! region (default: every jurisdiction) on a date (default: today). `dixian rules check DIR`: validate
 //! a rules directory (with the built-in rules beneath it) without checking a contract; errors carry
-//! file, line and column, exit 2.
+//! file, line and column, exit 2. `dixian rules --version`: which rule data this is (release and
+//! SHA-256 of the rule files, as JSON reports carry it under `rules`).
 
 use crate::Common;
 use crate::load;
@@ -23,6 +24,9 @@ pub struct Args {
     date: Option<NaiveDate>,
     #[arg(long, value_enum, default_value_t = Format::Human)]
     format: Format,
+    /// Print the release and SHA-256 digest of the rule data (with --rules: of the files as loaded).
+    #[arg(long = "version")]
+    show_version: bool,
 }
 
 #[derive(clap::Subcommand)]
@@ -64,6 +68,23 @@ pub fn run(common: &Common, args: &Args) -> u8 {
         Ok(r) => r,
         Err(code) => return code,
     };
+    if args.show_version {
+        let data = &rules.data;
+        match (args.format, common.lang()) {
+            (Format::Json, _) => {
+                crate::output::outln!("{}", serde_json::to_string_pretty(data).unwrap_or_default())
+            }
+            (_, Lang::Zh) => {
+                crate::output::outln!("规则数据版本：{}\nSHA-256：{}", data.version, data.digest)
+            }
+            (_, Lang::En) => crate::output::outln!(
+                "rule data version: {}\nSHA-256: {}",
+                data.version,
+                data.digest
+            ),
+        }
+        return 0;
+    }
     let date = args.date.unwrap_or_else(today);
     let jurisdiction = match args.region.as_deref().map(|r| region::resolve(&rules, r)) {
         None => None,

@@ -359,6 +359,7 @@ pub fn evaluate(
 
     Report {
         schema_version: SCHEMA_VERSION,
+        rules: set.data.clone(),
         contract: ContractSummary {
             file: contract.file.clone(),
             title: contract.title.clone(),

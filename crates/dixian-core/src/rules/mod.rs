@@ -2,10 +2,12 @@
 //! (names, units, citations, dates, strictest-floor checks) → `model::RuleSet`.
 
 pub mod ast;
+mod digest;
 mod model;
 mod parser;
 mod validate;
 
+pub use digest::{RulesVersion, sha256};
 pub use model::*;
 pub use parser::{MAX_NESTING, MAX_RULE_FILE_BYTES, MAX_RULES_PER_FILE, parse_file};
 pub use validate::{RuleSource, load};
@@ -14,7 +16,7 @@ mod builtin {
     include!(concat!(env!("OUT_DIR"), "/builtin_rules.rs"));
 }
 
-pub use builtin::BUILTIN_RULES;
+pub use builtin::{BUILTIN_RULES, RULES_RELEASE};
 
 /// The built-in rule files as sources.
 pub fn builtin_sources() -> Vec<RuleSource> {

@@ -359,6 +359,8 @@ pub struct RuleSet {
     pub vocabulary: Vocabulary,
     pub jurisdictions: Vec<Jurisdiction>,
     pub rules: Vec<Rule>,
+    /// Which rule data this is (release and digest of the files loaded), for reports to carry.
+    pub data: super::RulesVersion,
     /// What evaluation compiles from the set (a plan per jurisdiction chain, resolved region names),
     /// kept between checks. Filled on first use; a clone starts empty.
     pub(crate) compiled: crate::eval::Cache,

@@ -50,6 +50,7 @@ pub fn load(sources: &[RuleSource]) -> Result<RuleSet, LoadError> {
         vocabulary,
         jurisdictions,
         rules: Vec::new(),
+        data: super::RulesVersion::of(sources),
         compiled: Default::default(),
     };
     build_rules(&files, &mut set, &mut d);
