@@ -32,7 +32,10 @@ fn fixture_reports_match_snapshots() {
     let files = yaml_files("fixtures");
     assert!(!files.is_empty());
     for path in files {
-        let report = report_for(&path);
+        let mut report = report_for(&path);
+        // The digest changes with every edit of a rule file; what it covers is tested in e2e.
+        assert_eq!(report.rules.digest.len(), 64);
+        report.rules.digest = "<SHA-256>".to_owned();
         let name = path.file_stem().unwrap().to_string_lossy().to_string();
         insta::assert_json_snapshot!(name, report);
     }
