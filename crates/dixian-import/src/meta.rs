@@ -64,10 +64,13 @@ const NAME_LABELS: [&str; 6] = [
 ];
 const TERM_WORDS: [&str; 3] = ["期限", "有效期", "生效"];
 /// Labels that open a signing-date line (签订日期：…); the clause splitter stops at them too.
-pub(crate) const SIGNED_LABELS: [&str; 6] = [
+pub(crate) const SIGNED_LABELS: [&str; 9] = [
     "签订日期",
     "签订时间",
     "签约日期",
+    "签约时间",
+    "签署时间",
+    "签字时间",
     "签署日期",
     "签字日期",
     "订立日期",
@@ -324,10 +327,15 @@ fn after_years(start: NaiveDate, years: u32) -> Option<NaiveDate> {
         .pred_opt()
 }
 
+/// 本合同自2018年9月1日起至2021年8月31日止: a span of the contract itself, with no word for term.
+fn states_span(s: &str) -> bool {
+    ["合同", "协议"].iter().any(|w| s.contains(w)) && s.contains('自') && s.contains('至')
+}
+
 fn term(text: &str, signed: Option<&Found<NaiveDate>>) -> Option<Found<(NaiveDate, NaiveDate)>> {
     let about_term: Vec<(usize, &str)> = sentences(text)
         .into_iter()
-        .filter(|(_, s)| TERM_WORDS.iter().any(|w| s.contains(w)))
+        .filter(|(_, s)| TERM_WORDS.iter().any(|w| s.contains(w)) || states_span(s))
         .collect();
     for (at, s) in &about_term {
         let dates: Vec<FoundDate> = find_dates(s);

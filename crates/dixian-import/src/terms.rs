@@ -206,6 +206,45 @@ struct Clause<'t> {
     used_sentences: Vec<(usize, usize)>,
     /// Maternity leave here has an unconditional addition in months: its total in days is unknown.
     clause_start: usize,
+    /// For the part being read when it names no period of its own: the earlier part of the article
+    /// that does (女职工怀孕七个月以上的，…；不安排夜班劳动), else empty.
+    lead: (usize, usize),
+    /// The later parts of the article that name no period of their own and so speak of this part's.
+    follow: (usize, usize),
+}
+
+impl Clause<'_> {
+    /// The words a part speaks of: its own, or those of the part it carries its subject from.
+    fn about(&self, sentence: (usize, usize)) -> String {
+        format!(
+            "{}{}",
+            slice(self.text, self.lead.0, self.lead.1),
+            slice(self.text, sentence.0, sentence.1)
+        )
+    }
+}
+
+/// For each part of an article, the earlier part it carries its subject from and the later parts that
+/// carry this one's: a part that names a period (经期, 孕期, 哺乳 …) starts a new subject.
+fn subjects(text: &str, sents: &[(usize, usize)]) -> Vec<((usize, usize), (usize, usize))> {
+    let names = |s: &(usize, usize)| contains_any(slice(text, s.0, s.1), &PERIODS);
+    let mut out = Vec::with_capacity(sents.len());
+    let mut lead = (0, 0);
+    for (i, s) in sents.iter().enumerate() {
+        if names(s) {
+            lead = *s;
+        }
+        let own = if names(s) { (0, 0) } else { lead };
+        let rest = sents.get(i + 1..).unwrap_or(&[]);
+        let end = rest
+            .iter()
+            .take_while(|r| !names(r))
+            .last()
+            .map_or(s.1, |r| r.1);
+        let follow = if names(s) { (s.1, end) } else { (0, 0) };
+        out.push((own, follow));
+    }
+    out
 }
 
 impl Clause<'_> {
@@ -259,6 +298,8 @@ pub fn extract(text: &str, range: (usize, usize), share_milli: Option<i64>) -> C
         maternity: Vec::new(),
         used_sentences: Vec::new(),
         clause_start: range.0,
+        lead: (0, 0),
+        follow: (0, 0),
     };
     let skip = crate::dates::date_like_ranges(text.get(range.0..range.1).unwrap_or(""));
     let skip: Vec<(usize, usize)> = skip
@@ -266,7 +307,9 @@ pub fn extract(text: &str, range: (usize, usize), share_milli: Option<i64>) -> C
         .map(|(s, e)| (range.0 + s, range.0 + e))
         .collect();
     let sents = sentences(text, range.0, range.1);
-    for &sentence in &sents {
+    for (&sentence, (lead, follow)) in sents.iter().zip(subjects(text, &sents)) {
+        c.lead = lead;
+        c.follow = follow;
         quantities(&mut c, sentence, &skip, share_milli);
         promises(&mut c, sentence);
         no_adverse_treatment(&mut c, sentence);
@@ -277,7 +320,13 @@ pub fn extract(text: &str, range: (usize, usize), share_milli: Option<i64>) -> C
     }
     settle_maternity(&mut c);
     for &sentence in &sents {
-        if !c.used_sentences.contains(&sentence) {
+        // 其他经期保护按国家有关规定执行, after the article's own figures: what it leaves over.
+        let leftover = !c.out.terms.is_empty()
+            && contains_any(
+                slice(text, sentence.0, sentence.1),
+                &["其他", "其它", "其余"],
+            );
+        if !c.used_sentences.contains(&sentence) && !leftover {
             if let Some(v) = vague(text, sentence) {
                 c.out.vague.push(v);
             }
@@ -307,7 +356,8 @@ fn quantities(
         .collect();
     found.sort_by_key(|m| m.start);
     drop_upper_bounds(text, &mut found);
-    let menstrual = contains_any(sent, &MENSTRUATION) || sent.contains("痛经");
+    let about = c.about(sentence);
+    let menstrual = contains_any(&about, &MENSTRUATION) || about.contains("痛经");
     let keywords = occurrences(text, sentence.0, sentence.1, KEYWORDS);
     let keywords: Vec<(usize, usize, Family)> = keywords
         .into_iter()
@@ -319,9 +369,9 @@ fn quantities(
                 )
         })
         .filter(|(_, _, f)| *f != Family::MenstrualRest || menstrual)
-        .filter(|(_, _, f)| *f != Family::PregnancyBreak || contains_any(sent, &PREGNANT))
+        .filter(|(_, _, f)| *f != Family::PregnancyBreak || contains_any(&about, &PREGNANT))
         .map(|(a, b, f)| match f {
-            Family::MenstrualRest if sent.contains("痛经") => (a, b, Family::Dysmenorrhea),
+            Family::MenstrualRest if about.contains("痛经") => (a, b, Family::Dysmenorrhea),
             _ => (a, b, f),
         })
         .collect();
@@ -446,25 +496,24 @@ fn months(c: &mut Clause<'_>, sentence: (usize, usize), m: &Mention, left: &str)
         RawUnit::Month => m.milli,
         _ => m.milli * 12,
     };
+    let followed = slice(c.text, sentence.0, c.follow.1.max(sentence.1));
     if m.unit == RawUnit::Month
         && contains_any(left, &["孕"])
         && !sent.contains("流产")
-        && contains_any(sent, &OVERTIME)
+        && contains_any(followed, &OVERTIME)
     {
         c.quantity("孕期禁止加班夜班起始", m.milli, "月", span, sentence);
         return;
     }
-    let reaches = ["满", "至", "到"].iter().any(|w| left.ends_with(w));
+    let after = slice(c.text, m.end, sentence.1);
+    // 婴儿满一周岁 / 至婴儿满十个月止 / 婴儿一周岁内: the child's age that ends the nursing period.
+    let reaches = ["满", "至", "到"].iter().any(|w| left.ends_with(w))
+        || (m.unit == RawUnit::Age && ["内", "以内", "之内"].iter().any(|w| after.starts_with(w)));
     // 婴儿满一周岁后…: what follows the nursing period, not the period itself.
-    let beyond = ["后", "以后", "之后"]
-        .iter()
-        .any(|w| slice(c.text, m.end, sentence.1).starts_with(w));
-    if m.unit == RawUnit::Age
-        && reaches
-        && !beyond
-        && sent.contains("哺乳")
-        && contains_any(sent, &INFANT)
-    {
+    let beyond = ["后", "以后", "之后"].iter().any(|w| after.starts_with(w));
+    let childs_age = m.unit == RawUnit::Age
+        || (m.unit == RawUnit::Month && contains_any(left, &INFANT) && left.ends_with('满'));
+    if childs_age && reaches && !beyond && sent.contains("哺乳") && contains_any(sent, &INFANT) {
         c.quantity("哺乳期", months, "月", span, sentence);
         return;
     }
@@ -798,8 +847,10 @@ fn negated_before(sent: &str, at: usize) -> bool {
 
 fn promises(c: &mut Clause<'_>, sentence: (usize, usize)) {
     let sent = slice(c.text, sentence.0, sentence.1);
+    // The subject (first group) may come from an earlier part of the article; the rest is this part's.
+    let about = c.about(sentence);
     for p in PROMISES {
-        let subject = p.groups.first().is_some_and(|g| contains_any(sent, g));
+        let subject = p.groups.first().is_some_and(|g| contains_any(&about, g));
         let refused = p
             .refuse
             .iter()
@@ -808,7 +859,8 @@ fn promises(c: &mut Clause<'_>, sentence: (usize, usize)) {
             .map(|(i, len, _)| (i, len))
             .filter(|_| subject);
         // A refusal needs only the subject (产前检查按病假处理); a promise needs every group.
-        if refused.is_none() && !p.groups.iter().all(|g| contains_any(sent, g)) {
+        let rest = p.groups.get(1..).unwrap_or(&[]);
+        if refused.is_none() && !(subject && rest.iter().all(|g| contains_any(sent, g))) {
             continue;
         }
         let (at, len, value) = match refused {
@@ -899,9 +951,14 @@ fn topic_of(sent: &str) -> Option<&'static str> {
 fn vague(text: &str, sentence: (usize, usize)) -> Option<Vague> {
     let sent = slice(text, sentence.0, sentence.1);
     let topic = topic_of(sent)?;
+    // A template's blank where the figure goes (陪产假【   】天, 每月____元): nothing is promised yet.
+    let blank = TEMPLATE_BLANKS
+        .iter()
+        .find_map(|w| sent.find(w).map(|i| (i, w)));
     if let Some((i, w)) = DEFER_WHOLE
         .iter()
         .find_map(|w| sent.find(w).map(|i| (i, w)))
+        .or(blank)
     {
         return Some(Vague {
             span: (sentence.0 + i, sentence.0 + i + w.len()),
@@ -924,7 +981,15 @@ fn vague(text: &str, sentence: (usize, usize)) -> Option<Vague> {
         let condition = ["未", "不", "没有"]
             .iter()
             .any(|w| before.get(..start).is_some_and(|b| b.ends_with(w)));
-        if !filler.is_empty() || condition {
+        // 按《女职工劳动保护特别规定》执行: the rules named by their title defer just the same.
+        let titled = filler.starts_with('《')
+            && !filler.contains('》')
+            && sent.get(at + "规定".len()..).is_some_and(|a| {
+                ["》执行", "》办理", "》落实", "》享受", "》给予"]
+                    .iter()
+                    .any(|w| a.starts_with(w))
+            });
+        if (!filler.is_empty() && !titled) || condition {
             continue;
         }
         let after = sent.get(at + "规定".len()..).unwrap_or("");

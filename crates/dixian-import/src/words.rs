@@ -54,6 +54,7 @@ pub const KEYWORDS: &[(&str, Family)] = &[
     ("带薪休假", Family::MenstrualRest),
     ("带薪假", Family::MenstrualRest),
     ("休假", Family::MenstrualRest),
+    ("公休", Family::MenstrualRest),
     ("休息", Family::MenstrualRest),
     ("工间休息", Family::PregnancyBreak),
     ("妇科检查", Family::GynExam),
@@ -149,8 +150,13 @@ pub const OVERTIME: [&str; 6] = [
     "延长工作时间",
     "加点",
 ];
-pub const PROHIBIT: [&str; 10] = [
+pub const PROHIBIT: [&str; 15] = [
     "不得",
+    "不上",
+    "不值",
+    "不加",
+    "不参加",
+    "免于",
     "不安排",
     "不再安排",
     "禁止",
@@ -160,6 +166,22 @@ pub const PROHIBIT: [&str; 10] = [
     "不予安排",
     "不应",
     "不宜",
+];
+/// Words that name whose protection a part of an article speaks of; a part naming none of them
+/// (…；不安排夜班劳动) speaks of the one an earlier part of the same article named.
+pub const PERIODS: [&str; 12] = [
+    "经期",
+    "月经",
+    "例假",
+    "痛经",
+    "怀孕",
+    "孕期",
+    "孕妇",
+    "妊娠",
+    "哺乳",
+    "产期",
+    "更年期",
+    "生育",
 ];
 /// A sentence about menstruation: what makes 休息 mean 经期公假.
 pub const MENSTRUATION: [&str; 3] = ["经期", "月经", "例假"];
@@ -233,7 +255,15 @@ pub const PROMISES: &[Promise] = &[
         term: "经期禁忌劳动",
         groups: &[
             &["经期", "月经期"],
-            &["高处", "低温", "冷水", "第三级", "禁忌从事", "禁忌劳动"],
+            &[
+                "高处",
+                "低温",
+                "冷水",
+                "第三级",
+                "禁忌从事",
+                "禁忌劳动",
+                "重体力",
+            ],
             &[
                 "不安排",
                 "不得安排",
@@ -307,7 +337,19 @@ pub const PROMISES: &[Promise] = &[
                 "女员工的代表",
             ],
             &["协商"],
-            &["参加", "参与", "作为", "担任", "列席", "进入"],
+            &[
+                "参加",
+                "参与",
+                "作为",
+                "担任",
+                "列席",
+                "进入",
+                "应当有",
+                "应有",
+                "中有",
+                "包括",
+                "包含",
+            ],
         ],
         action: 0,
         refuse: &[],
@@ -344,6 +386,7 @@ pub const PROMISES: &[Promise] = &[
                 "减轻",
                 "适当安排",
                 "予以适当",
+                "适当工作",
                 "休息",
             ],
         ],
@@ -362,8 +405,12 @@ pub const PROMISES: &[Promise] = &[
                 "母婴休息室",
                 "哺乳间",
                 "爱心小屋",
+                "妈妈小屋",
+                "母婴小屋",
             ],
-            &["设立", "建立", "设置", "配备", "建有", "开设", "设有"],
+            &[
+                "设立", "建立", "设置", "配备", "建有", "开设", "设有", "安排", "提供",
+            ],
         ],
         action: 0,
         refuse: &[],
@@ -397,8 +444,10 @@ pub const PROTECTED_PERIODS: [&str; 10] = [
     "怀孕", "孕期", "孕妇", "生育", "产期", "产假", "哺乳", "结婚", "婚育", "婚孕",
 ];
 /// …where one of these adverse acts…
-pub const ADVERSE_ACTS: [&str; 9] = [
+pub const ADVERSE_ACTS: [&str; 11] = [
     "降低",
+    "扣减",
+    "克扣",
     "降薪",
     "扣减工资",
     "减少工资",
@@ -500,6 +549,9 @@ pub const TOPICS: [&str; 30] = [
     "特殊保护",
     "乳腺",
 ];
+/// Blanks a template leaves for the figure.
+pub const TEMPLATE_BLANKS: [&str; 7] =
+    ["【 ", "【\u{3000}", "【】", "____", "＿＿", "（ ）", "(  )"];
 /// Words between a deferring start and 规定 (按国家有关规定, 依照省相关规定).
 pub const DEFER_FILLER: [&str; 16] = [
     "国家", "有关", "相关", "本省", "本市", "省", "市", "地方", "的", "和", "及", "法律", "法规",
