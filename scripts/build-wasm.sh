@@ -36,7 +36,9 @@ wasm-bindgen --target no-modules --out-dir "$work/classic" "$raw"
 wasm_opt="$root/web/dev/node_modules/.bin/wasm-opt"
 optimise() {
   if [ -x "$wasm_opt" ]; then
-    "$wasm_opt" -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+    # The module's memory is its own (never imported), so it starts zeroed and zero bytes need no data.
+    "$wasm_opt" -Oz --converge --zero-filled-memory --strip-producers --strip-target-features \
+      --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
       --enable-mutable-globals --enable-reference-types --enable-multivalue -o "$1.opt" "$1"
     mv "$1.opt" "$1"
   fi

@@ -61,7 +61,7 @@ fn violating_contract_reports_its_findings_with_locations() {
         .iter()
         .position(|f| f["rule"] == "湖北.产假")
         .expect("产假 below 158天");
-    assert_eq!(findings[leave]["expected"], "≥158天");
+    assert_eq!(findings[leave]["expected"], "不少于158天");
     assert_eq!(findings[leave]["actual"], "128天");
     assert_eq!(findings[leave]["from"], "2021-11-26");
     assert!(findings.iter().any(|f| f["kind"] == "unlawful_text"));
