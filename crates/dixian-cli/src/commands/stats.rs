@@ -1,7 +1,12 @@
-//! `dixian stats PATH... [--format human|json|csv]`: what a committee reports upward. Contracts are
-//! folded into per-thread tallies as they are checked, so memory stays flat in the number of files.
+//! `dixian stats PATH... [--format human|json|csv|xlsx] [-o FILE]`: what a committee reports upward.
+//! Contracts are folded into per-thread tallies as they are checked, so memory stays flat in the number
+//! of files; the workbook also keeps a short row per contract and per finding (never whole reports).
 //! Exit code 0 when the statistics were produced (unreadable files are counted in them), 2 when the
-//! rules cannot be loaded.
+//! rules cannot be loaded or the output cannot be written.
+
+mod rows;
+mod tables;
+mod xlsx;
 
 use crate::Common;
 use crate::batch;
@@ -11,11 +16,16 @@ use dixian_core::render::stats as render;
 use dixian_core::rules::RuleSet;
 use dixian_core::stats::Stats;
 use rayon::prelude::*;
+use rows::ContractRow;
+use std::path::{Path, PathBuf};
 
 #[derive(clap::Args)]
 pub struct Args {
     #[arg(long, value_enum, default_value_t = Format::Human)]
     format: Format,
+    /// Write to this file instead of standard output (required for xlsx).
+    #[arg(short = 'o', long = "output")]
+    output: Option<PathBuf>,
     #[command(flatten)]
     inputs: batch::Inputs,
 }
@@ -25,6 +35,15 @@ enum Format {
     Human,
     Json,
     Csv,
+    /// An Excel workbook: summary, one sheet per table, 合同 (a row per contract), 问题 (a row per finding).
+    Xlsx,
+}
+
+impl Format {
+    /// Whether the output lists contracts and findings one by one, not only the tallies.
+    fn lists_rows(self) -> bool {
+        self == Format::Xlsx
+    }
 }
 
 pub fn run(common: &Common, args: &Args) -> u8 {
@@ -34,7 +53,8 @@ pub fn run(common: &Common, args: &Args) -> u8 {
     };
     let files = load::expand_contracts(&args.inputs.paths);
     let bar = batch::progress(files.len(), args.inputs.quiet);
-    let stats = tally(&rules, &files, |path| {
+    let keep_rows = args.format.lists_rows();
+    let (stats, contracts) = gather(&rules, &files, keep_rows, |path| {
         let checked = batch::check_file(&rules, path, &DocumentArgs::default());
         if let Some(b) = &bar {
             b.inc(1);
@@ -44,12 +64,50 @@ pub fn run(common: &Common, args: &Args) -> u8 {
     if let Some(b) = bar {
         b.finish_and_clear();
     }
-    match args.format {
-        Format::Human => crate::output::emit(&render::human(&stats, common.lang())),
-        Format::Json => crate::output::emit_line(&render::json(&stats)),
-        Format::Csv => crate::output::emit(&render::csv(&stats)),
+    let text = match args.format {
+        Format::Human => render::human(&stats, common.lang()),
+        Format::Json => render::json(&stats) + "\n",
+        Format::Csv => render::csv(&stats),
+        Format::Xlsx => return write_workbook(&stats, &contracts, args.output.as_deref()),
+    };
+    match &args.output {
+        None => {
+            crate::output::emit(&text);
+            0
+        }
+        Some(path) => write_file(path, text.as_bytes()),
     }
-    0
+}
+
+fn all_tables(stats: &Stats, contracts: &[ContractRow]) -> Vec<tables::Table> {
+    let mut all = tables::tally_tables(stats);
+    all.push(tables::contract_table(contracts));
+    all.push(tables::finding_table(contracts));
+    all
+}
+
+fn write_workbook(stats: &Stats, contracts: &[ContractRow], output: Option<&Path>) -> u8 {
+    let Some(path) = output else {
+        eprintln!("错误：Excel 工作簿须用 -o 指定输出文件，例如 -o 统计.xlsx");
+        return 2;
+    };
+    match xlsx::write(&all_tables(stats, contracts), path) {
+        Ok(()) => 0,
+        Err(e) => {
+            eprintln!("错误：无法写入 {}：{e}", path.display());
+            2
+        }
+    }
+}
+
+fn write_file(path: &Path, bytes: &[u8]) -> u8 {
+    match std::fs::write(path, bytes) {
+        Ok(()) => 0,
+        Err(e) => {
+            eprintln!("错误：无法写入 {}：{e}", path.display());
+            2
+        }
+    }
 }
 
 /// Folds the contracts `check` gives for `items` into statistics, in parallel: per-thread tallies,
@@ -59,16 +117,42 @@ pub fn tally<T: Sync>(
     items: &[T],
     check: impl Fn(&T) -> batch::Checked + Sync + Send,
 ) -> Stats {
-    items
+    gather(rules, items, false, check).0
+}
+
+/// [`tally`], and with `keep_rows` also a short row per readable contract (with its findings), in
+/// file order.
+fn gather<T: Sync>(
+    rules: &RuleSet,
+    items: &[T],
+    keep_rows: bool,
+    check: impl Fn(&T) -> batch::Checked + Sync + Send,
+) -> (Stats, Vec<ContractRow>) {
+    let (stats, mut rows) = items
         .par_iter()
-        .fold(Stats::default, |mut s, item| {
-            let checked = check(item);
-            match &checked.result {
-                Ok((_, report)) => s.add_report(report, &rules.vocabulary),
-                Err(e) => s.add_unreadable(&checked.file, e),
-            }
-            s
-        })
-        .reduce(Stats::default, Stats::merge)
-        .finish()
+        .fold(
+            || (Stats::default(), Vec::new()),
+            |(mut s, mut rows), item| {
+                let checked = check(item);
+                match &checked.result {
+                    Ok((_, report)) => {
+                        s.add_report(report, &rules.vocabulary);
+                        if keep_rows {
+                            rows.push(ContractRow::of(report));
+                        }
+                    }
+                    Err(e) => s.add_unreadable(&checked.file, e),
+                }
+                (s, rows)
+            },
+        )
+        .reduce(
+            || (Stats::default(), Vec::new()),
+            |(a, mut ra), (b, rb)| {
+                ra.extend(rb);
+                (a.merge(b), ra)
+            },
+        );
+    rows.sort_by(|a, b| a.file.cmp(&b.file));
+    (stats.finish(), rows)
 }
