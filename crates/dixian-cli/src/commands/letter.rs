@@ -1,20 +1,50 @@
-//! `dixian letter FILE [--kind 提示函|整改意见书|处理建议书]`: a draft letter in Markdown. The kind defaults
+//! `dixian letter FILE [--kind …] [--format md|txt|docx] [-o PATH]`: a draft letter. The kind defaults
 //! to the one the highest severity found calls for. No finding: says so, writes no letter, exit 0.
-//! Exit 2 when the contract cannot be read.
+//! Exit 2 when the contract cannot be read. Text formats go to stdout without `-o`; docx needs `-o`.
+//!
+//! `dixian letter DIR -o OUTDIR`: one letter per contract of DIR that needs one (named after the
+//! contract file), files that cannot be read reported, a summary line; exit codes as `dixian check`.
 
 use crate::Common;
-use crate::batch;
+use crate::batch::{self, Checked};
+use crate::load;
 use dixian_core::render::Lang;
-use dixian_core::render::letter::{self, LetterKind};
-use std::path::PathBuf;
+use dixian_core::render::letter::{self, Letter, LetterKind};
+use std::path::{Path, PathBuf};
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Md,
+    Txt,
+    Docx,
+}
+
+impl Format {
+    fn extension(self) -> &'static str {
+        match self {
+            Self::Md => "md",
+            Self::Txt => "txt",
+            Self::Docx => "docx",
+        }
+    }
+}
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// The contract (YAML, or .docx / .txt read as by `dixian import`).
+    /// The contract (YAML, or .docx / .txt read as by `dixian import`), or a directory of them.
     file: PathBuf,
     /// 提示函, 整改意见书 or 处理建议书 (default: by the highest severity found).
     #[arg(long, value_parser = parse_kind)]
     kind: Option<LetterKind>,
+    /// md (Markdown), txt (plain text) or docx (Word, laid out per GB/T 9704; needs -o).
+    #[arg(long, value_enum, default_value = "md")]
+    format: Format,
+    /// The file to write (a directory when the input is a directory).
+    #[arg(long, short)]
+    output: Option<PathBuf>,
+    /// No progress bar.
+    #[arg(long, short)]
+    quiet: bool,
     #[command(flatten)]
     document: super::import::DocumentArgs,
 }
@@ -29,6 +59,13 @@ pub fn run(common: &Common, args: &Args) -> u8 {
         Ok(r) => r,
         Err(code) => return code,
     };
+    if args.file.is_dir() {
+        return run_dir(common, args, &rules);
+    }
+    if args.format == Format::Docx && args.output.is_none() {
+        eprintln!("Word（docx）格式的函件须用 -o 指定输出文件");
+        return 2;
+    }
     let checked = batch::check_file(&rules, &args.file, &args.document);
     let (contract, report) = match checked.result {
         Ok(ok) => ok,
@@ -38,17 +75,124 @@ pub fn run(common: &Common, args: &Args) -> u8 {
         }
     };
     let Some(worst) = report.worst() else {
-        match common.lang() {
-            Lang::Zh => crate::output::outln!("{}：未发现问题，无需发函。", checked.file),
-            Lang::En => {
-                crate::output::outln!("{}: no findings; no letter is needed.", checked.file)
-            }
-        }
+        no_letter(common.lang(), &checked.file);
         return 0;
     };
     let kind = args.kind.unwrap_or_else(|| LetterKind::for_severity(worst));
-    if let Some(text) = letter::render(&report, &contract, &rules, kind) {
-        crate::output::emit(&text);
+    let Some(composed) = letter::compose(&report, &contract, &rules, kind) else {
+        return 0;
+    };
+    match &args.output {
+        Some(path) => match write(&composed, args.format, path) {
+            Ok(()) => 0,
+            Err(e) => {
+                eprintln!("{e}");
+                2
+            }
+        },
+        None => {
+            crate::output::emit(&text(&composed, args.format));
+            0
+        }
     }
-    0
+}
+
+fn no_letter(lang: Lang, file: &str) {
+    match lang {
+        Lang::Zh => crate::output::outln!("{file}：未发现问题，无需发函。"),
+        Lang::En => crate::output::outln!("{file}: no findings; no letter is needed."),
+    }
+}
+
+fn text(l: &Letter, format: Format) -> String {
+    match format {
+        Format::Txt => l.text(),
+        Format::Md | Format::Docx => l.markdown(),
+    }
+}
+
+fn write(l: &Letter, format: Format, path: &Path) -> Result<(), String> {
+    let bytes = match format {
+        Format::Docx => l.docx()?,
+        Format::Md | Format::Txt => text(l, format).into_bytes(),
+    };
+    std::fs::write(path, bytes).map_err(|e| format!("{}：无法写入：{e}", path.display()))
+}
+
+/// Every contract of the directory: a letter for each that has findings, in OUTDIR.
+fn run_dir(common: &Common, args: &Args, rules: &dixian_core::rules::RuleSet) -> u8 {
+    let Some(out_dir) = &args.output else {
+        eprintln!(
+            "{}：为目录起草函件须用 -o 指定输出目录",
+            args.file.display()
+        );
+        return 2;
+    };
+    if let Err(e) = std::fs::create_dir_all(out_dir) {
+        eprintln!("{}：无法创建输出目录：{e}", out_dir.display());
+        return 2;
+    }
+    let files = load::expand_contracts(std::slice::from_ref(&args.file));
+    let (mut written, mut clean, mut unreadable) = (0usize, 0usize, 0usize);
+    let mut worst = 0u8;
+    batch::check_all(rules, &files, &args.document, args.quiet, |c: Checked| {
+        let (contract, report) = match &c.result {
+            Ok(ok) => ok,
+            Err(e) => {
+                unreadable += 1;
+                worst = 2;
+                eprintln!("{e}");
+                return;
+            }
+        };
+        worst = worst.max(u8::try_from(report.exit_code()).unwrap_or(1));
+        let Some(found) = report.worst() else {
+            clean += 1;
+            return;
+        };
+        let kind = args.kind.unwrap_or_else(|| LetterKind::for_severity(found));
+        let Some(composed) = letter::compose(report, contract, rules, kind) else {
+            clean += 1;
+            return;
+        };
+        let path = out_dir.join(letter_name(&c.file, kind, args.format));
+        match write(&composed, args.format, &path) {
+            Ok(()) => {
+                written += 1;
+                crate::output::outln!("{} → {}", c.file, path.display());
+            }
+            Err(e) => {
+                worst = 2;
+                eprintln!("{e}");
+            }
+        }
+    });
+    let total = files.len();
+    crate::output::outln!(
+        "{}",
+        match common.lang() {
+            Lang::Zh => format!(
+                "共 {total} 份合同：{written} 份需发函（已写入 {}），{clean} 份未发现问题，{unreadable} 份无法读取",
+                out_dir.display()
+            ),
+            Lang::En => format!(
+                "{total} contracts: {written} letters written to {}, {clean} without findings, {unreadable} unreadable",
+                out_dir.display()
+            ),
+        }
+    );
+    worst
+}
+
+/// `某合同.yaml` → `某合同-整改意见书.docx`.
+fn letter_name(file: &str, kind: LetterKind, format: Format) -> String {
+    let stem = Path::new(file)
+        .file_stem()
+        .map_or_else(|| "合同".to_owned(), |s| s.to_string_lossy().into_owned());
+    let short = match kind {
+        LetterKind::Reminder => "提示函",
+        LetterKind::Rectification => "整改意见书",
+        LetterKind::Referral => "处理建议书",
+    };
+    format!("{stem}-{short}.{}", format.extension())
 }

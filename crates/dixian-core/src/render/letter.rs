@@ -77,13 +77,40 @@ pub fn enterprise(title: Option<&str>) -> Option<String> {
     (!name.is_empty()).then(|| name.to_owned())
 }
 
-/// The draft letter of `kind`, or `None` when the report has no finding (there is nothing to write).
-pub fn render(
+/// A numbered item of a letter: its heading and its lines (合同约定, 法律要求, 依据, …).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Item {
+    pub heading: String,
+    pub lines: Vec<String>,
+}
+
+/// A letter's content, once: the Markdown, plain-text and Word writers only lay it out.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Letter {
+    pub kind: LetterKind,
+    pub number: String,
+    pub addressee: String,
+    pub opening: String,
+    /// The rectify and refer items: what breaks the law.
+    pub breaking: Vec<Item>,
+    /// The 建议 section's heading and lead, when it stands apart from breaking items.
+    pub advice_lead: Option<(String, String)>,
+    /// The notices: suggestions.
+    pub advice: Vec<Item>,
+    pub request: String,
+    pub signature: String,
+    pub date: String,
+    pub copy_to: Option<String>,
+    pub note: String,
+}
+
+/// The letter of `kind`, or `None` when the report has no finding (there is nothing to write).
+pub fn compose(
     report: &Report,
     contract: &Contract,
     rules: &RuleSet,
     kind: LetterKind,
-) -> Option<String> {
+) -> Option<Letter> {
     if report.findings.is_empty() {
         return None;
     }
@@ -94,10 +121,6 @@ pub fn render(
         || "女职工权益保护专项集体合同".to_owned(),
         |t| t.trim_start_matches('《').trim_end_matches('》').to_owned(),
     );
-    let mut out = format!(
-        "# {}\n\n编号：【待填：编号】\n\n{addressee}：\n\n",
-        kind.title()
-    );
     // Only rectify and refer items break the law; notices (good practice, provisional figures) are
     // suggestions, in a section of their own.
     let mut findings: Vec<&Finding> = report.findings.iter().collect();
@@ -105,38 +128,163 @@ pub fn render(
     let (breaking, advice): (Vec<&Finding>, Vec<&Finding>) = findings
         .into_iter()
         .partition(|f| f.severity >= Severity::Rectify);
-    out.push_str(&format!(
+    let mut opening = format!(
         "本会对贵单位《{contract_name}》（地区：{}；合同期限：{} 至 {}）进行了审查",
         c.region, c.term.start, c.term.end
-    ));
+    );
     if breaking.is_empty() {
-        out.push_str("，未发现违反法律、法规的问题，提出以下建议：\n\n");
+        opening.push_str("，未发现违反法律、法规的问题，提出以下建议：");
     } else {
-        out.push_str(&format!(
-            "，发现以下 {} 个问题与法律、法规规定的女职工劳动保护标准不符：\n\n",
+        opening.push_str(&format!(
+            "，发现以下 {} 个问题与法律、法规规定的女职工劳动保护标准不符：",
             breaking.len()
         ));
-        for (i, f) in breaking.iter().enumerate() {
-            out.push_str(&item(i + 1, f, report, contract, rules));
+    }
+    let advice_lead = (!breaking.is_empty() && !advice.is_empty()).then(|| {
+        (
+            "建议".to_owned(),
+            "以下事项不属于违反法律、法规的问题，建议在修订或续签时一并完善：".to_owned(),
+        )
+    });
+    let items = |fs: Vec<&Finding>| -> Vec<Item> {
+        fs.into_iter()
+            .map(|f| item(f, report, contract, rules))
+            .collect()
+    };
+    Some(Letter {
+        kind,
+        number: "编号：【待填：编号】".to_owned(),
+        addressee: format!("{addressee}："),
+        opening,
+        breaking: items(breaking),
+        advice_lead,
+        advice: items(advice),
+        request: request(kind),
+        signature: "【待填：工会名称】（盖章）".to_owned(),
+        date: "【待填：日期】".to_owned(),
+        copy_to: (kind == LetterKind::Referral)
+            .then(|| "抄送：【待填：劳动保障监察等有关部门】".to_owned()),
+        note: "本函由 dixian 根据合同审查结果起草，发出前请核对条款原文与法律依据。".to_owned(),
+    })
+}
+
+/// The draft letter of `kind` in Markdown, or `None` when the report has no finding.
+pub fn render(
+    report: &Report,
+    contract: &Contract,
+    rules: &RuleSet,
+    kind: LetterKind,
+) -> Option<String> {
+    compose(report, contract, rules, kind).map(|l| l.markdown())
+}
+
+impl Letter {
+    /// Markdown: `#` title, `##` numbered items, `-` lines.
+    pub fn markdown(&self) -> String {
+        let mut out = format!(
+            "# {}\n\n{}\n\n{}\n\n{}\n\n",
+            self.kind.title(),
+            self.number,
+            self.addressee,
+            self.opening
+        );
+        let md_items = |out: &mut String, items: &[Item]| {
+            for (i, it) in items.iter().enumerate() {
+                out.push_str(&format!("## {}. {}\n\n", i + 1, it.heading));
+                for line in &it.lines {
+                    out.push_str(&format!("- {line}\n"));
+                }
+                out.push('\n');
+            }
+        };
+        md_items(&mut out, &self.breaking);
+        if let Some((heading, lead)) = &self.advice_lead {
+            out.push_str(&format!("## {heading}\n\n{lead}\n\n"));
         }
-        if !advice.is_empty() {
-            out.push_str(
-                "## 建议\n\n以下事项不属于违反法律、法规的问题，建议在修订或续签时一并完善：\n\n",
-            );
+        md_items(&mut out, &self.advice);
+        out.push_str(&format!(
+            "{}\n\n{}\n\n{}\n",
+            self.request, self.signature, self.date
+        ));
+        if let Some(cc) = &self.copy_to {
+            out.push_str(&format!("\n{cc}\n"));
         }
+        out.push_str(&format!("\n<!-- {} -->\n", self.note));
+        out
     }
-    for (i, f) in advice.iter().enumerate() {
-        out.push_str(&item(i + 1, f, report, contract, rules));
+
+    /// Plain text, to paste into a word processor: no markup, items as 一、二、…, lines indented.
+    pub fn text(&self) -> String {
+        let mut out = format!(
+            "{}\n\n{}\n\n{}\n\n    {}\n\n",
+            self.kind.title(),
+            self.number,
+            self.addressee,
+            self.opening
+        );
+        for (n, it) in self.numbered() {
+            out.push_str(&format!("{n}{}\n", it.heading));
+            for line in &it.lines {
+                out.push_str(&format!("    {line}\n"));
+            }
+            out.push('\n');
+        }
+        out.push_str(&format!(
+            "    {}\n\n{}\n{}\n",
+            self.request, self.signature, self.date
+        ));
+        if let Some(cc) = &self.copy_to {
+            out.push_str(&format!("\n{cc}\n"));
+        }
+        out.push_str(&format!("\n（{}）\n", self.note));
+        out
     }
-    out.push_str(&request(kind));
-    out.push_str("\n\n【待填：工会名称】（盖章）\n\n【待填：日期】\n");
-    if kind == LetterKind::Referral {
-        out.push_str("\n抄送：【待填：劳动保障监察等有关部门】\n");
+
+    /// Items in reading order with their numbers (一、二、… for breaking items, （一）（二）… for
+    /// suggestions), the 建议 heading and lead given as an item without lines between them.
+    pub fn numbered(&self) -> Vec<(String, Item)> {
+        let mut out: Vec<(String, Item)> = self
+            .breaking
+            .iter()
+            .enumerate()
+            .map(|(i, it)| (format!("{}、", chinese_number(i + 1)), it.clone()))
+            .collect();
+        if let Some((heading, lead)) = &self.advice_lead {
+            out.push((
+                format!("{}、", chinese_number(self.breaking.len() + 1)),
+                Item {
+                    heading: heading.clone(),
+                    lines: vec![lead.clone()],
+                },
+            ));
+        }
+        let nested = self.advice_lead.is_some();
+        out.extend(self.advice.iter().enumerate().map(|(i, it)| {
+            let n = if nested {
+                format!("（{}）", chinese_number(i + 1))
+            } else {
+                format!("{}、", chinese_number(i + 1))
+            };
+            (n, it.clone())
+        }));
+        out
     }
-    out.push_str(
-        "\n<!-- 本函由 dixian 根据合同审查结果起草，发出前请核对条款原文与法律依据。 -->\n",
-    );
-    Some(out)
+}
+
+/// 1 → 一, 12 → 十二, 21 → 二十一 (letters have far fewer than a hundred items).
+fn chinese_number(n: usize) -> String {
+    const DIGITS: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    let digit = |d: usize| DIGITS.get(d).copied().unwrap_or("");
+    match n {
+        0..=9 => digit(n).to_owned(),
+        10..=19 => format!("十{}", if n == 10 { "" } else { digit(n - 10) }),
+        20..=99 => format!(
+            "{}十{}",
+            digit(n / 10),
+            if n % 10 == 0 { "" } else { digit(n % 10) }
+        ),
+        _ => n.to_string(),
+    }
 }
 
 fn heading(f: &Finding) -> String {
@@ -150,8 +298,8 @@ fn heading(f: &Finding) -> String {
     }
 }
 
-fn item(n: usize, f: &Finding, report: &Report, contract: &Contract, rules: &RuleSet) -> String {
-    let mut out = format!("## {n}. {}\n\n", heading(f));
+fn item(f: &Finding, report: &Report, contract: &Contract, rules: &RuleSet) -> Item {
+    let mut lines = Vec::new();
     let clause = f
         .clause
         .as_deref()
@@ -165,7 +313,7 @@ fn item(n: usize, f: &Finding, report: &Report, contract: &Contract, rules: &Rul
         }
         _ => format!("约定为 {}", f.actual),
     };
-    out.push_str(&format!("- 合同约定：{says}\n"));
+    lines.push(format!("合同约定：{says}"));
     let version = statute_version(rules, f);
     let requires = match f.kind {
         FindingKind::UnlawfulText => format!(
@@ -192,13 +340,13 @@ fn item(n: usize, f: &Finding, report: &Report, contract: &Contract, rules: &Rul
     } else {
         "建议标准"
     };
-    out.push_str(&format!("- {label}：{requires}\n"));
+    lines.push(format!("{label}：{requires}"));
     if let Some(statute) = version.and_then(|v| v.statute.as_deref()) {
-        out.push_str(&format!("- 条文原文：“{statute}”\n"));
+        lines.push(format!("条文原文：“{statute}”"));
     }
-    out.push_str(&format!("- 依据：{}\n", f.citation));
-    out.push_str(&format!(
-        "- 适用期间：{}\n",
+    lines.push(format!("依据：{}", f.citation));
+    lines.push(format!(
+        "适用期间：{}",
         super::human::window(f, report, super::Lang::Zh)
     ));
     let level = if f.provisional {
@@ -206,17 +354,19 @@ fn item(n: usize, f: &Finding, report: &Report, contract: &Contract, rules: &Rul
     } else {
         f.severity.chinese().to_owned()
     };
-    out.push_str(&format!("- 问题等级：{level}\n"));
-    out.push_str(&suggestion_line(f));
-    out.push('\n');
-    out
+    lines.push(format!("问题等级：{level}"));
+    lines.extend(suggestion_line(f));
+    Item {
+        heading: heading(f),
+        lines,
+    }
 }
 
 /// The 修改建议 under a letter's item, when there is one.
-fn suggestion_line(f: &Finding) -> String {
-    f.suggestion.as_ref().map_or_else(String::new, |s| {
-        format!("- {}\n", crate::suggest::wording(s, super::Lang::Zh))
-    })
+fn suggestion_line(f: &Finding) -> Option<String> {
+    f.suggestion
+        .as_ref()
+        .map(|s| crate::suggest::wording(s, super::Lang::Zh))
 }
 
 /// The version of the finding's rule in force at the start of its window, for its statute text.

@@ -5,6 +5,8 @@
 pub mod human;
 pub mod lang;
 pub mod letter;
+#[cfg(feature = "docx")]
+pub mod letter_docx;
 pub mod rules;
 pub mod sarif;
 pub mod stats;
