@@ -144,7 +144,7 @@
     const c = report.contract;
     $("summary").replaceChildren(
       el("h2", {}, c.title || c.file),
-      el("p", {}, `地区：${c.region}（适用 ${c.jurisdictions.join(" → ")}）　检查期间：${c.term.start} 至 ${c.term.end}`),
+      el("p", {}, `地区：${c.region}（适用${c.authorities.map((a) => a + "规定").join("、")}）　检查期间：${c.term.start} 至 ${c.term.end}`),
     );
     drawCoverage(report.coverage);
     drawFindings(report, answer.locations);
@@ -183,14 +183,24 @@
       el("header", {}, el("span", { class: `badge ${f.severity}` }, sevName), f.provisional ? el("span", { class: "badge provisional" }, "暂定") : null,
         el("span", { class: "message" }, f.message)),
       el("dl", {},
-        el("dt", {}, "应为"), el("dd", { class: "expected" }, f.expected),
-        el("dt", {}, "实际"), el("dd", { class: "actual" }, f.actual),
+        el("dt", {}, "应为"), el("dd", { class: "expected" }, expectedWords(f.expected)),
+        el("dt", {}, "实际"), el("dd", { class: "actual" }, actualWords(f.actual)),
         el("dt", {}, "适用期间"), el("dd", {}, whole ? `整个检查期间（${f.from} 至 ${f.to}）` : `${f.from} 至 ${f.to}`),
         el("dt", {}, "依据"), el("dd", { class: "citation" }, f.citation),
-        el("dt", {}, "规则"), el("dd", { class: "muted" }, `${f.rule}（${f.jurisdiction}）${f.clause ? " · " + f.clause : ""}`)),
+        ...(f.term_label ? [el("dt", {}, "条目"), el("dd", {}, f.term_label)] : []),
+        ...(f.clause ? [el("dt", {}, "条款"), el("dd", {}, f.clause)] : [])),
     );
     if (loc && loc.clause) card.append(snippet(loc.clause, loc.value));
     return card;
+  }
+
+  /** What a finding expects and finds, as the engine's human output words them (是 → 应当约定). */
+  function expectedWords(v) {
+    return { "是": "应当约定", "否": "不得约定" }[v] ?? v;
+  }
+
+  function actualWords(v) {
+    return { "否": "明确不承诺" }[v] ?? v;
   }
 
   /** The clause's lines from the YAML source, with the offending words marked. */
@@ -221,7 +231,7 @@
       box.replaceChildren(el("p", { class: "muted" }, "没有高于标准的量化约定。"));
       return;
     }
-    const rows = items.map((a) => el("tr", {}, el("td", {}, a.term), el("td", { class: "good" }, a.actual), el("td", {}, a.floor), el("td", {}, a.clause)));
+    const rows = items.map((a) => el("tr", {}, el("td", {}, a.term_label), el("td", { class: "good" }, a.actual), el("td", {}, a.floor), el("td", {}, a.clause)));
     box.replaceChildren(el("table", {}, el("thead", {}, el("tr", {}, ...["条目", "合同约定", "法定标准", "条款"].map((h) => el("th", {}, h)))), el("tbody", {}, ...rows)));
   }
 
@@ -231,7 +241,7 @@
       box.replaceChildren();
       return;
     }
-    box.replaceChildren(el("h2", {}, "无法判断"), el("ul", {}, ...items.map((u) => el("li", {}, `${u.rule}：${u.reason}`))));
+    box.replaceChildren(el("h2", {}, "无法判断"), el("ul", {}, ...items.map((u) => el("li", {}, `${u.title}（${u.reason}）`))));
   }
 
   start();

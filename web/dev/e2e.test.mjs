@@ -44,7 +44,10 @@ test("a violating contract: every finding, its citation, window and highlighted 
     const card = page.locator(`article.finding[data-rule="${f.rule}"][data-from="${f.from}"]`).filter({ hasText: f.message });
     assert.equal(await card.count(), 1, `one card for ${f.rule} from ${f.from}`);
     const text = await card.innerText();
-    for (const part of [f.message, f.citation, f.expected, f.actual, f.from, f.to, SEVERITY_NAMES[f.severity]]) {
+    // A commitment's 是/否 reads as the human output words it.
+    const expected = { "是": "应当约定", "否": "不得约定" }[f.expected] ?? f.expected;
+    const actual = { "否": "明确不承诺" }[f.actual] ?? f.actual;
+    for (const part of [f.message, f.citation, expected, actual, f.from, f.to, SEVERITY_NAMES[f.severity]]) {
       assert.ok(text.includes(part), `${f.rule}: “${part}” not shown`);
     }
   }

@@ -90,8 +90,9 @@ fn fallback(set: &RuleSet, at: JurisdictionId, city: &str) -> Resolved {
     Resolved {
         jurisdiction: at,
         note: Some(format!(
-            "“{city}”没有本地规则，适用{}的规则",
-            name_of(set, at)
+            "“{city}”没有本地规定，适用{}的规定",
+            set.jurisdiction(at)
+                .map_or("", crate::render::words::authority_of)
         )),
     }
 }

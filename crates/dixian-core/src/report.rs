@@ -30,6 +30,9 @@ pub struct ContractSummary {
     pub title: Option<String>,
     pub region: String,
     pub jurisdictions: Vec<String>,
+    /// Who makes each jurisdiction's rules, as a reader names it (国家, 湖北省), parallel to
+    /// `jurisdictions`.
+    pub authorities: Vec<String>,
     pub term: TermWindow,
 }
 
@@ -96,6 +99,8 @@ pub struct AboveFloor {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Undetermined {
     pub rule: String,
+    /// What the rule requires, for a reader: its title (女职工100人以上的单位逐步建立女职工卫生室).
+    pub title: String,
     pub reason: String,
 }
 
@@ -114,6 +119,20 @@ impl Serialize for Coverage {
 }
 
 impl Report {
+    /// Who makes the rules of `jurisdiction` (a name of the chain), as a reader names it: 国家,
+    /// 湖北省.
+    pub fn authority<'a>(&'a self, jurisdiction: &'a str) -> &'a str {
+        let c = &self.contract;
+        c.jurisdictions
+            .iter()
+            .position(|j| j == jurisdiction)
+            .and_then(|i| c.authorities.get(i))
+            .map_or_else(
+                || crate::render::words::authority(jurisdiction),
+                String::as_str,
+            )
+    }
+
     /// The highest severity among the findings, if any.
     pub fn worst(&self) -> Option<Severity> {
         self.findings.iter().map(|f| f.severity).max()

@@ -151,7 +151,7 @@ fn a_ceiling_is_violated_by_a_later_month() {
     assert_eq!(f.len(), 1);
     assert_eq!(
         (f[0].expected.as_str(), f[0].kind),
-        ("怀孕7个月以上即应适用", FindingKind::Violated)
+        ("最迟自怀孕7个月起", FindingKind::Violated)
     );
 }
 
@@ -206,7 +206,7 @@ fn a_fact_comparison_uses_the_workforce() {
     ));
     let f = findings_for(&r, "职代会女代表比例");
     assert_eq!(f.len(), 1);
-    assert_eq!(f[0].expected, "不低于女职工占比（40%）");
+    assert_eq!(f[0].expected, "不低于女职工占比40%");
     let r = check(&contract(
         "北京市",
         "2023-01-01",

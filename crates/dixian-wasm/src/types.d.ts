@@ -23,14 +23,14 @@ export interface CheckOptions {
 }
 
 export interface TermWindow { start: string; end: string; }
-export interface ContractSummary { file: string; title: string | null; region: string; jurisdictions: string[]; term: TermWindow; }
+export interface ContractSummary { file: string; title: string | null; region: string; jurisdictions: string[]; authorities: string[]; term: TermWindow; }
 export interface Finding {
   rule: string; severity: Severity; kind: FindingKind; term: string | null; clause: string | null;
   expected: string; actual: string; citation: string; jurisdiction: string; provisional: boolean;
   from: string; to: string; message: string; line: number | null; column: number | null;
 }
 export interface AboveFloor { term: string; floor: string; actual: string; clause: string; }
-export interface Undetermined { rule: string; reason: string; }
+export interface Undetermined { rule: string; title: string; reason: string; }
 /** 五期, always in this order. */
 export interface Coverage { "经期": boolean; "孕期": boolean; "产期": boolean; "哺乳期": boolean; "更年期": boolean; }
 /** The report `dixian check --format json` prints (schema_version 1). */

@@ -14,7 +14,7 @@ pub use plan::Cache;
 
 use crate::contract::{Contract, StatedTerm, TermValue};
 use crate::error::LoadError;
-use crate::quantity::{Quantity, Truth, format_milli};
+use crate::quantity::{Quantity, Truth};
 use crate::render::words;
 use crate::report::*;
 use crate::rules::{
@@ -298,7 +298,7 @@ pub fn evaluate(
                     push_undetermined(
                         &mut state.undetermined,
                         rule,
-                        format!("缺少适用条件所需的合同事实：{}", conditions_text(version)),
+                        format!("合同未写明是否满足适用条件：{}", conditions_text(version)),
                     );
                     continue;
                 }
@@ -365,6 +365,7 @@ pub fn evaluate(
             title: contract.title.clone(),
             region: contract.region.clone(),
             jurisdictions: plan.names.clone(),
+            authorities: plan.authorities.clone(),
             term: TermWindow {
                 start: date_text(start),
                 end: date_text(end),
@@ -428,7 +429,13 @@ fn applies(version: &Version, facts: &Facts<'_>) -> Option<bool> {
 fn conditions_text(v: &Version) -> String {
     v.conditions
         .iter()
-        .map(|c| c.text.as_str())
+        .map(|c| {
+            words::fact_condition(
+                c.op,
+                c.fact.name(),
+                &words::fact_value(c.milli, c.fact.unit()),
+            )
+        })
         .collect::<Vec<_>>()
         .join("，")
 }
@@ -444,6 +451,7 @@ fn push_undetermined(u: &mut UndeterminedList, rule: &Rule, reason: String) {
     if u.seen.insert((rule.id.clone(), reason.clone())) {
         u.list.push(Undetermined {
             rule: rule.id.clone(),
+            title: rule.title.clone().unwrap_or_else(|| rule.id.clone()),
             reason,
         });
     }
@@ -504,7 +512,7 @@ fn evaluate_version<'a>(
                         Cow::Owned(words::fact_requirement(
                             *op,
                             f.name(),
-                            &format!("{}{}", format_milli(v), f.unit()),
+                            &words::fact_value(v, f.unit()),
                         )),
                     ),
                     None => {
@@ -639,6 +647,8 @@ fn evaluate_version<'a>(
                 };
                 let pattern = patterns.get(pi).map_or("", String::as_str);
                 let matched = clause.text.get(s..e).unwrap_or(pattern).to_owned();
+                // What the law forbids, in words: the rule's title, never the pattern's syntax.
+                let forbidden = words::prohibition(rule.title.as_deref());
                 let location = locate_in_source(facts.contract, clause.text_span, &matched);
                 out.push(base(
                     FindingKind::UnlawfulText,
@@ -646,7 +656,7 @@ fn evaluate_version<'a>(
                     Some((ci, 0)),
                     0,
                     severity,
-                    Cow::Owned(format!("不得含有“{pattern}”之类的表述")),
+                    Cow::Owned(forbidden),
                     matched,
                     Some(location),
                 ));
@@ -702,6 +712,10 @@ fn to_finding(
     let term = c.term.map(|t| set.vocabulary.term_name(t).to_owned());
     let term_label = c.term.map(|t| set.term_label(t, plan.at).to_owned());
     let jurisdiction = plan.names.get(c.depth).cloned().unwrap_or_default();
+    let authority = plan
+        .authorities
+        .get(c.depth)
+        .map_or_else(|| words::authority(&jurisdiction), String::as_str);
     let clause = c.at.and_then(|(ci, _)| contract.clauses.get(ci));
     let provisional = c.version.provisional.is_some();
     let template = c.version.message.as_deref().unwrap_or_else(|| {
@@ -719,7 +733,7 @@ fn to_finding(
         }
         _ => c.actual.as_str(),
     };
-    let standard = words::standard(&jurisdiction, &c.expected, provisional);
+    let standard = words::standard(authority, &c.expected, provisional);
     let offence = words::offence(c.rule.title.as_deref().unwrap_or(""));
     let basis = c.citation.replace('；', "、");
     // In this order, each placeholder replaced in the text so far (a value may itself hold one).
@@ -732,7 +746,7 @@ fn to_finding(
         ("{citation}", &basis),
         ("{expected}", &c.expected),
         ("{actual}", &c.actual),
-        ("{jurisdiction}", words::authority(&jurisdiction)),
+        ("{jurisdiction}", authority),
         ("{clause}", clause.map_or("", |cl| cl.id.as_str())),
     ] {
         if let Some(replaced) = replace_placeholder(&message, placeholder, value) {

@@ -38,6 +38,8 @@ pub(super) struct RulePlan {
 pub(super) struct Plan {
     /// The chain's jurisdiction names, root first.
     pub names: Vec<String>,
+    /// Who makes each jurisdiction's rules, as a reader names it (国家, 湖北省), parallel to `names`.
+    pub authorities: Vec<String>,
     /// The last jurisdiction of the chain, for the names its statutes give terms.
     pub at: JurisdictionId,
     pub rules: Vec<RulePlan>,
@@ -105,6 +107,11 @@ impl Plan {
                 .iter()
                 .filter_map(|j| set.jurisdiction(*j))
                 .map(|j| j.name.clone())
+                .collect(),
+            authorities: chain
+                .iter()
+                .filter_map(|j| set.jurisdiction(*j))
+                .map(|j| crate::render::words::authority_of(j).to_owned())
                 .collect(),
             rules,
             cuts,

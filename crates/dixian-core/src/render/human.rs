@@ -97,15 +97,22 @@ pub fn render_in(report: &Report, contract: &Contract, color: bool, lang: Lang) 
     let mut out = String::new();
     let title = report.contract.title.as_deref().unwrap_or(w.untitled);
     let c = &report.contract;
-    let chain = c.jurisdictions.join(" → ");
     out.push_str(&match lang {
         Lang::Zh => format!(
-            "{}：{title}（{}，{} 至 {}）\n适用规则：{chain}\n\n",
-            c.file, c.region, c.term.start, c.term.end
+            "{}：{title}（{}，{} 至 {}）\n适用：{}\n\n",
+            c.file,
+            c.region,
+            c.term.start,
+            c.term.end,
+            words::applied(&c.authorities)
         ),
         Lang::En => format!(
-            "{}: {title} ({}, {} to {})\nRules applied: {chain}\n\n",
-            c.file, c.region, c.term.start, c.term.end
+            "{}: {title} ({}, {} to {})\nRules applied: {}\n\n",
+            c.file,
+            c.region,
+            c.term.start,
+            c.term.end,
+            english_authorities(&c.authorities)
         ),
     });
     let colon = if lang == Lang::Zh { "：" } else { ": " };
@@ -113,15 +120,14 @@ pub fn render_in(report: &Report, contract: &Contract, color: bool, lang: Lang) 
         out.push_str(&format!("{}{colon}{note}\n\n", w.note));
     }
     for f in &report.findings {
-        let title = level(f.severity, lang)
-            .primary_title(lang.message(f))
-            .id(f.rule.clone());
+        // The rule id is for programs (JSON, SARIF, `dixian explain`), not for the person reading.
+        let title = level(f.severity, lang).primary_title(lang.message(f));
         let first: Group<'_> = if let Some((s, e)) = f.bytes {
             let label = match (f.kind, lang) {
                 (FindingKind::UnlawfulText, _) => w.unlawful.to_owned(),
                 (FindingKind::Vague, _) => w.vague.to_owned(),
                 (_, Lang::Zh) => format!(
-                    "应为 {}，实为 {}",
+                    "应为{}，实为{}",
                     words::expected(&f.expected),
                     words::actual(&f.actual)
                 ),
@@ -138,15 +144,17 @@ pub fn render_in(report: &Report, contract: &Contract, color: bool, lang: Lang) 
             )
         } else {
             let text = match lang {
-                Lang::Zh => format!(
-                    "{}：应为 {}，合同{}",
+                Lang::Zh => format!("{}：{}", report.contract.file, words::unplaced(f)),
+                Lang::En if f.kind == FindingKind::Missing => format!(
+                    "{}: no clause on it; expected {}",
                     report.contract.file,
-                    words::expected(&f.expected),
-                    f.actual
+                    words::expected(&f.expected)
                 ),
                 Lang::En => format!(
-                    "{}: expected {}, the contract has none",
-                    report.contract.file, f.expected
+                    "{}: expected {}, found {}",
+                    report.contract.file,
+                    words::expected(&f.expected),
+                    words::actual(&f.actual)
                 ),
             };
             title.element(Level::NOTE.no_name().message(text))
@@ -208,7 +216,7 @@ fn summary(report: &Report, lang: Lang) -> String {
                 ),
                 Lang::En => format!(
                     "{} {} (standard {}, {})",
-                    a.term, a.actual, a.floor, a.clause
+                    a.term_label, a.actual, a.floor, a.clause
                 ),
             })
             .collect();
@@ -216,13 +224,33 @@ fn summary(report: &Report, lang: Lang) -> String {
         s.push_str(&format!("\n{}{colon}{}", w.above, items.join(join)));
     }
     for u in &report.undetermined {
+        let (open, close) = if lang == Lang::Zh {
+            ("（", "）")
+        } else {
+            (" (", ")")
+        };
         s.push_str(&format!(
-            "\n{}{colon}{}{colon}{}",
-            w.undetermined, u.rule, u.reason
+            "\n{}{colon}{}{open}{}{close}",
+            w.undetermined, u.title, u.reason
         ));
     }
     s.push('\n');
     s
+}
+
+/// The authorities in English: 国家 is the national level; a region keeps its Chinese name.
+fn english_authorities(authorities: &[String]) -> String {
+    authorities
+        .iter()
+        .map(|a| {
+            if a == "国家" {
+                "national"
+            } else {
+                a.as_str()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// The whole lines of `source` that bytes `start..end` fall on, and that range within them.

@@ -50,32 +50,38 @@ impl Lang {
     }
 }
 
-/// A requirement compares a quantity when its expected value starts with a comparison sign.
-fn is_bound(expected: &str) -> bool {
-    expected.starts_with(['≥', '≤', '>', '<', '='])
+/// A requirement is a commitment when the rule asks for one (是), a figure otherwise.
+fn is_commitment(expected: &str) -> bool {
+    matches!(expected, "是" | "否")
 }
 
 fn english_message(f: &Finding) -> String {
-    let term = f.term.as_deref().unwrap_or("");
-    let (expected, actual, at) = (&f.expected, &f.actual, &f.jurisdiction);
+    // Terms keep their Chinese display label (the name the statutes use), never the internal name.
+    let term = f.term_label.as_deref().or(f.term.as_deref()).unwrap_or("");
+    let standard = if super::words::authority(&f.jurisdiction) == "国家" {
+        "the national standard".to_owned()
+    } else {
+        format!("the standard of {}", f.jurisdiction)
+    };
+    let (expected, actual) = (&f.expected, &f.actual);
     let mut m = match f.kind {
         FindingKind::UnlawfulText => format!("the clause contains unlawful wording “{actual}”"),
         FindingKind::Vague => format!("the clause names {term} but promises nothing checkable"),
-        FindingKind::Violated if is_bound(expected) => format!(
-            "{term} is stated as {actual}, which does not meet the standard of {at} ({expected})"
-        ),
-        FindingKind::Violated => {
-            format!("the contract expressly declines {term}, contrary to the rules of {at}")
+        FindingKind::Violated if !is_commitment(expected) => {
+            format!("{term} is stated as {actual}, which does not meet {standard} ({expected})")
         }
-        FindingKind::Missing if is_bound(expected) => {
-            format!("the contract does not state {term}; the standard of {at} is {expected}")
+        FindingKind::Violated => {
+            format!("the contract expressly declines {term}, contrary to {standard}")
+        }
+        FindingKind::Missing if !is_commitment(expected) => {
+            format!("the contract does not state {term}; {standard} is {expected}")
         }
         FindingKind::Missing if f.severity >= Severity::Rectify => {
             format!("the contract does not commit to {term}, a legal duty of the employer")
         }
         FindingKind::Missing => format!("the contract does not commit to {term} (recommended)"),
         FindingKind::Depends => format!(
-            "whether {term} stated as {actual} meets the standard of {at} ({expected}) depends on the calendar months it spans"
+            "whether {term} stated as {actual} meets {standard} ({expected}) depends on the calendar months it spans"
         ),
     };
     if f.provisional {

@@ -289,13 +289,30 @@ fn chinese_number(n: usize) -> String {
 
 fn heading(f: &Finding) -> String {
     let term = f.term_label.as_deref().or(f.term.as_deref()).unwrap_or("");
-    match (f.kind, f.clause.as_deref()) {
+    let clause = f.clause.as_deref().map(super::words::clause_name);
+    match (f.kind, clause) {
         (FindingKind::Missing, _) => format!("合同未约定{term}"),
-        (FindingKind::UnlawfulText, Some(clause)) => format!("{clause}含有违法表述"),
+        (FindingKind::UnlawfulText, Some(clause)) => unlawful_heading(f, &clause),
+        (FindingKind::Vague, Some(clause)) if !term.is_empty() => {
+            format!("{clause}对{term}未写明可核对的标准")
+        }
+        (FindingKind::Vague, Some(clause)) => format!("{clause}未写明可核对的标准"),
         (_, Some(clause)) if !term.is_empty() => format!("{clause}（{term}）"),
-        (_, Some(clause)) => clause.to_owned(),
+        (_, Some(clause)) => clause,
         (_, None) => term.to_owned(),
     }
+}
+
+/// An unlawful clause's heading says what it does, once: 第八条约定“女职工在合同期内不得生育”，限制
+/// 女职工结婚、生育 — the engine's message up to the law it breaks (cited below the heading).
+fn unlawful_heading(f: &Finding, clause: &str) -> String {
+    f.message
+        .strip_prefix("条款约定")
+        .and_then(|rest| rest.split_once("，违反").map(|(what, _)| what))
+        .map_or_else(
+            || format!("{clause}含有违法表述"),
+            |what| format!("{clause}约定{what}"),
+        )
 }
 
 fn item(f: &Finding, report: &Report, contract: &Contract, rules: &RuleSet) -> Item {
@@ -307,31 +324,27 @@ fn item(f: &Finding, report: &Report, contract: &Contract, rules: &RuleSet) -> I
     let says = match (f.kind, clause) {
         (FindingKind::Missing, _) => "合同没有约定此项。".to_owned(),
         (FindingKind::Vague, Some(c)) => format!("“{}”（未写明可核对的标准）", c.text.trim()),
-        (FindingKind::UnlawfulText, Some(c)) => format!("“{}”，其中“{}”", c.text.trim(), f.actual),
+        (FindingKind::UnlawfulText, Some(c)) => format!("“{}”", c.text.trim()),
         (_, Some(c)) if !c.text.trim().is_empty() => {
-            format!("“{}”（约定为 {}）", c.text.trim(), f.actual)
+            format!("“{}”（约定为{}）", c.text.trim(), f.actual)
         }
-        _ => format!("约定为 {}", f.actual),
+        _ => format!("约定为{}", f.actual),
     };
     lines.push(format!("合同约定：{says}"));
     let version = statute_version(rules, f);
-    let requires = match f.kind {
-        FindingKind::UnlawfulText => format!(
-            "{}（{}的规定）",
-            f.expected,
-            super::words::authority(&f.jurisdiction)
-        ),
-        _ if f.expected == "是" => format!(
-            "应当约定{}（{}的规定）",
-            f.term_label.as_deref().or(f.term.as_deref()).unwrap_or(""),
-            super::words::authority(&f.jurisdiction)
-        ),
-        _ => format!(
-            "{} {}（{}的规定）",
-            f.term_label.as_deref().or(f.term.as_deref()).unwrap_or(""),
-            f.expected,
-            super::words::authority(&f.jurisdiction)
-        ),
+    let term = f.term_label.as_deref().or(f.term.as_deref()).unwrap_or("");
+    let what = match f.kind {
+        FindingKind::UnlawfulText => f.expected.clone(),
+        _ if f.expected == "是" => format!("应当约定{term}"),
+        _ if f.expected == "定期" => format!("应当定期安排{term}"),
+        _ => format!("{term}{}", f.expected),
+    };
+    // A provisional figure is a reference, not a region's rule (参考标准（暂定）says so already);
+    // a finding of the reader of the text (no jurisdiction) is no one's rule.
+    let requires = if f.provisional || f.jurisdiction.is_empty() {
+        what
+    } else {
+        format!("{what}（{}规定）", report.authority(&f.jurisdiction))
     };
     let label = if f.severity >= Severity::Rectify {
         "法律要求"

@@ -4,21 +4,41 @@
 //! statistics and the browser page all take their words from here, so they never disagree.
 
 use crate::quantity::{Quantity, format_milli};
-use crate::report::FindingKind;
+use crate::report::{Finding, FindingKind};
 use crate::rules::{Citation, Op, Severity};
 use crate::vocabulary::{Term, Vocabulary};
 
 /// The name of the root jurisdiction in the rule data.
 const ROOT: &str = "全国";
 
-/// Who makes the rule, as a lawyer names it: 国家 for the national level, the region's own name
-/// otherwise (“国家规定”, never “全国规定”).
+/// Who makes the rule, as a lawyer names it from the jurisdiction's name alone: 国家 for the
+/// national level, the name otherwise (“国家规定”, never “全国规定”). Prefer [`authority_of`] (湖北省,
+/// not 湖北) where the rule set is at hand.
 pub fn authority(jurisdiction: &str) -> &str {
     if jurisdiction == ROOT || jurisdiction.is_empty() {
         "国家"
     } else {
         jurisdiction
     }
+}
+
+/// Who makes a jurisdiction's rules, as a lawyer names it: 国家 for the root, else the name its
+/// statutes go by (湖北省, 宁夏回族自治区, 北京市).
+pub fn authority_of(j: &crate::rules::Jurisdiction) -> &str {
+    if j.parent.is_none() {
+        "国家"
+    } else {
+        j.formal_name()
+    }
+}
+
+/// The rules applied to a contract, for its heading: 国家规定、湖北省规定.
+pub fn applied(authorities: &[String]) -> String {
+    authorities
+        .iter()
+        .map(|a| format!("{a}规定"))
+        .collect::<Vec<_>>()
+        .join("、")
 }
 
 /// Small whole numbers in Chinese, as in 每两年一次 and 每年两次; larger ones in digits.
@@ -115,10 +135,13 @@ pub fn requirement(op: Op, q: Quantity, term: Option<&Term>, vocab: &Vocabulary)
     let unit = vocab.unit_name(q.unit);
     if term.is_some_and(|t| t.value_form.is_some()) {
         let f = figure(q, term, vocab);
+        // A form like 怀孕{n}个月以上 names when a protection starts: a ceiling on it is the latest
+        // start (最迟自怀孕7个月起), a floor the earliest.
+        let point = f.strip_suffix("以上").unwrap_or(&f);
         return match op {
-            Op::AtMost | Op::Below => format!("{f}即应适用"),
+            Op::AtMost | Op::Below => format!("最迟自{point}起"),
             Op::Equals => f,
-            Op::AtLeast | Op::Above => format!("不少于{f}"),
+            Op::AtLeast | Op::Above => format!("最早自{point}起"),
         };
     }
     if is_frequency(unit) {
@@ -151,7 +174,7 @@ pub fn requirement(op: Op, q: Quantity, term: Option<&Term>, vocab: &Vocabulary)
     )
 }
 
-/// A requirement measured against a fact of the contract: 不低于女职工占比（40%）.
+/// A requirement measured against a fact of the contract: 不低于女职工占比40%.
 pub fn fact_requirement(op: Op, fact: &str, value: &str) -> String {
     let word = match op {
         Op::AtLeast => "不低于",
@@ -160,14 +183,49 @@ pub fn fact_requirement(op: Op, fact: &str, value: &str) -> String {
         Op::Below => "低于",
         Op::Equals => "等于",
     };
-    format!("{word}{fact}（{value}）")
+    format!("{word}{fact}{value}")
+}
+
+/// A condition on a fact of the contract: 女职工人数不少于100人, 女职工占比不低于40%.
+pub fn fact_condition(op: Op, fact: &str, value: &str) -> String {
+    let amount = value.ends_with('%');
+    let word = match (op, amount) {
+        (Op::AtLeast, false) => "不少于",
+        (Op::AtLeast, true) => "不低于",
+        (Op::AtMost, false) => "不超过",
+        (Op::AtMost, true) => "不高于",
+        (Op::Above, false) => "多于",
+        (Op::Above, true) => "高于",
+        (Op::Below, false) => "少于",
+        (Op::Below, true) => "低于",
+        (Op::Equals, _) => "为",
+    };
+    format!("{fact}{word}{value}")
+}
+
+/// A fact's figure for a reader: a share to one decimal place at most (71.7%, not 71.666%), a count
+/// as it is.
+pub fn fact_value(milli: i64, unit: &str) -> String {
+    if unit == "%" {
+        let tenths = (milli + milli.signum() * 50) / 100;
+        let whole = tenths / 10;
+        let rest = (tenths % 10).abs();
+        if rest == 0 {
+            format!("{whole}%")
+        } else {
+            format!("{whole}.{rest}%")
+        }
+    } else {
+        format!("{}{unit}", format_milli(milli))
+    }
 }
 
 /// Words that mark a researcher's note rather than a legal basis; such notes never reach a reader.
-const RESEARCH_NOTES: [&str; 8] = [
+const RESEARCH_NOTES: [&str; 9] = [
     "未核实",
     "未找到",
     "未读到",
+    "未查明",
     "计算器",
     "待核",
     "存疑",
@@ -209,7 +267,7 @@ pub fn without_research_notes(text: &str) -> String {
 /// A citation as law, article, 文号 and date: 《女职工劳动保护特别规定》第六条第三款（国务院令第619号，
 /// 2012年4月28日起施行）. An article that is a research note is left out, so the law alone is named.
 pub fn citation(c: &Citation) -> String {
-    let mut s = without_research_notes(c.source.trim());
+    let mut s = statute_dates(&without_research_notes(c.source.trim()));
     if let Some(a) = c.article.as_deref().map(str::trim) {
         if !a.is_empty() && !is_research_note(a) {
             s.push_str(a);
@@ -230,6 +288,61 @@ pub fn citation(c: &Citation) -> String {
         s.push_str(&format!("（{}）", remarks.join("，")));
     }
     s
+}
+
+/// Years and dates in a statute's name as legal texts write them: （2021-11-25 修改） →
+/// （2021年11月25日修改）, （2021 修正） → （2021年修正）, （2016、2021 修正文本） →
+/// （2016年、2021年修正文本）. A year inside a 文号 (〔2019〕) is left as it is.
+pub fn statute_dates(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let at = |i: usize| chars.get(i).copied();
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut i = 0;
+    while let Some(c) = at(i) {
+        let starts_year = i
+            .checked_sub(1)
+            .and_then(at)
+            .is_none_or(|p| !p.is_ascii_digit() && p != '〔')
+            && (0..4).all(|k| at(i + k).is_some_and(|d| d.is_ascii_digit()))
+            && at(i + 4).is_none_or(|d| !d.is_ascii_digit())
+            && matches!(c, '1' | '2');
+        if !starts_year {
+            out.push(c);
+            i += 1;
+            continue;
+        }
+        let year: String = chars.iter().skip(i).take(4).collect();
+        let number = |from: usize| -> Option<u32> {
+            let digits: String = (from..from + 2).filter_map(at).collect();
+            (digits.len() == 2 && digits.chars().all(|d| d.is_ascii_digit()))
+                .then(|| digits.parse().ok())
+                .flatten()
+        };
+        let iso = (at(i + 4) == Some('-') && at(i + 7) == Some('-'))
+            .then(|| number(i + 5).zip(number(i + 8)))
+            .flatten()
+            .filter(|_| at(i + 10).is_none_or(|d| !d.is_ascii_digit()));
+        let (written, mut next) = match iso {
+            Some((m, d)) => (format!("{year}年{m}月{d}日"), i + 10),
+            None => match at(i + 4) {
+                Some(' ') if at(i + 5) == Some('年') => (format!("{year}年"), i + 6),
+                Some(' ') if at(i + 5).is_some_and(is_cjk) => (format!("{year}年"), i + 5),
+                Some('、') => (format!("{year}年"), i + 4),
+                _ => (year, i + 4),
+            },
+        };
+        if iso.is_some() && at(next) == Some(' ') && at(next + 1).is_some_and(is_cjk) {
+            next += 1;
+        }
+        out.push_str(&written);
+        i = next;
+    }
+    out
+}
+
+/// Whether `c` is a CJK ideograph (修, 正 …), not punctuation.
+fn is_cjk(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c)
 }
 
 /// A date as Chinese legal texts write it: 2012年4月28日.
@@ -257,6 +370,16 @@ pub fn join_citations(list: impl IntoIterator<Item = String>) -> String {
     seen.join("；")
 }
 
+/// What a rule against wording forbids, as the law says it: its title when that is a prohibition
+/// (合同不得限制女职工结婚、生育), else a general phrase — never the rule's search patterns.
+pub fn prohibition(title: Option<&str>) -> String {
+    match title.map(str::trim) {
+        Some(t) if t.contains("不得") || t.contains("禁止") => t.to_owned(),
+        Some(t) if !t.is_empty() => format!("不得约定{t}"),
+        _ => "不得约定违反法律、法规的内容".to_owned(),
+    }
+}
+
 /// What a rule forbids, said as what the clause does: “合同不得限制女职工结婚、生育” → “限制女职工结婚、
 /// 生育”. The rule's title is a prohibition; the clause is what breaks it.
 pub fn offence(title: &str) -> String {
@@ -269,6 +392,17 @@ pub fn offence(title: &str) -> String {
     match t.split_once("不得") {
         Some((who, what)) => format!("{who}{what}"),
         None => t.to_owned(),
+    }
+}
+
+/// A clause as a letter names it: 第八条 as it is; an id of another form (二、3, 3) as 条款二、3, so
+/// that it reads as a clause and not as a list number.
+pub fn clause_name(id: &str) -> String {
+    let id = id.trim();
+    if id.starts_with('第') || id.is_empty() {
+        id.to_owned()
+    } else {
+        format!("条款{id}")
     }
 }
 
@@ -286,7 +420,29 @@ pub fn phrase_around(text: &str, start: usize, end: usize) -> &str {
         .get(end..)
         .and_then(|a| a.find(STOPS))
         .map_or(text.len(), |i| end + i);
-    text.get(from..to).map_or("", str::trim)
+    let phrase = text.get(from..to).map_or("", str::trim);
+    without_article_number(phrase)
+}
+
+/// `text` without a leading article number (第八条 …): the clause is named apart, its number is
+/// not part of what it agreed.
+fn without_article_number(text: &str) -> &str {
+    let Some(rest) = text.strip_prefix('第') else {
+        return text;
+    };
+    match rest.split_once('条') {
+        Some((number, after))
+            if !number.is_empty()
+                && number.chars().count() <= 4
+                && number
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || "一二三四五六七八九十百零".contains(c))
+                && after.starts_with([' ', '\u{3000}']) =>
+        {
+            after.trim_start()
+        }
+        _ => text,
+    }
 }
 
 /// The length in bytes of the character at byte `i` of `text` (1 past the end).
@@ -310,6 +466,16 @@ pub fn actual(actual: &str) -> &str {
     match actual {
         "否" => "明确不承诺",
         a => a,
+    }
+}
+
+/// What a finding that points at no words of the contract says under its message: 合同中没有相应
+/// 条款 (with the figure due, when there is one), or what is due against what was found.
+pub fn unplaced(f: &Finding) -> String {
+    match f.kind {
+        FindingKind::Missing if f.expected == "是" => "合同中没有相应条款".to_owned(),
+        FindingKind::Missing => format!("合同中没有相应条款，应为{}", f.expected),
+        _ => format!("应为{}，实为{}", expected(&f.expected), actual(&f.actual)),
     }
 }
 
@@ -353,11 +519,12 @@ pub fn message_template(
 
 /// The standard a figure is held to, named for the reader: 国家规定的标准（不少于158天）, or for a
 /// provisional figure 参考标准（暂定，每月不低于35元） — never “X省规定的标准” for an unconfirmed one.
-pub fn standard(jurisdiction: &str, expected: &str, provisional: bool) -> String {
+/// `authority` is who makes the rule, as [`authority_of`] names it.
+pub fn standard(authority: &str, expected: &str, provisional: bool) -> String {
     if provisional {
         format!("参考标准（暂定，{expected}）")
     } else {
-        format!("{}规定的标准（{expected}）", authority(jurisdiction))
+        format!("{authority}规定的标准（{expected}）")
     }
 }
 
@@ -385,6 +552,27 @@ mod tests {
             until: None,
         };
         assert_eq!(citation(&c), "《某条例》");
+    }
+
+    #[test]
+    fn statute_names_write_years_and_dates_in_words() {
+        for (raw, written) in [
+            (
+                "《某条例》（2021-11-25 修改）",
+                "《某条例》（2021年11月25日修改）",
+            ),
+            ("《某条例》（2021 修正）", "《某条例》（2021年修正）"),
+            ("《某条例》（2016 年修正）", "《某条例》（2016年修正）"),
+            (
+                "《某条例》（2016、2021 修正文本）",
+                "《某条例》（2016年、2021年修正文本）",
+            ),
+            ("《某条例》（2013-11-29）", "《某条例》（2013年11月29日）"),
+            ("《某法》（2022年修订）", "《某法》（2022年修订）"),
+            ("人社部发〔2019〕17号", "人社部发〔2019〕17号"),
+        ] {
+            assert_eq!(statute_dates(raw), written, "{raw}");
+        }
     }
 
     #[test]

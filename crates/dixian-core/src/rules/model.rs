@@ -341,6 +341,21 @@ pub struct Jurisdiction {
     pub file: String,
 }
 
+impl Jurisdiction {
+    /// The name its statutes go by: 湖北省, 宁夏回族自治区, 北京市, 济南市 — the first other name that
+    /// extends the short one with an administrative suffix — else the short name.
+    pub fn formal_name(&self) -> &str {
+        const SUFFIXES: [&str; 4] = ["省", "自治区", "市", "特别行政区"];
+        self.names
+            .iter()
+            .find(|n| {
+                n.strip_prefix(self.name.as_str())
+                    .is_some_and(|rest| !rest.is_empty() && SUFFIXES.iter().any(|s| n.ends_with(s)))
+            })
+            .map_or(self.name.as_str(), String::as_str)
+    }
+}
+
 #[derive(Clone, Debug)]
 pub struct Rule {
     pub id: String,
