@@ -182,7 +182,17 @@ fn check_workbook_against_json(paths: &[&str], file: &str) {
         .as_array()
         .unwrap()
         .iter()
-        .map(|r| fields(r, &["key", "contracts", "percent", "findings"]))
+        .map(|r| {
+            // The sheet names a term as people read it: its label where it has one.
+            let mut row = fields(r, &["contracts", "percent", "findings"]);
+            let name = if r["label"].is_string() {
+                &r["label"]
+            } else {
+                &r["key"]
+            };
+            row.insert(0, name.clone());
+            row
+        })
         .collect();
     let unlawful = &json["unlawful_text"];
     if unlawful["contracts"].as_u64() > Some(0) {

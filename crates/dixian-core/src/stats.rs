@@ -64,6 +64,8 @@ pub struct Stats {
     /// Indexed by severity: notice, rectify, refer.
     pub by_severity: [Tally; 3],
     pub by_term: BTreeMap<String, Tally>,
+    /// Each counted term's display label (流产假（怀孕满4个月）), for the tables people read.
+    pub term_labels: BTreeMap<String, String>,
     /// Findings about a clause's own unlawful words (they name no term).
     pub unlawful_text: Tally,
     /// In the order 经期 孕期 产期 哺乳期 更年期.
@@ -107,6 +109,12 @@ impl Stats {
                 continue;
             };
             *terms.entry(term).or_default() += 1;
+            if let Some(id) = vocab.term(term) {
+                if !self.term_labels.contains_key(term) {
+                    self.term_labels
+                        .insert(term.to_owned(), vocab.term_label(id).to_owned());
+                }
+            }
             let term_periods = vocab
                 .term(term)
                 .and_then(|t| vocab.term_info(t))
@@ -174,6 +182,9 @@ impl Stats {
         }
         for (k, v) in other.by_term {
             self.by_term.entry(k).or_default().merge(v);
+        }
+        for (k, v) in other.term_labels {
+            self.term_labels.entry(k).or_insert(v);
         }
         for (k, v) in other.by_rule {
             self.by_rule.entry(k).or_default().merge(v);

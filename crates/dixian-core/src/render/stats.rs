@@ -80,6 +80,9 @@ pub struct Share {
 #[derive(Serialize)]
 pub struct Row<'a> {
     pub key: &'a str,
+    /// How people read the key, where it differs (a term's display label).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub label: Option<&'a str>,
     pub contracts: u64,
     pub percent: f64,
     pub findings: u64,
@@ -109,6 +112,7 @@ pub fn json_shape(s: &Stats) -> StatsJson<'_> {
     let n = s.contracts;
     let row = |key, t: Tally| Row {
         key,
+        label: None,
         contracts: t.contracts,
         percent: pct(t.contracts, n),
         findings: t.findings,
@@ -145,7 +149,10 @@ pub fn json_shape(s: &Stats) -> StatsJson<'_> {
             .collect(),
         by_term: ranked(&s.by_term, |t| t.contracts)
             .into_iter()
-            .map(|(k, t)| row(k, t))
+            .map(|(k, t)| Row {
+                label: s.term_labels.get(k).map(String::as_str),
+                ..row(k, t)
+            })
             .collect(),
         unlawful_text: row("unlawful_text", s.unlawful_text),
         by_period: Period::ALL
@@ -302,7 +309,6 @@ struct Words {
     has_findings: &'static str,
     acting: &'static str,
     region: &'static str,
-    rule: &'static str,
     findings: &'static str,
 }
 
@@ -321,7 +327,6 @@ const ZH: Words = Words {
     has_findings: "有问题",
     acting: "需整改或转办",
     region: "按地区（合同数，占比；其中需整改或转办）",
-    rule: "按规则",
     findings: "项",
 };
 
@@ -340,7 +345,6 @@ const EN: Words = Words {
     has_findings: "with findings",
     acting: "needing action",
     region: "By region (contracts, share; needing action)",
-    rule: "By rule",
     findings: "findings",
 };
 
@@ -387,7 +391,8 @@ pub fn human(s: &Stats, lang: Lang) -> String {
     }
     out.push_str(&format!("\n{}\n", w.term));
     for (term, t) in ranked(&s.by_term, |t| t.contracts) {
-        out.push_str(&with_findings(term, t));
+        let label = s.term_labels.get(term).map_or(term, String::as_str);
+        out.push_str(&with_findings(label, t));
     }
     if s.unlawful_text.contracts > 0 {
         out.push_str(&with_findings(w.unlawful, s.unlawful_text));
@@ -416,10 +421,7 @@ pub fn human(s: &Stats, lang: Lang) -> String {
             percent_text(r.needs_action, r.contracts)
         ));
     }
-    out.push_str(&format!("\n{}\n", w.rule));
-    for (rule, t) in ranked(&s.by_rule, |t| t.contracts) {
-        out.push_str(&with_findings(rule, t));
-    }
+    // By rule is for programs (JSON, CSV): rule ids are not words for the report a person reads.
     if lang == Lang::En {
         out = out.replace('；', "; ");
     }

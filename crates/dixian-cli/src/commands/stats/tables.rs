@@ -82,7 +82,7 @@ pub fn tally_tables(s: &Stats) -> Vec<Table> {
         .iter()
         .map(|r| {
             vec![
-                text(r.key),
+                text(r.label.unwrap_or(r.key)),
                 Cell::Count(r.contracts),
                 Cell::Percent(r.percent),
                 Cell::Count(r.findings),
