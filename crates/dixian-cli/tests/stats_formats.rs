@@ -1,5 +1,7 @@
-//! The workbook (`--format xlsx`) carries exactly the figures of `--format json`: each sheet is read
-//! back from the file's XML and compared, row by row, with the JSON of the same folder.
+//! The workbook (`--format xlsx`) and the page (`--format html`) carry exactly the figures of
+//! `--format json`: each sheet or table is read back from the file and compared, cell by cell, with the
+//! JSON of the same inputs; the page's charts draw the same shares, and the page refers to nothing
+//! outside itself.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -8,6 +10,7 @@
 )]
 
 use assert_cmd::Command;
+use dixian_core::rules::Severity;
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::io::Read;
@@ -54,6 +57,7 @@ fn unescape(s: &str) -> String {
         .replace("&gt;", ">")
         .replace("&quot;", "\"")
         .replace("&apos;", "'")
+        .replace("&#39;", "'")
         .replace("&amp;", "&")
 }
 
@@ -140,20 +144,15 @@ fn fields(row: &Value, keys: &[&str]) -> Vec<Value> {
     keys.iter().map(|k| row[*k].clone()).collect()
 }
 
-fn check_workbook_against_json(paths: &[&str], file: &str) {
-    let json = json_of(paths);
-    let out = std::env::temp_dir().join(file);
-    let mut args = vec!["stats", "--quiet", "--format", "xlsx", "-o"];
-    let out_text = out.to_string_lossy().into_owned();
-    args.push(&out_text);
-    args.extend(paths);
-    run(&args);
-    let book = read_workbook(&out);
-
-    let n = &json["contracts"];
-    let summary: Vec<Vec<Value>> = vec![
+/// What the tally tables must hold, read off the JSON: each table's rows, cell by cell from the
+/// first column (the label as a person reads it, then the figures).
+fn expected_tables(json: &Value) -> Vec<(&'static str, Vec<Vec<Value>>)> {
+    let rows = |key: &str, f: &dyn Fn(&Value) -> Vec<Value>| -> Vec<Vec<Value>> {
+        json[key].as_array().unwrap().iter().map(f).collect()
+    };
+    let summary = vec![
         vec!["文件".into(), json["files"].clone()],
-        vec!["可读合同".into(), n.clone()],
+        vec!["可读合同".into(), json["contracts"].clone()],
         vec!["无法读取".into(), json["unreadable"]["count"].clone()],
         vec![
             "有问题的合同".into(),
@@ -166,93 +165,228 @@ fn check_workbook_against_json(paths: &[&str], file: &str) {
             json["needs_action"]["percent"].clone(),
         ],
     ];
-    assert_rows(&book["概况"], "概况", &summary);
-
     let tally = ["contracts", "percent", "findings"];
-    let severity: Vec<Vec<Value>> = json["by_severity"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| fields(r, &tally))
-        .collect();
-    let sheet: Sheet = book["按严重程度"].iter().map(|r| r[1..].to_vec()).collect();
-    assert_rows(&sheet, "按严重程度", &severity);
-
-    let mut terms: Vec<Vec<Value>> = json["by_term"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| {
-            // The sheet names a term as people read it: its label where it has one.
-            let mut row = fields(r, &["contracts", "percent", "findings"]);
-            let name = if r["label"].is_string() {
-                &r["label"]
-            } else {
-                &r["key"]
-            };
-            row.insert(0, name.clone());
-            row
-        })
-        .collect();
+    let labelled = |label: String, r: &Value| {
+        let mut row = vec![Value::from(label)];
+        row.extend(fields(r, &tally));
+        row
+    };
+    let severity = rows("by_severity", &|r| {
+        let sev = Severity::parse(r["key"].as_str().unwrap()).unwrap();
+        labelled(sev.chinese().to_owned(), r)
+    });
+    // A term is named as people read it: its label where it has one.
+    let mut terms = rows("by_term", &|r| {
+        let name = r["label"].as_str().or(r["key"].as_str()).unwrap();
+        labelled(name.to_owned(), r)
+    });
     let unlawful = &json["unlawful_text"];
     if unlawful["contracts"].as_u64() > Some(0) {
-        let mut row = vec![Value::from("违法条款文字")];
-        row.extend(fields(unlawful, &tally));
-        terms.push(row);
+        terms.push(labelled("违法条款文字".to_owned(), unlawful));
     }
-    assert_rows(&book["按条目"], "按条目", &terms);
+    let periods = rows("by_period", &|r| {
+        fields(
+            r,
+            &[
+                "period",
+                "not_covered",
+                "not_covered_percent",
+                "with_findings",
+                "with_findings_percent",
+                "findings",
+            ],
+        )
+    });
+    let regions = rows("by_region", &|r| {
+        fields(
+            r,
+            &[
+                "region",
+                "contracts",
+                "percent",
+                "needs_action",
+                "needs_action_percent",
+            ],
+        )
+    });
+    vec![
+        ("概况", summary),
+        ("按严重程度", severity),
+        ("按条目", terms),
+        ("按五期", periods),
+        ("按地区", regions),
+    ]
+}
 
-    let periods: Vec<Vec<Value>> = json["by_period"]
+/// Every tally table holds the JSON's figures; the contract list has a row per readable contract
+/// whose counts add up to the findings; the unreadable files are listed when there are any.
+fn check_tables(tables: &BTreeMap<String, Sheet>, json: &Value, what: &str) {
+    for (name, rows) in expected_tables(json) {
+        assert_rows(&tables[name], &format!("{what} {name}"), &rows);
+    }
+    let findings: u64 = json["by_severity"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|r| {
-            fields(
-                r,
-                &[
-                    "period",
-                    "not_covered",
-                    "not_covered_percent",
-                    "with_findings",
-                    "with_findings_percent",
-                    "findings",
-                ],
-            )
-        })
-        .collect();
-    assert_rows(&book["按五期"], "按五期", &periods);
-
-    let regions: Vec<Vec<Value>> = json["by_region"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| {
-            fields(
-                r,
-                &[
-                    "region",
-                    "contracts",
-                    "percent",
-                    "needs_action",
-                    "needs_action_percent",
-                ],
-            )
-        })
-        .collect();
-    assert_rows(&book["按地区"], "按地区", &regions);
-
-    // One row per readable contract; one per finding, as many as the severity table counts.
-    assert_eq!(book["合同"].len() - 1, n.as_u64().unwrap() as usize);
-    let findings: u64 = severity.iter().map(|r| r[2].as_u64().unwrap()).sum();
-    assert_eq!(book["问题"].len() - 1, findings as usize);
-    let counted: f64 = book["合同"][1..]
+        .map(|r| r["findings"].as_u64().unwrap())
+        .sum();
+    let contracts = &tables["合同"];
+    assert_eq!(
+        contracts.len() - 1,
+        json["contracts"].as_u64().unwrap() as usize,
+        "{what}: a row per contract"
+    );
+    let counted: f64 = contracts[1..]
         .iter()
         .flat_map(|r| r[4..7].iter())
         .map(|c| c.parse::<f64>().unwrap())
         .sum();
-    assert_eq!(counted, findings as f64);
+    assert_eq!(counted, findings as f64, "{what}: findings per contract");
     let unreadable = json["unreadable"]["count"].as_u64().unwrap() as usize;
-    assert_eq!(book.get("无法读取").map_or(0, |s| s.len() - 1), unreadable);
+    assert_eq!(
+        tables.get("无法读取").map_or(0, |s| s.len() - 1),
+        unreadable,
+        "{what}: unreadable files"
+    );
+}
+
+fn output_of(format: &str, paths: &[&str], file: &str) -> PathBuf {
+    let out = std::env::temp_dir().join(file);
+    let out_text = out.to_string_lossy().into_owned();
+    let mut args = vec!["stats", "--quiet", "--format", format, "-o", &out_text];
+    args.extend(paths);
+    run(&args);
+    out
+}
+
+fn check_workbook_against_json(paths: &[&str], file: &str) {
+    let json = json_of(paths);
+    let book = read_workbook(&output_of("xlsx", paths, file));
+    check_tables(&book, &json, "workbook");
+    // The workbook alone lists the findings one by one: as many as the severity table counts.
+    let findings: u64 = json["by_severity"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["findings"].as_u64().unwrap())
+        .sum();
+    assert_eq!(book["问题"].len() - 1, findings as usize);
+}
+
+/// The tables of the page (`<table data-table="NAME">`): header row then body rows, each cell's text
+/// unescaped. A number's `data-value` must be the number shown.
+fn read_page_tables(html: &str) -> BTreeMap<String, Sheet> {
+    let mut tables = BTreeMap::new();
+    for part in html.split("<table data-table=\"").skip(1) {
+        let (name, rest) = part.split_once('"').unwrap();
+        let body = rest.split_once("</table>").unwrap().0;
+        assert!(body.contains("<caption>"), "{name}: no caption");
+        let rows: Sheet = between(body, "<tr>", "</tr>")
+            .into_iter()
+            .map(|row| {
+                let pieces: Vec<&str> = row.split("</t").collect();
+                pieces[..pieces.len() - 1]
+                    .iter()
+                    .map(|cell| {
+                        let (tag, text) = cell.rsplit_once('>').unwrap();
+                        if let Some(v) = between(tag, "data-value=\"", "\"").first() {
+                            assert_eq!(*v, text, "{name}: data-value differs from the text");
+                        }
+                        unescape(text)
+                    })
+                    .collect()
+            })
+            .collect();
+        assert!(
+            between(body, "<thead>", "</thead>")[0].contains("scope=\"col\""),
+            "{name}: headers without scope"
+        );
+        tables.insert(unescape(name), rows);
+    }
+    tables
+}
+
+/// The `data-percent` (or `data-count`) values of the bars of the chart `id`, in drawing order.
+fn chart_values(html: &str, id: &str, attribute: &str) -> Vec<f64> {
+    let open = format!("aria-labelledby=\"{id}-title ");
+    let svg = html
+        .split_once(&open)
+        .unwrap()
+        .1
+        .split_once("</svg>")
+        .unwrap()
+        .0;
+    between(svg, &format!("{attribute}=\""), "\"")
+        .into_iter()
+        .map(|v| v.parse().unwrap())
+        .collect()
+}
+
+fn column(table: &Sheet, i: usize) -> Vec<f64> {
+    table[1..].iter().map(|r| r[i].parse().unwrap()).collect()
+}
+
+fn check_page_against_json(paths: &[&str], file: &str) {
+    let json = json_of(paths);
+    let html = std::fs::read_to_string(output_of("html", paths, file)).unwrap();
+    let tables = read_page_tables(&html);
+    check_tables(&tables, &json, "page");
+
+    // The charts draw the tables' shares, bar by bar.
+    let severity = &tables["按严重程度"];
+    assert_eq!(
+        chart_values(&html, "chart-severity", "data-percent"),
+        column(severity, 2)
+    );
+    assert_eq!(
+        chart_values(&html, "chart-severity-findings", "data-count"),
+        column(severity, 3)
+    );
+    assert_eq!(
+        chart_values(&html, "chart-term", "data-percent"),
+        column(&tables["按条目"], 2)
+    );
+    let periods = &tables["按五期"];
+    let interleaved: Vec<f64> = column(periods, 4)
+        .into_iter()
+        .zip(column(periods, 2))
+        .flat_map(|(findings, not_covered)| [findings, not_covered])
+        .collect();
+    assert_eq!(
+        chart_values(&html, "chart-period", "data-percent"),
+        interleaved
+    );
+    assert_eq!(
+        chart_values(&html, "chart-region", "data-percent"),
+        column(&tables["按地区"], 4)
+    );
+    assert_self_contained(&html);
+}
+
+/// Nothing is fetched from elsewhere: no script, no link, no source, no URL; a print stylesheet;
+/// every chart has a title.
+fn assert_self_contained(html: &str) {
+    let lower = html.to_lowercase();
+    for reference in [
+        "<script", "<link", "src=", "href=", "url(", "@import", "http:", "https:",
+    ] {
+        assert!(
+            !lower.contains(reference),
+            "the page refers outside: {reference}"
+        );
+    }
+    assert!(html.contains("@media print") && html.contains("size: A4"));
+    let charts = html.matches("<svg").count();
+    assert!(charts >= 5, "{charts} charts");
+    assert_eq!(
+        html.matches("<title id=").count(),
+        charts,
+        "a chart without title"
+    );
+    assert_eq!(
+        html.matches("<table").count(),
+        html.matches("<caption>").count()
+    );
 }
 
 #[test]
@@ -285,4 +419,112 @@ fn workbook_needs_an_output_file() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("-o"));
+}
+
+#[test]
+fn page_carries_the_json_figures_for_the_batch_folder() {
+    check_page_against_json(&["fixtures/batch"], "dixian-stats-batch.html");
+}
+
+#[test]
+fn page_carries_the_json_figures_for_the_regional_fixtures() {
+    check_page_against_json(
+        &[
+            "fixtures/beijing-haidian-tech.yaml",
+            "fixtures/hubei-wuhan-logistics.yaml",
+            "fixtures/jiangsu-nantong-textile.yaml",
+            "fixtures/ningxia-wuzhong-dairy.yaml",
+            "fixtures/sichuan-chengdu-food.yaml",
+            "fixtures/compliant",
+        ],
+        "dixian-stats-regional.html",
+    );
+}
+
+/// A folder of its own for a test, emptied first.
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn page_escapes_titles_and_file_names_from_contracts() {
+    let dir = scratch("dixian-stats-escape");
+    let title = "<script>alert(\"标题\")</script> & 'Co'";
+    let original =
+        std::fs::read_to_string(root().join("fixtures/batch/02-sichuan-below-floor.yaml")).unwrap();
+    let first_line = original.lines().next().unwrap();
+    let text = original.replacen(
+        first_line,
+        &format!("title: '{}'", title.replace('\'', "''")),
+        1,
+    );
+    let file = dir.join("合同<b>&amp;.yaml");
+    std::fs::write(&file, text).unwrap();
+
+    let file_text = file.to_string_lossy().into_owned();
+    let html =
+        std::fs::read_to_string(output_of("html", &[&file_text], "dixian-stats-escape.html"))
+            .unwrap();
+    assert!(
+        !html.to_lowercase().contains("<script"),
+        "title not escaped"
+    );
+    assert!(!html.contains("<b>"), "file name not escaped");
+    let contracts = &read_page_tables(&html)["合同"];
+    assert_eq!(contracts[1][0], file_text);
+    assert_eq!(contracts[1][1], title);
+    assert_self_contained(&html);
+}
+
+#[test]
+fn page_prints_on_a4_in_chromium_when_present() {
+    let Some(chromium) = ["chromium", "chromium-browser", "google-chrome"]
+        .into_iter()
+        .find(|c| {
+            std::process::Command::new(c)
+                .arg("--version")
+                .output()
+                .is_ok()
+        })
+    else {
+        eprintln!("skipped: no chromium on this machine to print the page");
+        return;
+    };
+    let html = output_of("html", &["fixtures/batch"], "dixian-stats-print.html");
+    let dir = scratch("dixian-stats-print");
+    let pdf = dir.join("stats.pdf");
+    let status = std::process::Command::new(chromium)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-pdf-header-footer",
+        ])
+        .arg(format!("--user-data-dir={}", dir.join("profile").display()))
+        .arg(format!("--print-to-pdf={}", pdf.display()))
+        .arg(format!("file://{}", html.display()))
+        .output()
+        .unwrap();
+    assert!(
+        status.status.success(),
+        "{}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+    let bytes = std::fs::read(&pdf).unwrap();
+    let text = String::from_utf8_lossy(&bytes);
+    // Chromium prints on Letter unless the page asks for A4 (595 × 842 points); the contract list
+    // is printed sideways.
+    let boxes = between(&text, "/MediaBox [", "]");
+    assert!(!boxes.is_empty(), "no page in the PDF");
+    for b in boxes {
+        let size: Vec<f64> = b.split_whitespace().map(|n| n.parse().unwrap()).collect();
+        let (short, long) = (size[2].min(size[3]), size[2].max(size[3]));
+        assert!(
+            (short - 595.0).abs() < 1.0 && (long - 842.0).abs() < 1.0,
+            "{b}"
+        );
+    }
 }

@@ -1,9 +1,11 @@
-//! `dixian stats PATH... [--format human|json|csv|xlsx] [-o FILE]`: what a committee reports upward.
-//! Contracts are folded into per-thread tallies as they are checked, so memory stays flat in the number
-//! of files; the workbook also keeps a short row per contract and per finding (never whole reports).
+//! `dixian stats PATH... [--format human|json|csv|xlsx|html] [-o FILE]`: what a committee reports
+//! upward. Contracts are folded into per-thread tallies as they are checked, so memory stays flat in the
+//! number of files; the workbook and the page also keep a short row per contract (never whole reports).
 //! Exit code 0 when the statistics were produced (unreadable files are counted in them), 2 when the
 //! rules cannot be loaded or the output cannot be written.
 
+mod chart;
+mod html;
 mod rows;
 mod tables;
 mod xlsx;
@@ -23,7 +25,8 @@ use std::path::{Path, PathBuf};
 pub struct Args {
     #[arg(long, value_enum, default_value_t = Format::Human)]
     format: Format,
-    /// Write to this file instead of standard output (required for xlsx).
+    /// Write to this file instead of standard output (required for xlsx; html is best written to a
+    /// file too: 统计.html).
     #[arg(short = 'o', long = "output")]
     output: Option<PathBuf>,
     #[command(flatten)]
@@ -32,17 +35,23 @@ pub struct Args {
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 enum Format {
+    /// A table to read in the terminal.
     Human,
+    /// The stable shape other systems read (documented in the README).
     Json,
+    /// One `section,key,contracts,percent,findings,detail` table for spreadsheets.
     Csv,
     /// An Excel workbook: summary, one sheet per table, 合同 (a row per contract), 问题 (a row per finding).
     Xlsx,
+    /// One self-contained HTML page (opens offline, prints on A4): a bar chart per breakdown with
+    /// its table below, and a list of the contracts.
+    Html,
 }
 
 impl Format {
     /// Whether the output lists contracts and findings one by one, not only the tallies.
     fn lists_rows(self) -> bool {
-        self == Format::Xlsx
+        matches!(self, Format::Xlsx | Format::Html)
     }
 }
 
@@ -68,7 +77,12 @@ pub fn run(common: &Common, args: &Args) -> u8 {
         Format::Human => render::human(&stats, common.lang()),
         Format::Json => render::json(&stats) + "\n",
         Format::Csv => render::csv(&stats),
-        Format::Xlsx => return write_workbook(&stats, &contracts, args.output.as_deref()),
+        Format::Xlsx => {
+            let mut tables = report_tables(&stats, &contracts);
+            tables.push(tables::finding_table(&contracts));
+            return write_workbook(&tables, args.output.as_deref());
+        }
+        Format::Html => html::page(&report_tables(&stats, &contracts)),
     };
     match &args.output {
         None => {
@@ -79,19 +93,19 @@ pub fn run(common: &Common, args: &Args) -> u8 {
     }
 }
 
-fn all_tables(stats: &Stats, contracts: &[ContractRow]) -> Vec<tables::Table> {
+/// The tallies and the list of contracts: what both the workbook and the page show.
+fn report_tables(stats: &Stats, contracts: &[ContractRow]) -> Vec<tables::Table> {
     let mut all = tables::tally_tables(stats);
     all.push(tables::contract_table(contracts));
-    all.push(tables::finding_table(contracts));
     all
 }
 
-fn write_workbook(stats: &Stats, contracts: &[ContractRow], output: Option<&Path>) -> u8 {
+fn write_workbook(tables: &[tables::Table], output: Option<&Path>) -> u8 {
     let Some(path) = output else {
         eprintln!("错误：Excel 工作簿须用 -o 指定输出文件，例如 -o 统计.xlsx");
         return 2;
     };
-    match xlsx::write(&all_tables(stats, contracts), path) {
+    match xlsx::write(tables, path) {
         Ok(()) => 0,
         Err(e) => {
             eprintln!("错误：无法写入 {}：{e}", path.display());

@@ -22,6 +22,35 @@ pub struct Table {
     pub rows: Vec<Vec<Cell>>,
 }
 
+impl Table {
+    /// The index of the column with this header.
+    pub fn column(&self, header: &str) -> Option<usize> {
+        self.headers.iter().position(|h| *h == header)
+    }
+}
+
+impl Cell {
+    /// The cell as the page and a reader show it: counts as digits, percentages with two decimals.
+    pub fn text(&self) -> String {
+        match self {
+            Cell::Text(s) => s.clone(),
+            Cell::Count(n) => n.to_string(),
+            Cell::Percent(p) => format!("{p:.2}"),
+        }
+    }
+}
+
+/// Display width in half-width characters: CJK and full-width forms count two.
+pub fn display_width(s: &str) -> usize {
+    s.chars()
+        .map(|c| match u32::from(c) {
+            0x1100..=0x115F | 0x2E80..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF => 2,
+            0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6 | 0x20000..=0x3FFFD => 2,
+            _ => 1,
+        })
+        .sum()
+}
+
 fn text(s: &str) -> Cell {
     Cell::Text(s.to_owned())
 }
@@ -38,7 +67,7 @@ pub const UNREADABLE: &str = "无法读取";
 pub const UNLAWFUL_TEXT: &str = "违法条款文字";
 
 /// The summary and the four breakdowns (severity, term, 五期 period, region), then the files that
-/// could not be read when there are any.
+/// could not be read when there are any. Terms are shown by their labels (流产假（怀孕满4个月）).
 pub fn tally_tables(s: &Stats) -> Vec<Table> {
     let j = json_shape(s);
     let summary = Table {

@@ -1,29 +1,17 @@
 //! The statistics as an Excel workbook: a sheet per table, header row frozen, autofilter on, columns
 //! as wide as their longest entry (a Chinese character counts two).
 
-use super::tables::{Cell, Table};
+use super::tables::{Cell, Table, display_width};
 use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
 use std::path::Path;
 
 /// Columns never grow wider than this many half-width characters; longer text wraps.
 const WIDEST: usize = 60;
 
-/// Display width in half-width characters: CJK and full-width forms count two.
-fn display_width(s: &str) -> usize {
-    s.chars()
-        .map(|c| match u32::from(c) {
-            0x1100..=0x115F | 0x2E80..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF => 2,
-            0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6 | 0x20000..=0x3FFFD => 2,
-            _ => 1,
-        })
-        .sum()
-}
-
 fn cell_width(c: &Cell) -> usize {
     match c {
         Cell::Text(s) => display_width(s),
-        Cell::Count(n) => n.to_string().len(),
-        Cell::Percent(p) => format!("{p:.2}").len(),
+        number => number.text().len(),
     }
 }
 
