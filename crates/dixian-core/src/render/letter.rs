@@ -325,9 +325,13 @@ fn item(f: &Finding, report: &Report, contract: &Contract, rules: &RuleSet) -> I
         (FindingKind::Missing, _) => "合同没有约定此项。".to_owned(),
         (FindingKind::Vague, Some(c)) => format!("“{}”（未写明可核对的标准）", c.text.trim()),
         (FindingKind::UnlawfulText, Some(c)) => format!("“{}”", c.text.trim()),
+        (_, Some(c)) if !c.text.trim().is_empty() && f.actual == "否" => {
+            format!("“{}”（合同明确不承诺此项）", c.text.trim())
+        }
         (_, Some(c)) if !c.text.trim().is_empty() => {
             format!("“{}”（约定为{}）", c.text.trim(), f.actual)
         }
+        _ if f.actual == "否" => "合同明确不承诺此项。".to_owned(),
         _ => format!("约定为{}", f.actual),
     };
     lines.push(format!("合同约定：{says}"));
@@ -335,7 +339,9 @@ fn item(f: &Finding, report: &Report, contract: &Contract, rules: &RuleSet) -> I
     let term = f.term_label.as_deref().or(f.term.as_deref()).unwrap_or("");
     let what = match f.kind {
         FindingKind::UnlawfulText => f.expected.clone(),
-        _ if f.expected == "是" => format!("应当约定{term}"),
+        // 应当 only where the law binds; a suggestion proposes.
+        _ if f.expected == "是" && f.severity >= Severity::Rectify => format!("应当约定{term}"),
+        _ if f.expected == "是" => format!("约定{term}"),
         _ if f.expected == "定期" => format!("应当定期安排{term}"),
         _ => format!("{term}{}", f.expected),
     };

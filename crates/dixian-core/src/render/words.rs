@@ -267,12 +267,13 @@ pub fn without_research_notes(text: &str) -> String {
 /// A citation as law, article, 文号 and date: 《女职工劳动保护特别规定》第六条第三款（国务院令第619号，
 /// 2012年4月28日起施行）. An article that is a research note is left out, so the law alone is named.
 pub fn citation(c: &Citation) -> String {
-    let mut s = statute_dates(&without_research_notes(c.source.trim()));
+    let mut s = without_research_notes(c.source.trim());
     if let Some(a) = c.article.as_deref().map(str::trim) {
         if !a.is_empty() && !is_research_note(a) {
             s.push_str(a);
         }
     }
+    let mut s = statute_dates(&s);
     let mut remarks: Vec<String> = Vec::new();
     if let Some(d) = c.docno.as_deref().map(str::trim) {
         if !d.is_empty() && !is_research_note(d) {
