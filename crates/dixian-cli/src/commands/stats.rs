@@ -82,7 +82,7 @@ pub fn run(common: &Common, args: &Args) -> u8 {
             tables.push(tables::finding_table(&contracts));
             return write_workbook(&tables, args.output.as_deref());
         }
-        Format::Html => html::page(&report_tables(&stats, &contracts)),
+        Format::Html => html::page(&report_tables(&stats, &contracts), super::rules::today()),
     };
     match &args.output {
         None => {

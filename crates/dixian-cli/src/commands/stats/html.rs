@@ -5,7 +5,7 @@
 use super::chart::{self, Bar, Chart, Part, Series, Value};
 use super::rows::GRAVEST_FIRST;
 use super::tables::{self, Cell, Table};
-use dixian_core::render::Lang;
+use dixian_core::render::{Lang, words};
 use std::fmt::Write;
 
 const STYLE: &str = include_str!("report.css");
@@ -96,12 +96,14 @@ fn severity_figures(t: &Table) -> String {
         series: vec![SHARE],
         bars,
     });
-    let title = "问题的构成（按项数）";
-    let _ = write!(
-        out,
-        "<figure><figcaption>{title}</figcaption>{}</figure>",
-        chart::stacked("chart-severity-findings", title, "项", &parts)
-    );
+    if parts.iter().any(|p| p.count > 0) {
+        let title = "问题的构成（按项数）";
+        let _ = write!(
+            out,
+            "<figure><figcaption>{title}</figcaption>{}</figure>",
+            chart::stacked("chart-severity-findings", title, "项", &parts)
+        );
+    }
     out
 }
 
@@ -182,8 +184,14 @@ fn region_figure(t: &Table) -> String {
     })
 }
 
+/// The chart in a figure with its caption; nothing when it would draw no bar at all.
 fn figure(chart: &Chart) -> String {
-    if chart.bars.is_empty() {
+    let drawn = chart
+        .bars
+        .iter()
+        .flat_map(|b| &b.values)
+        .any(|v| v.percent > 0.0);
+    if !drawn {
         return String::new();
     }
     format!(
@@ -260,7 +268,7 @@ fn notes() -> String {
     let [refer, rectify, notice] = GRAVEST_FIRST.map(|s| Lang::Zh.severity(s));
     format!(
         "<h2>说明</h2><ol class=\"notes\">\
-<li>除另有说明外，占比均以可读合同为分母，保留两位小数；“各地区”一节以该地区的可读合同为分母。</li>\
+<li>除另有说明外，占比均以可读合同为分母，保留两位小数；“占本地区合同”一栏以该地区的可读合同为分母。</li>\
 <li>一份合同可能同时存在多项、多级问题，各行合同数之和可能大于合计。</li>\
 <li>{notice}：建议完善的事项，或合同未写明、标准暂定的条目；{rectify}：低于法律、法规规定的标准，或缺少法定内容；{refer}：条款文字本身违反法律规定，建议转有关部门处理。</li>\
 <li>“五期”中的“未涉及”，指合同的条款和约定均未涉及该期。</li>\
@@ -268,10 +276,14 @@ fn notes() -> String {
     )
 }
 
-/// The whole page. `tables` are those of [`tables::tally_tables`] followed by the contract table.
-pub fn page(all: &[Table]) -> String {
+/// The whole page, dated `on`. `all` are the tables of [`tables::tally_tables`] followed by the
+/// contract table.
+pub fn page(all: &[Table], on: chrono::NaiveDate) -> String {
     let find = |name: &str| all.iter().find(|t| t.name == name);
-    let mut body = format!("<header><h1>{TITLE}</h1></header>");
+    let mut body = format!(
+        r#"<header><h1>{TITLE}</h1><p class="dated">统计日期：{}</p></header>"#,
+        words::date(on)
+    );
     type Figures = fn(&Table) -> String;
     let sections: [(&str, &str, &str, Option<Figures>); 5] = [
         (tables::SUMMARY, "一、审查概况", "表1　审查概况", None),
