@@ -309,6 +309,33 @@ fn the_workbook_a_federation_hands_up_reads_as_the_reports_do() {
     }
 }
 
+#[test]
+fn the_stats_page_a_federation_mails_reads_as_the_reports_do() {
+    let set = rules();
+    let ids: Vec<String> = set.rules.iter().map(|r| r.id.clone()).collect();
+    let out = Command::cargo_bin("dixian")
+        .unwrap()
+        .current_dir(root())
+        .args(["stats", "--quiet", "--format", "html"])
+        .args(["fixtures/batch", "fixtures/text"])
+        .args(top_level_yaml())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let html = String::from_utf8(out.stdout).unwrap();
+    // The words between the tags (chart titles, labels, cells), not the markup or the stylesheet.
+    let body = html.split_once("</style>").unwrap().1;
+    let texts: Vec<&str> = body
+        .split('<')
+        .filter_map(|s| s.split_once('>').map(|(_, t)| t))
+        .filter(|t| !t.trim().is_empty())
+        .collect();
+    assert!(texts.len() > 200, "{} strings", texts.len());
+    for t in texts {
+        assert_clean("stats page", t, &ids);
+    }
+}
+
 /// The browser page's own words (web/index.html, the Chinese strings of web/app.js) follow the same
 /// rules as the engine's.
 #[test]
