@@ -37,6 +37,14 @@ struct Run {
 struct Paragraph {
     runs: Vec<Run>,
     in_table: bool,
+    /// Where the paragraph's XML ends.
+    end: usize,
+    /// The `w:p` tag's prefix (`w:`).
+    prefix: String,
+    /// Its properties (`w:pPr`) as written, or empty.
+    ppr: String,
+    /// For a paragraph in a table, where the outermost table ends.
+    table_end: Option<usize>,
 }
 
 impl Paragraph {
@@ -63,12 +71,20 @@ fn local(name: &[u8]) -> &[u8] {
     name.rsplit(|&b| b == b':').next().unwrap_or(name)
 }
 
+/// The namespace prefix of an element named `…:local` (`w:`), or none.
+fn prefix_of(qname: &[u8], local: &[u8]) -> String {
+    String::from_utf8_lossy(qname.strip_suffix(local).unwrap_or(b"")).into_owned()
+}
+
 /// The paragraphs of `document.xml` with their visible runs, in document order.
 fn paragraphs(xml: &str) -> Result<Vec<Paragraph>, quick_xml::Error> {
     let mut reader = quick_xml::Reader::from_str(xml);
     let mut done = Vec::new();
     let mut open: Vec<Paragraph> = Vec::new();
     let (mut hidden, mut inserted, mut tables) = (0usize, 0usize, 0usize);
+    // The first paragraph of the outermost open table, and where the open paragraph's pPr starts.
+    let mut table_from = 0usize;
+    let mut ppr_from: Option<usize> = None;
     let mut run: Option<Run> = None;
     // Inside a run: the depth of the child being captured and where it started.
     let mut child: Option<(usize, usize, Vec<u8>)> = None;
@@ -93,13 +109,19 @@ fn paragraphs(xml: &str) -> Result<Vec<Paragraph>, quick_xml::Error> {
                 match name {
                     b"p" => open.push(Paragraph {
                         in_table: tables > 0,
+                        prefix: prefix_of(qname.as_ref(), b"p"),
                         ..Paragraph::default()
                     }),
-                    b"tbl" => tables += 1,
+                    b"pPr" if run.is_none() && !open.is_empty() => ppr_from = Some(before),
+                    b"tbl" => {
+                        if tables == 0 {
+                            table_from = done.len();
+                        }
+                        tables += 1;
+                    }
                     b"ins" => inserted += 1,
                     b"r" if hidden == 0 && run.is_none() => {
-                        let q = String::from_utf8_lossy(qname.as_ref()).into_owned();
-                        let prefix = q.strip_suffix('r').unwrap_or("").to_owned();
+                        let prefix = prefix_of(qname.as_ref(), b"r");
                         run = Some(Run {
                             start: before,
                             end: after,
@@ -140,11 +162,24 @@ fn paragraphs(xml: &str) -> Result<Vec<Paragraph>, quick_xml::Error> {
                 }
                 match name {
                     b"p" => {
-                        if let Some(p) = open.pop() {
+                        if let Some(mut p) = open.pop() {
+                            p.end = after;
                             done.push(p);
                         }
                     }
-                    b"tbl" => tables = tables.saturating_sub(1),
+                    b"pPr" => {
+                        if let (Some(from), Some(p)) = (ppr_from.take(), open.last_mut()) {
+                            p.ppr = xml.get(from..after).unwrap_or("").to_owned();
+                        }
+                    }
+                    b"tbl" => {
+                        tables = tables.saturating_sub(1);
+                        if tables == 0 {
+                            for p in done.iter_mut().skip(table_from) {
+                                p.table_end = Some(after);
+                            }
+                        }
+                    }
                     b"ins" => inserted = inserted.saturating_sub(1),
                     b"rPr" => {
                         if let (Some(from), Some(r)) = (rpr_from.take(), run.as_mut()) {
@@ -175,7 +210,17 @@ fn paragraphs(xml: &str) -> Result<Vec<Paragraph>, quick_xml::Error> {
                 let name = local(name.as_ref());
                 match (name, run.as_mut()) {
                     (b"rPr", Some(r)) => r.rpr = slice(),
-                    (b"p", None) => done.push(Paragraph::default()),
+                    (b"pPr", None) => {
+                        if let Some(p) = open.last_mut() {
+                            p.ppr = slice();
+                        }
+                    }
+                    (b"p", None) => done.push(Paragraph {
+                        in_table: tables > 0,
+                        end: after,
+                        prefix: prefix_of(e.name().as_ref(), b"p"),
+                        ..Paragraph::default()
+                    }),
                     (_, Some(r)) if hidden == 0 => {
                         let reads = match name {
                             b"tab" => Some('\t'),
@@ -271,7 +316,23 @@ pub fn revise_xml(
         })
         .collect();
     let mut applied = 0;
+    let mut next_id = max_id(xml) + 1;
+    let mut replacements: Vec<(usize, usize, String)> = Vec::new();
     for e in edits {
+        if let Some(model) = e.with.strip_prefix('\n').filter(|_| e.start == e.end) {
+            if let Some((at, new)) = new_paragraph(
+                &paragraphs,
+                &located,
+                e.start,
+                model.trim(),
+                date,
+                &mut next_id,
+            ) {
+                replacements.push((at, at, new));
+                applied += 1;
+            }
+            continue;
+        }
         let found = located.iter().enumerate().find_map(|(pi, l)| {
             let (at, text) = l.as_ref()?;
             let (s, end) = (e.start.checked_sub(*at)?, e.end.checked_sub(*at)?);
@@ -303,8 +364,6 @@ pub fn revise_xml(
         }
         applied += 1;
     }
-    let mut next_id = max_id(xml) + 1;
-    let mut replacements: Vec<(usize, usize, String)> = Vec::new();
     for (p, m) in paragraphs.iter().zip(&marks) {
         if !m.struck.contains(&true) && m.inserts.is_empty() {
             continue;
@@ -340,6 +399,129 @@ pub fn revise_xml(
     }
     out.push_str(xml.get(copied..).unwrap_or(""));
     Ok((out, applied))
+}
+
+/// A paragraph of its own for a model clause inserted at `point` of the plain text (the end of a
+/// line): after the paragraph ending there, or after the whole table when that paragraph is in one.
+/// It takes the properties of the paragraph it follows (so a numbered clause is followed by the next
+/// number); after a table, those of the body paragraph before the table without its numbering. The
+/// paragraph mark and the words are both tracked insertions, so rejecting them leaves the document
+/// as it was. Returns where it goes and its XML.
+fn new_paragraph(
+    paragraphs: &[Paragraph],
+    located: &[Option<(usize, String)>],
+    point: usize,
+    text: &str,
+    date: &str,
+    next_id: &mut u64,
+) -> Option<(usize, String)> {
+    let pi = located
+        .iter()
+        .rposition(|l| l.as_ref().is_some_and(|(at, _)| *at <= point))?;
+    let anchor = paragraphs.get(pi)?;
+    let (at, like, numbered) = match anchor.table_end {
+        Some(end) => {
+            let body = paragraphs
+                .get(..pi)?
+                .iter()
+                .zip(located)
+                .rposition(|(p, l)| !p.in_table && l.is_some())
+                .and_then(|i| paragraphs.get(i));
+            (end, body.unwrap_or(anchor), false)
+        }
+        None => (anchor.end, anchor, true),
+    };
+    let w = if like.prefix.is_empty() {
+        anchor.prefix.as_str()
+    } else {
+        like.prefix.as_str()
+    };
+    let stamp = |id: u64| format!("{w}id=\"{id}\" {w}author=\"dixian\" {w}date=\"{date}\"");
+    let mark = format!("<{w}ins {}/>", stamp(*next_id));
+    let words = stamp(*next_id + 1);
+    *next_id += 2;
+    let mut ppr = like.ppr.clone();
+    for drop in ["sectPr", "pPrChange"] {
+        ppr = without(&ppr, w, drop);
+    }
+    if !numbered {
+        ppr = without(&ppr, w, "numPr");
+    }
+    let ppr = with_inserted_mark(&ppr, w, &mark);
+    let rpr = like
+        .runs
+        .last()
+        .map(|r| without(&r.rpr, w, "rPrChange"))
+        .unwrap_or_default();
+    let escaped = quick_xml::escape::escape(text);
+    Some((
+        at,
+        format!(
+            "<{w}p>{ppr}<{w}ins {words}><{w}r>{rpr}<{w}t xml:space=\"preserve\">{escaped}</{w}t></{w}r></{w}ins></{w}p>"
+        ),
+    ))
+}
+
+/// `xml` without its `<w:name …>…</w:name>` or `<w:name/>` elements.
+fn without(xml: &str, w: &str, name: &str) -> String {
+    let open = format!("<{w}{name}");
+    let close = format!("</{w}{name}>");
+    let mut out = String::with_capacity(xml.len());
+    let mut rest = xml;
+    while let Some(i) = rest.find(&open) {
+        let after = rest.get(i + open.len()..).unwrap_or("");
+        if !after.starts_with([' ', '>', '/']) {
+            out.push_str(rest.get(..i + open.len()).unwrap_or(""));
+            rest = after;
+            continue;
+        }
+        out.push_str(rest.get(..i).unwrap_or(""));
+        let tag_end = after.find('>').map_or(after.len(), |j| j + 1);
+        let self_closing = after.get(..tag_end).is_some_and(|t| t.ends_with("/>"));
+        rest = if self_closing {
+            after.get(tag_end..).unwrap_or("")
+        } else {
+            after
+                .find(&close)
+                .and_then(|j| after.get(j + close.len()..))
+                .unwrap_or("")
+        };
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Paragraph properties with the paragraph mark marked as inserted (`w:ins` first in its `w:rPr`).
+fn with_inserted_mark(ppr: &str, w: &str, mark: &str) -> String {
+    let empty = format!("<{w}pPr/>");
+    if ppr.is_empty() || ppr == empty {
+        return format!("<{w}pPr><{w}rPr>{mark}</{w}rPr></{w}pPr>");
+    }
+    let rpr_open = format!("<{w}rPr>");
+    let rpr_empty = format!("<{w}rPr/>");
+    if let Some(i) = ppr.find(&rpr_open) {
+        let at = i + rpr_open.len();
+        return format!(
+            "{}{mark}{}",
+            ppr.get(..at).unwrap_or(""),
+            ppr.get(at..).unwrap_or("")
+        );
+    }
+    if let Some(i) = ppr.find(&rpr_empty) {
+        return format!(
+            "{}<{w}rPr>{mark}</{w}rPr>{}",
+            ppr.get(..i).unwrap_or(""),
+            ppr.get(i + rpr_empty.len()..).unwrap_or("")
+        );
+    }
+    let close = format!("</{w}pPr>");
+    match ppr.rfind(&close) {
+        Some(i) => format!(
+            "{}<{w}rPr>{mark}</{w}rPr>{close}",
+            ppr.get(..i).unwrap_or("")
+        ),
+        None => ppr.to_owned(),
+    }
 }
 
 /// The largest `w:id` in the document, so revision ids do not collide with bookmarks or comments.

@@ -209,11 +209,22 @@ fn a_docx_keeps_every_other_entry_and_marks_its_changes() {
                 "{file}"
             );
             // Tables and automatic numbering are untouched.
-            for tag in ["<w:tbl>", "<w:tc>", "<w:numPr>", "<w:pPr>"] {
+            for tag in ["<w:tbl>", "<w:tc>", "<w:tr>", "<w:numPr>"] {
                 assert_eq!(
                     x0.matches(tag).count(),
                     x1.matches(tag).count(),
                     "{file}: {tag}"
+                );
+            }
+            // Every new paragraph is a tracked insertion, and none is inside a table.
+            let paragraphs = |x: &str| x.matches("<w:p>").count() + x.matches("<w:p ").count();
+            let inserted_marks = x1.matches("<w:rPr><w:ins ").count();
+            assert_eq!(paragraphs(&x1) - paragraphs(&x0), inserted_marks, "{file}");
+            for table in x1.split("<w:tbl>").skip(1) {
+                let inside = table.split("</w:tbl>").next().unwrap();
+                assert!(
+                    !inside.contains("<w:rPr><w:ins "),
+                    "{file}: a paragraph inserted in a table"
                 );
             }
             // Up to the first change, the document is byte for byte what it was.
@@ -304,4 +315,163 @@ fn the_revised_docx_opens_in_libreoffice() {
     );
     assert!(std::fs::metadata(&pdf).unwrap().len() > 1000);
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// A contract whose chapters say what they are about, with final provisions and signatures.
+const CHAPTERED: &str = "武汉某某电子有限公司女职工权益保护专项集体合同
+
+甲方：武汉某某电子有限公司（湖北省武汉市）
+乙方：武汉某某电子有限公司工会委员会
+合同期限：2022年1月1日至2024年12月31日
+
+第一章 经期保护
+第一条 女职工经期不安排高处、低温、冷水作业和第三级体力劳动强度的劳动，每月发放卫生费40元。
+第二章 防止性骚扰
+第二条 甲方尊重女职工的人格尊严。
+第三章 孕期和哺乳期保护
+第三条 女职工产前检查时间计入劳动时间。
+第四条 甲方关心孕期和哺乳期女职工的身体健康。
+第四章 产期保护
+第五条 女职工生育享受产假158天，难产的增加产假15天。男方享受护理假15天。
+第五章 附则
+第六条 本合同未尽事宜，双方协商解决。
+第七条 本合同自双方签字之日起生效。
+
+甲方代表（签字）：          乙方代表（签字）：
+签订日期：2021年12月20日
+";
+
+#[test]
+fn a_model_clause_goes_after_its_topic_else_its_chapter_else_the_end_of_the_body() {
+    let set = rule_set();
+    let (_, report) = dixian_import::api::check_bytes(
+        &set,
+        "chaptered.txt",
+        CHAPTERED.as_bytes().to_vec(),
+        &overrides(),
+    )
+    .unwrap();
+    let after = |term: &str| {
+        report
+            .findings
+            .iter()
+            .find(|f| f.term.as_deref() == Some(term))
+            .and_then(|f| f.suggestion.as_ref())
+            .map(|s| s.clause.clone())
+    };
+    // The chapter of two periods: its last clause.
+    assert_eq!(after("孕期禁忌劳动").as_deref(), Some("第四条"));
+    assert_eq!(after("哺乳期禁忌劳动").as_deref(), Some("第四条"));
+    // Of three periods, the last clause about one of them.
+    assert_eq!(after("合同顺延").as_deref(), Some("第五条"));
+    // The chapter named for it.
+    assert_eq!(after("性骚扰防治").as_deref(), Some("第二条"));
+    // No chapter of its own: the end of the body, before 附则.
+    assert_eq!(after("禁忌劳动书面告知").as_deref(), Some("第五条"));
+
+    let fixed = fix(&set, "chaptered.txt", CHAPTERED.as_bytes(), Scope::Required);
+    let out = String::from_utf8(fixed.bytes).unwrap();
+    let at = |words: &str| {
+        out.find(words)
+            .unwrap_or_else(|| panic!("{words} in\n{out}"))
+    };
+    // Each model clause on a line of its own, right after its clause.
+    assert!(out.contains("第二条 甲方尊重女职工的人格尊严。\n用人单位预防和制止对女职工的性骚扰"));
+    assert!(at("用人单位将本单位属于女职工禁忌从事的劳动范围") < at("第五章 附则"));
+    assert!(at("女职工在孕期不得从事") < at("第四章 产期保护"));
+    assert!(
+        out.ends_with("甲方代表（签字）：          乙方代表（签字）：\n签订日期：2021年12月20日\n")
+    );
+    assert!(worst(&set, "chaptered.txt", out.as_bytes()) < Some(Severity::Rectify));
+}
+
+/// The tracked insertion of a paragraph at the end of the plain text's first line.
+fn insert_after_first_line(xml: &str, plain: &str) -> String {
+    let at = plain.find('\n').unwrap_or(plain.len());
+    let edits = [dixian_core::fix::TextEdit {
+        start: at,
+        end: at,
+        with: "\n女职工在孕期不得从事孕期禁忌从事的劳动。".to_owned(),
+    }];
+    let (out, applied) = dixian_import::docx_revise::revise_xml(xml, plain, &edits, "D").unwrap();
+    assert_eq!(applied, 1);
+    out
+}
+
+const W: &str = r#"<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>"#;
+
+#[test]
+fn a_paragraph_inserted_after_a_numbered_clause_is_the_next_number() {
+    let first = r#"<w:p><w:pPr><w:pStyle w:val="a3"/><w:numPr><w:ilvl w:val="0"/><w:numId w:val="2"/></w:numPr><w:rPr><w:sz w:val="28"/></w:rPr></w:pPr><w:r><w:rPr><w:sz w:val="28"/></w:rPr><w:t>女职工孕期产前检查计入劳动时间。</w:t></w:r></w:p>"#;
+    let rest = r#"<w:p><w:r><w:t>签订日期：2021年12月20日</w:t></w:r></w:p><w:sectPr/></w:body></w:document>"#;
+    let xml = format!("{W}{first}{rest}");
+    let out = insert_after_first_line(
+        &xml,
+        "女职工孕期产前检查计入劳动时间。\n签订日期：2021年12月20日",
+    );
+    let inserted = r#"<w:p><w:pPr><w:pStyle w:val="a3"/><w:numPr><w:ilvl w:val="0"/><w:numId w:val="2"/></w:numPr><w:rPr><w:ins w:id="1" w:author="dixian" w:date="D"/><w:sz w:val="28"/></w:rPr></w:pPr><w:ins w:id="2" w:author="dixian" w:date="D"><w:r><w:rPr><w:sz w:val="28"/></w:rPr><w:t xml:space="preserve">女职工在孕期不得从事孕期禁忌从事的劳动。</w:t></w:r></w:ins></w:p>"#;
+    assert_eq!(out, format!("{W}{first}{inserted}{rest}"));
+}
+
+#[test]
+fn a_paragraph_inserted_after_a_table_row_goes_after_the_table_as_body_text() {
+    let heading = r#"<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="2"/></w:numPr><w:jc w:val="both"/><w:sectPr/></w:pPr><w:r><w:t>甲方保障女职工享受下列待遇：</w:t></w:r></w:p>"#;
+    let table = r#"<w:tbl><w:tr><w:tc><w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:t>产假</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>158天</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"#;
+    let rest = r#"<w:p><w:r><w:t>签订日期：2021年12月20日</w:t></w:r></w:p></w:body></w:document>"#;
+    let xml = format!("{W}{heading}{table}{rest}");
+    let plain = "甲方保障女职工享受下列待遇：\n产假\t158天\n签订日期：2021年12月20日";
+    let at = plain.find("158天").unwrap() + "158天".len();
+    let edits = [dixian_core::fix::TextEdit {
+        start: at,
+        end: at,
+        with: "\n女职工在孕期不得从事孕期禁忌从事的劳动。".to_owned(),
+    }];
+    let (out, _) = dixian_import::docx_revise::revise_xml(&xml, plain, &edits, "D").unwrap();
+    // The body paragraph's alignment, neither its numbering nor its section break.
+    let inserted = r#"<w:p><w:pPr><w:jc w:val="both"/><w:rPr><w:ins w:id="1" w:author="dixian" w:date="D"/></w:rPr></w:pPr><w:ins w:id="2" w:author="dixian" w:date="D"><w:r><w:t xml:space="preserve">女职工在孕期不得从事孕期禁忌从事的劳动。</w:t></w:r></w:ins></w:p>"#;
+    assert_eq!(out, format!("{W}{heading}{table}{inserted}{rest}"));
+}
+
+fn docx_of(document_xml: &str) -> Vec<u8> {
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    zip.start_file(
+        "word/document.xml",
+        zip::write::SimpleFileOptions::default(),
+    )
+    .unwrap();
+    std::io::Write::write_all(&mut zip, document_xml.as_bytes()).unwrap();
+    zip.finish().unwrap().into_inner()
+}
+
+/// A contract whose articles are numbered by Word (automatic numbering), not in its text.
+#[test]
+fn a_docx_with_automatic_numbering_fixed_checks_clean_and_stays_fixed() {
+    let numbered = |text: &str| {
+        format!(
+            r#"<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>"#
+        )
+    };
+    let plain = |text: &str| format!(r#"<w:p><w:r><w:t>{text}</w:t></w:r></w:p>"#);
+    let body: String = [
+        plain("武汉某某电子有限公司女职工权益保护专项集体合同"),
+        plain("甲方：武汉某某电子有限公司（湖北省武汉市）"),
+        plain("合同期限：2022年1月1日至2024年12月31日"),
+        numbered("女职工经期不安排高处、低温、冷水作业，每月发放卫生费40元。"),
+        numbered("女职工生育享受产假128天。"),
+        numbered("哺乳未满1周岁婴儿的女职工，每天哺乳时间1小时。"),
+        plain("签订日期：2021年12月20日"),
+    ]
+    .concat();
+    let bytes = docx_of(&format!("{W}{body}</w:body></w:document>"));
+    let set = rule_set();
+    assert!(worst(&set, "numbered.docx", &bytes) >= Some(Severity::Rectify));
+    let once = fix(&set, "numbered.docx", &bytes, Scope::Required);
+    assert!(once.changes > 0);
+    assert!(worst(&set, "numbered.docx", &once.bytes) < Some(Severity::Rectify));
+    let twice = fix(&set, "numbered.docx", &once.bytes, Scope::Required);
+    assert_eq!(twice.changes, 0, "{}", twice.summary);
+    let xml = String::from_utf8(entries(&once.bytes).remove(0).1).unwrap();
+    // Inserted clauses follow numbered ones, numbered in turn; the signing date stays last.
+    assert!(xml.matches("<w:numId w:val=\"1\"/>").count() > 3);
+    assert!(xml.rfind("w:author=\"dixian\"").unwrap() < xml.find("签订日期").unwrap());
 }

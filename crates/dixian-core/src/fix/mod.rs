@@ -108,8 +108,12 @@ pub struct TextEdit {
 }
 
 /// The changes as edits of a document's plain text (the contract's source, for a contract read by
-/// the importer, whose clause texts are slices of it), in order.
+/// the importer, whose clause texts are slices of it), in order. A model clause inserted after a
+/// clause that ends its line becomes a line (a paragraph) of its own, indented as the clause is;
+/// after a clause that runs on in its line it joins the clause's words.
 pub fn text_edits(contract: &Contract, changes: &[Change<'_>]) -> Vec<TextEdit> {
+    let src = contract.source.as_str();
+    let mut inserted_at: Vec<usize> = Vec::new();
     let mut edits: Vec<TextEdit> = changes
         .iter()
         .filter_map(|c| {
@@ -117,19 +121,55 @@ pub fn text_edits(contract: &Contract, changes: &[Change<'_>]) -> Vec<TextEdit> 
             let (s, e) = c.edit.range?;
             let base = clause.text_span.start;
             let at = |i: usize| base + i;
-            contract
-                .source
-                .get(at(s)..at(e))
+            src.get(at(s)..at(e))
                 .filter(|words| clause.text.get(s..e) == Some(*words))?;
-            Some(TextEdit {
-                start: at(s),
-                end: at(e),
-                with: c.edit.with.clone(),
-            })
+            if c.edit.action != Action::Insert {
+                return Some(TextEdit {
+                    start: at(s),
+                    end: at(e),
+                    with: c.edit.with.clone(),
+                });
+            }
+            let line_end = src
+                .get(at(s)..)?
+                .find('\n')
+                .map_or(src.len(), |i| at(s) + i);
+            let own_line = src.get(at(s)..line_end)?.trim().is_empty();
+            let edit = if own_line {
+                let line_start = src.get(..base)?.rfind('\n').map_or(0, |i| i + 1);
+                let indent = src
+                    .get(line_start..base)
+                    .filter(|i| i.trim().is_empty())
+                    .unwrap_or("");
+                TextEdit {
+                    start: line_end,
+                    end: line_end,
+                    with: format!("\n{indent}{}", c.edit.with),
+                }
+            } else {
+                let after_another = inserted_at.contains(&at(s));
+                TextEdit {
+                    start: at(s),
+                    end: at(s),
+                    with: joined(c.edit, &clause.text, after_another),
+                }
+            };
+            inserted_at.push(at(s));
+            Some(edit)
         })
         .collect();
     edits.sort_by_key(|e| (e.start, e.end));
     edits
+}
+
+/// An edit's words as they join the clause's text; a second insertion at one point follows the
+/// first, which already closed the sentence.
+fn joined(edit: &Edit, text: &str, after_another: bool) -> String {
+    if after_another {
+        edit.with.clone()
+    } else {
+        edit.inline(text)
+    }
 }
 
 /// `text` with the edits applied (sorted, not overlapping, as [`text_edits`] gives them).

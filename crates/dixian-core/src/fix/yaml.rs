@@ -2,7 +2,7 @@
 //! its value, and a term added goes into the clause's `terms` (block or flow, as written). Everything
 //! else — comments, key order, the other clauses — stays as the person wrote it.
 
-use super::{Change, TextEdit, apply};
+use super::{Change, TextEdit, apply, joined};
 use crate::contract::{Clause, Contract, TermValue};
 use crate::vocabulary::Vocabulary;
 use crate::yaml::quote;
@@ -16,15 +16,16 @@ pub fn fix(contract: &Contract, changes: &[Change<'_>], vocab: &Vocabulary) -> S
         if mine.is_empty() {
             continue;
         }
+        let mut inserted_at: Vec<usize> = Vec::new();
         let text_edits: Vec<TextEdit> = mine
             .iter()
             .filter_map(|c| {
                 let (start, end) = c.edit.range?;
-                Some(TextEdit {
-                    start,
-                    end,
-                    with: c.edit.with.clone(),
-                })
+                let with = joined(c.edit, &clause.text, inserted_at.contains(&start));
+                if c.edit.action == crate::suggest::Action::Insert {
+                    inserted_at.push(start);
+                }
+                Some(TextEdit { start, end, with })
             })
             .collect();
         let has_text = clause.text_span != clause.id_span;

@@ -38,10 +38,30 @@ impl Edit {
             Some((s, e)) => format!(
                 "{}{}{}",
                 text.get(..s).unwrap_or(""),
-                self.with,
+                self.inline(text),
                 text.get(e..).unwrap_or("")
             ),
             None => text.to_owned(),
+        }
+    }
+
+    /// The new words as they join the clause's own sentence: an inserted model clause after words
+    /// that do not close their sentence starts with 。. (A document that has room for a paragraph of
+    /// its own gets the model clause there instead; see `fix::text_edits`.)
+    pub fn inline(&self, text: &str) -> String {
+        let before = self
+            .range
+            .and_then(|(s, _)| text.get(..s))
+            .unwrap_or(text)
+            .trim_end();
+        let closed = before
+            .chars()
+            .next_back()
+            .is_none_or(|c| SENTENCE_ENDS.contains(&c));
+        if self.action == Action::Insert && !closed {
+            format!("。{}", self.with)
+        } else {
+            self.with.clone()
         }
     }
 
@@ -76,6 +96,16 @@ impl Edit {
             end: span.end,
         })
     }
+}
+
+/// The statement `ti` of clause `ci`, set to `value`.
+fn restated(contract: &Contract, ci: usize, ti: usize, value: TermValue) -> Option<TermChange> {
+    let st = contract.clauses.get(ci)?.terms.get(ti)?;
+    Some(TermChange {
+        term: st.term,
+        value,
+        replaces: Some(ti),
+    })
 }
 
 /// The byte range within the clause text of a stated term whose words lie in that text.
@@ -139,15 +169,7 @@ pub(super) fn raise_figure(
     new: Quantity,
     vocab: &Vocabulary,
 ) -> Edit {
-    let term = contract
-        .clauses
-        .get(ci)
-        .and_then(|c| c.terms.get(ti))
-        .map(|st| TermChange {
-            term: st.term,
-            value: TermValue::Quantity(new),
-            replaces: Some(ti),
-        });
+    let term = restated(contract, ci, ti, TermValue::Quantity(new));
     let text = contract.clauses.get(ci).map_or("", |c| c.text.as_str());
     let words = stated_range(contract, ci, ti).or_else(|| find_figure(text, old.milli));
     let (range, with) = match words {
@@ -222,22 +244,8 @@ fn sentence_around(contract: &Contract, ci: usize, at: (usize, usize)) -> Option
 }
 
 /// A refused commitment: its sentence replaced by the model clause.
-pub(super) fn replace_sentence(
-    contract: &Contract,
-    ci: usize,
-    ti: usize,
-    model: &str,
-    _vocab: &Vocabulary,
-) -> Edit {
-    let term = contract
-        .clauses
-        .get(ci)
-        .and_then(|c| c.terms.get(ti))
-        .map(|st| TermChange {
-            term: st.term,
-            value: TermValue::Commitment(true),
-            replaces: Some(ti),
-        });
+pub(super) fn replace_sentence(contract: &Contract, ci: usize, ti: usize, model: &str) -> Edit {
+    let term = restated(contract, ci, ti, TermValue::Commitment(true));
     let text_len = contract.clauses.get(ci).map_or(0, |c| c.text.len());
     let range = stated_range(contract, ci, ti)
         .and_then(|r| sentence_around(contract, ci, r))
@@ -283,8 +291,8 @@ pub(super) fn strike_words(
     })
 }
 
-/// A missing term: its model clause appended to the clause of the same period (by topic, else by
-/// what it states), else to the last clause that states any term, else to the last clause.
+/// A missing term: its model clause inserted after the clause [`super::place::anchor`] chooses, as
+/// a paragraph of its own where the document allows (see [`Edit::inline`] for where it cannot).
 pub(super) fn insert_model(
     contract: &Contract,
     vocab: &Vocabulary,
@@ -292,46 +300,13 @@ pub(super) fn insert_model(
     model: &str,
     value: TermValue,
 ) -> Option<Edit> {
-    let periods = vocab
-        .term_info(term)
-        .map(|t| t.periods.clone())
-        .unwrap_or_default();
-    let clauses = &contract.clauses;
-    let by_topic = clauses.iter().rposition(|c| {
-        c.topic
-            .as_deref()
-            .is_some_and(|t| periods.iter().any(|p| t.contains(p.name())))
-    });
-    let by_terms = || {
-        clauses.iter().rposition(|c| {
-            c.terms.iter().any(|st| {
-                vocab
-                    .term_info(st.term)
-                    .is_some_and(|i| i.periods.iter().any(|p| periods.contains(p)))
-            })
-        })
-    };
-    let any_terms = || clauses.iter().rposition(|c| !c.terms.is_empty());
-    let ci = by_topic
-        .or_else(by_terms)
-        .or_else(any_terms)
-        .or_else(|| clauses.len().checked_sub(1))?;
-    let text = clauses.get(ci)?.text.as_str();
-    let end = text.trim_end().len();
-    let closed = text
-        .get(..end)
-        .and_then(|t| t.chars().next_back())
-        .is_none_or(|c| SENTENCE_ENDS.contains(&c));
-    let with = if closed {
-        model.to_owned()
-    } else {
-        format!("。{model}")
-    };
+    let ci = super::place::anchor(contract, vocab, term)?;
+    let end = contract.clauses.get(ci)?.text.trim_end().len();
     Some(Edit {
         action: Action::Insert,
         clause: ci,
         range: Some((end, end)),
-        with,
+        with: model.to_owned(),
         term: Some(TermChange {
             term,
             value,

@@ -4,6 +4,7 @@
 //! words, and for a YAML contract the term to set), so `fix` applies exactly what the report shows.
 
 mod edit;
+mod place;
 
 pub use edit::{Edit, TermChange};
 
@@ -61,10 +62,11 @@ pub fn wording(s: &Suggestion, lang: crate::render::Lang) -> String {
             } else {
                 "建议修改为"
             };
+            let clause = clause_named(&s.clause);
             let body = match s.action {
-                Action::Insert => format!("在{}末尾增加“{}”", s.clause, s.text),
+                Action::Insert => format!("在{clause}之后增加“{}”", s.text),
                 Action::Delete if s.text.ends_with(STRUCK_OUT) => {
-                    return format!("建议删除{}全文", s.clause);
+                    return format!("建议删除{clause}全文");
                 }
                 Action::Replace | Action::Delete => s.text.trim().to_owned(),
             };
@@ -82,7 +84,7 @@ pub fn wording(s: &Suggestion, lang: crate::render::Lang) -> String {
                 "Suggested wording"
             };
             let body = match s.action {
-                Action::Insert => format!("add at the end of {}: “{}”", s.clause, s.text),
+                Action::Insert => format!("add after {}: “{}”", s.clause, s.text),
                 Action::Delete if s.text.ends_with(STRUCK_OUT) => {
                     return format!("{head}: delete {} entirely", s.clause);
                 }
@@ -90,6 +92,21 @@ pub fn wording(s: &Suggestion, lang: crate::render::Lang) -> String {
             };
             format!("{head}: {body}")
         }
+    }
+}
+
+/// A clause as an officer names it: 第八条 as it is; an item numbered 二、 or （二） or 2. as 第二项,
+/// 第（二）项, 第2项; a heading's item (一、2) in quotes.
+fn clause_named(id: &str) -> String {
+    let numeral = |c: char| "一二三四五六七八九十百零〇两".contains(c) || c.is_ascii_digit();
+    let item =
+        (!id.is_empty() && id.chars().all(numeral)) || (id.starts_with('（') && id.ends_with('）'));
+    if id.starts_with('第') {
+        id.to_owned()
+    } else if item {
+        format!("第{id}项")
+    } else {
+        format!("“{id}”")
     }
 }
 
@@ -106,14 +123,19 @@ pub fn attach(set: &RuleSet, contract: &Contract, report: &mut Report) {
 pub fn suggest(set: &RuleSet, contract: &Contract, f: &Finding) -> Option<Suggestion> {
     let version = version_of(set, f);
     let edit = match f.kind {
-        FindingKind::Violated => violated(set, contract, f, version?)?,
-        FindingKind::Missing => missing(set, contract, f, version?)?,
+        // A figure that holds or fails with the calendar (188天 against 98天加3个月) is raised as a
+        // figure below the floor is, to the days that cover the longest months.
+        FindingKind::Violated | FindingKind::Depends => violated(set, contract, f, version?)?,
+        FindingKind::Missing => missing(set, contract, version?)?,
         FindingKind::UnlawfulText => unlawful(contract, f, version)?,
         FindingKind::Vague => vague(set, contract, f)?,
-        // A figure that holds or fails with the calendar: nothing exact to propose from the rule.
-        FindingKind::Depends => return None,
     };
-    Some(edit.into_suggestion(contract, f.severity < Severity::Rectify || f.provisional))
+    // What the law does not require as written: good practice, a provisional figure, a figure that
+    // depends on the calendar, a concrete clause in place of vague words.
+    let negotiate = f.severity < Severity::Rectify
+        || f.provisional
+        || matches!(f.kind, FindingKind::Depends | FindingKind::Vague);
+    Some(edit.into_suggestion(contract, negotiate))
 }
 
 /// The version of the finding's rule in force on its first day.
@@ -197,13 +219,13 @@ fn violated(set: &RuleSet, contract: &Contract, f: &Finding, version: &Version) 
         }
         (TermValue::Commitment(false), Check::Commitment { term }) => {
             let model = model_text(vocab, version, *term, None)?;
-            Some(edit::replace_sentence(contract, ci, ti, &model, vocab))
+            Some(edit::replace_sentence(contract, ci, ti, &model))
         }
         _ => None,
     }
 }
 
-fn missing(set: &RuleSet, contract: &Contract, f: &Finding, version: &Version) -> Option<Edit> {
+fn missing(set: &RuleSet, contract: &Contract, version: &Version) -> Option<Edit> {
     let vocab = &set.vocabulary;
     let term = version.check.term()?;
     let (floor, value) = match &version.check {
@@ -215,7 +237,6 @@ fn missing(set: &RuleSet, contract: &Contract, f: &Finding, version: &Version) -
         Check::ForbidText { .. } => return None,
     };
     let model = model_text(vocab, version, term, floor.as_deref())?;
-    let _ = f;
     edit::insert_model(contract, vocab, term, &model, value)
 }
 
