@@ -13,7 +13,7 @@ concurrency="${2:-64}"
 dir="$(mktemp -d -t dixian-load-XXXXXX)"
 trap 'rm -rf "$dir"' EXIT
 
-cargo build -q --release -p dixian-cli --example load
+cargo build -q --release -p dixian-cli --bin dixian --example load
 cargo build -q --release -p dixian-core --features synth --example synth
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 
