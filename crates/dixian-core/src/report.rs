@@ -104,6 +104,30 @@ pub struct Undetermined {
     pub reason: String,
 }
 
+/// What a batch answers for a file that could not be read, in place of its report (`dixian check
+/// --format json` over several files, Python's `check_batch`): `{schema_version, file, errors}`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Unreadable<'a> {
+    pub schema_version: u32,
+    pub file: &'a str,
+    pub errors: &'a [crate::Diagnostic],
+}
+
+impl<'a> Unreadable<'a> {
+    pub fn new(file: &'a str, error: &'a crate::LoadError) -> Self {
+        Self {
+            schema_version: SCHEMA_VERSION,
+            file,
+            errors: &error.diagnostics,
+        }
+    }
+
+    /// Indented as a report is (see [`Report::to_json`]).
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+}
+
 /// Which of the five periods (五期) the contract covers, always in the order 经期 孕期 产期 哺乳期 更年期.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Coverage(pub [bool; 5]);

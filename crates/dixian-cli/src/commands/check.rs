@@ -6,8 +6,7 @@ use crate::Common;
 use crate::batch::{self, Checked};
 use crate::load;
 use dixian_core::render::{Lang, human, sarif::SarifLog};
-use dixian_core::{Diagnostic, report::SCHEMA_VERSION};
-use serde::Serialize;
+use dixian_core::report::Unreadable;
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -25,14 +24,6 @@ enum Format {
     Human,
     Json,
     Sarif,
-}
-
-/// What `--format json` prints for a file that could not be read.
-#[derive(Serialize)]
-struct Unreadable<'a> {
-    schema_version: u32,
-    file: &'a str,
-    errors: &'a [Diagnostic],
 }
 
 pub fn run(common: &Common, args: &Args) -> u8 {
@@ -120,12 +111,7 @@ fn human_text(c: &Checked, color: bool, lang: Lang) -> String {
 fn json_text(c: &Checked) -> String {
     match &c.result {
         Ok((_, report)) => report.to_json(),
-        Err(e) => serde_json::to_string_pretty(&Unreadable {
-            schema_version: SCHEMA_VERSION,
-            file: &c.file,
-            errors: &e.diagnostics,
-        })
-        .unwrap_or_default(),
+        Err(e) => Unreadable::new(&c.file, e).to_json(),
     }
 }
 
