@@ -1,7 +1,7 @@
 //! One handler per route. Each reads its request (see [`super::input`]), runs the same call as the
 //! CLI on a checking thread, and answers JSON — or `{errors}` with the status that fits.
 
-use super::input::{self, Fields, Kind, Upload};
+use super::input::{Fields, Kind, OneContract, Submission, Upload};
 use super::reply::{self, ApiError};
 use super::{OPENAPI, State};
 use crate::batch::Checked;
@@ -14,37 +14,11 @@ use dixian_core::contract::Contract;
 use dixian_core::render::letter::{self, LetterKind};
 use dixian_core::rules::RuleSet;
 use dixian_core::{LoadError, Report, region};
+use dixian_import::Overrides;
 use dixian_import::api::{self as import, Given, Refusal};
 use serde::{Deserialize, Serialize};
 
 type Extracted = axum::extract::State<State>;
-
-/// Query parameters, or a 400 naming the one that could not be read.
-fn query(q: Result<Query<Fields>, QueryRejection>) -> Result<Fields, ApiError> {
-    q.map(|Query(f)| f).map_err(|e| {
-        ApiError::unreadable(LoadError::one(
-            OPTIONS_FILE,
-            0,
-            0,
-            format!("查询参数有误：{e}"),
-        ))
-    })
-}
-
-async fn submission(
-    state: &State,
-    q: Result<Query<Fields>, QueryRejection>,
-    request: Request,
-) -> Result<input::Submission, ApiError> {
-    let fields = query(q)?;
-    input::read(
-        request,
-        fields,
-        state.limits.max_body,
-        state.limits.max_files,
-    )
-    .await
-}
 
 /// A region option the rules do not know: 422 before any work is done.
 fn known_region(set: &RuleSet, region_name: Option<&str>) -> Result<(), ApiError> {
@@ -56,16 +30,18 @@ fn known_region(set: &RuleSet, region_name: Option<&str>) -> Result<(), ApiError
     }
 }
 
+/// A document's options, read as the CLI reads its flags; a region the rules do not know is a 422.
+fn overrides(set: &RuleSet, fields: &Fields) -> Result<Overrides, ApiError> {
+    known_region(set, fields.region.as_deref())?;
+    fields.given().overrides().map_err(ApiError::unreadable)
+}
+
 /// `POST /v1/check`: the report, byte for byte what `dixian check --format json FILE` prints.
 pub async fn check(
     axum::extract::State(state): Extracted,
-    q: Result<Query<Fields>, QueryRejection>,
-    request: Request,
+    contract: OneContract,
 ) -> Result<Response, ApiError> {
-    let (upload, fields) = submission(&state, q, request).await?.single()?;
-    let size = upload.bytes.len();
-    upload.kind().map_err(|e| e.with_size(size))?;
-    let given = fields.given();
+    let (upload, given, size) = (contract.upload, contract.fields.given(), contract.size);
     let json = state
         .on_checker(move |set| {
             import::check_given(set, &upload.file, upload.bytes, &given).map(|r| r.to_json())
@@ -82,32 +58,23 @@ fn refused(refusal: Refusal) -> ApiError {
     }
 }
 
-/// A contract of either kind, checked as the CLI checks a file (for the letter, which needs it).
-fn checked(set: &RuleSet, upload: Upload, given: &Given) -> Result<(Contract, Report), ApiError> {
-    upload.kind()?;
-    let overrides = given.overrides().map_err(ApiError::unreadable)?;
-    import::check_bytes(set, &upload.file, upload.bytes, &overrides).map_err(ApiError::unreadable)
-}
-
 /// `POST /v1/import`: a .docx/.txt document's contract form (the YAML `dixian import` prints).
 pub async fn import(
     axum::extract::State(state): Extracted,
-    q: Result<Query<Fields>, QueryRejection>,
-    request: Request,
+    OneContract {
+        upload,
+        kind,
+        fields,
+        size,
+    }: OneContract,
 ) -> Result<Response, ApiError> {
-    let (upload, fields) = submission(&state, q, request).await?.single()?;
-    let size = upload.bytes.len();
-    if upload.kind().map_err(|e| e.with_size(size))? != Kind::Document {
-        return Err(
-            ApiError::unsupported("导入只接受 .docx 或 .txt 文件；YAML 合同可直接检查")
-                .with_size(size),
-        );
+    let sized = |e: ApiError| e.with_size(size);
+    if kind != Kind::Document {
+        return Err(sized(ApiError::unsupported(
+            "导入只接受 .docx 或 .txt 文件；YAML 合同可直接检查",
+        )));
     }
-    known_region(&state.rules, fields.region.as_deref()).map_err(|e| e.with_size(size))?;
-    let overrides = fields
-        .given()
-        .overrides()
-        .map_err(|e| ApiError::unreadable(e).with_size(size))?;
+    let overrides = overrides(&state.rules, &fields).map_err(sized)?;
     let form = state
         .on_checker(move |set| {
             import::import_bytes(set, &upload.file, &upload.bytes, &overrides)
@@ -115,7 +82,7 @@ pub async fn import(
                 .map_err(ApiError::unreadable)
         })
         .await?
-        .map_err(|e| e.with_size(size))?;
+        .map_err(sized)?;
     Ok(reply::typed(
         StatusCode::OK,
         "application/yaml; charset=utf-8",
@@ -124,15 +91,23 @@ pub async fn import(
     ))
 }
 
+/// A contract of either kind, checked as the CLI checks a file (for the letter, which needs it).
+fn checked(set: &RuleSet, upload: Upload, given: &Given) -> Result<(Contract, Report), ApiError> {
+    let overrides = given.overrides().map_err(ApiError::unreadable)?;
+    import::check_bytes(set, &upload.file, upload.bytes, &overrides).map_err(ApiError::unreadable)
+}
+
 /// `POST /v1/letter?format=md|docx&kind=…`: the draft letter; 204 when there is no finding (no letter
 /// is needed).
 pub async fn letter(
     axum::extract::State(state): Extracted,
-    q: Result<Query<Fields>, QueryRejection>,
-    request: Request,
+    OneContract {
+        upload,
+        fields,
+        size,
+        ..
+    }: OneContract,
 ) -> Result<Response, ApiError> {
-    let (upload, fields) = submission(&state, q, request).await?.single()?;
-    let size = upload.bytes.len();
     let bad_option =
         |m: String| ApiError::unreadable(LoadError::one(OPTIONS_FILE, 0, 0, m)).with_size(size);
     match fields.format.as_deref().map(str::trim) {
@@ -186,16 +161,15 @@ pub async fn letter(
 /// gives them; a file that cannot be read is counted as unreadable, the others still checked.
 pub async fn stats(
     axum::extract::State(state): Extracted,
-    q: Result<Query<Fields>, QueryRejection>,
-    request: Request,
+    submission: Submission,
 ) -> Result<Response, ApiError> {
-    let submission = submission(&state, q, request).await?;
     let size = submission.size();
+    let sized = |e: ApiError| e.with_size(size);
     let overrides = submission
         .fields
         .given()
         .overrides()
-        .map_err(|e| ApiError::unreadable(e).with_size(size))?;
+        .map_err(|e| sized(ApiError::unreadable(e)))?;
     let uploads = submission.uploads;
     let pool = std::sync::Arc::clone(&state.checkers);
     let json = state

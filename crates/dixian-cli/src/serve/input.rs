@@ -5,9 +5,12 @@
 //! Word file (the .docx media type); `?file=NAME` names it, and its extension then decides. Form-encoded
 //! bodies are refused (curl's `-d` strips the newlines YAML needs), as is any other type (415).
 
+use super::State;
 use super::reply::ApiError;
-use axum::extract::{FromRequest, Multipart, Request};
+use axum::extract::{FromRequest, Multipart, Query, Request};
 use axum::http::{StatusCode, header};
+use dixian_core::LoadError;
+use dixian_core::api::OPTIONS_FILE;
 use dixian_import::api::Given;
 use serde::Deserialize;
 
@@ -75,9 +78,60 @@ impl Upload {
     }
 }
 
+/// Every contract file and option of a request (the extractor of `POST /v1/stats`).
 pub struct Submission {
     pub uploads: Vec<Upload>,
     pub fields: Fields,
+}
+
+impl FromRequest<State> for Submission {
+    type Rejection = ApiError;
+
+    /// The query's options, then the body — a raw contract, or a form whose fields win — within the
+    /// limits.
+    async fn from_request(request: Request, state: &State) -> Result<Self, ApiError> {
+        let Query(fields) = Query::<Fields>::try_from_uri(request.uri()).map_err(|e| {
+            ApiError::unreadable(LoadError::one(
+                OPTIONS_FILE,
+                0,
+                0,
+                format!("查询参数有误：{e}"),
+            ))
+        })?;
+        read(
+            request,
+            fields,
+            state.limits.max_body,
+            state.limits.max_files,
+        )
+        .await
+    }
+}
+
+/// The one contract of a single-contract request, of a kind dixian reads (the extractor of `POST
+/// /v1/check`, `/v1/import` and `/v1/letter`).
+pub struct OneContract {
+    pub upload: Upload,
+    pub kind: Kind,
+    pub fields: Fields,
+    /// Bytes of contract, for the log.
+    pub size: usize,
+}
+
+impl FromRequest<State> for OneContract {
+    type Rejection = ApiError;
+
+    async fn from_request(request: Request, state: &State) -> Result<Self, ApiError> {
+        let (upload, fields) = Submission::from_request(request, state).await?.single()?;
+        let size = upload.bytes.len();
+        let kind = upload.kind().map_err(|e| e.with_size(size))?;
+        Ok(Self {
+            upload,
+            kind,
+            fields,
+            size,
+        })
+    }
 }
 
 impl Submission {
