@@ -7,6 +7,7 @@
 //! what a page needs to draw it: for each finding, where its words and its clause are in the YAML the
 //! caller passed, as UTF-16 offsets (JavaScript string indices).
 
+pub mod letter;
 pub mod utf16;
 
 use crate::contract::{Contract, ContractTerm};

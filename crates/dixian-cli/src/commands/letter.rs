@@ -8,8 +8,9 @@
 use crate::Common;
 use crate::batch::{self, Checked};
 use crate::load;
+use dixian_core::api::letter::{self, Drafted, LetterFormat, LetterRequest};
 use dixian_core::render::Lang;
-use dixian_core::render::letter::{self, Letter, LetterKind};
+use dixian_core::render::letter::LetterKind;
 use std::path::{Path, PathBuf};
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -19,12 +20,12 @@ pub enum Format {
     Docx,
 }
 
-impl Format {
-    fn extension(self) -> &'static str {
-        match self {
-            Self::Md => "md",
-            Self::Txt => "txt",
-            Self::Docx => "docx",
+impl From<Format> for LetterFormat {
+    fn from(f: Format) -> Self {
+        match f {
+            Format::Md => Self::Md,
+            Format::Txt => Self::Txt,
+            Format::Docx => Self::Docx,
         }
     }
 }
@@ -50,8 +51,16 @@ pub struct Args {
 }
 
 fn parse_kind(s: &str) -> Result<LetterKind, String> {
-    LetterKind::parse(s)
-        .ok_or_else(|| format!("“{s}”不是函件种类：应为 提示函、整改意见书 或 处理建议书"))
+    letter::parse_kind(s).map_err(|e| e.first().map(|d| d.message.clone()).unwrap_or_default())
+}
+
+impl Args {
+    fn request(&self) -> LetterRequest {
+        LetterRequest {
+            kind: self.kind,
+            format: self.format.into(),
+        }
+    }
 }
 
 pub fn run(common: &Common, args: &Args) -> u8 {
@@ -74,16 +83,19 @@ pub fn run(common: &Common, args: &Args) -> u8 {
             return 2;
         }
     };
-    let Some(worst) = report.worst() else {
-        no_letter(common.lang(), &checked.file);
-        return 0;
-    };
-    let kind = args.kind.unwrap_or_else(|| LetterKind::for_severity(worst));
-    let Some(composed) = letter::compose(&report, &contract, &rules, kind) else {
-        return 0;
+    let drafted = match letter::letter(&rules, &contract, &report, args.request()) {
+        Ok(Some(d)) => d,
+        Ok(None) => {
+            no_letter(common.lang(), &checked.file);
+            return 0;
+        }
+        Err(e) => {
+            eprintln!("{e}");
+            return 2;
+        }
     };
     match &args.output {
-        Some(path) => match write(&composed, args.format, path) {
+        Some(path) => match write(drafted, path) {
             Ok(()) => 0,
             Err(e) => {
                 eprintln!("{e}");
@@ -91,7 +103,7 @@ pub fn run(common: &Common, args: &Args) -> u8 {
             }
         },
         None => {
-            crate::output::emit(&text(&composed, args.format));
+            crate::output::emit(&String::from_utf8_lossy(&drafted.bytes));
             0
         }
     }
@@ -104,19 +116,8 @@ fn no_letter(lang: Lang, file: &str) {
     }
 }
 
-fn text(l: &Letter, format: Format) -> String {
-    match format {
-        Format::Txt => l.text(),
-        Format::Md | Format::Docx => l.markdown(),
-    }
-}
-
-fn write(l: &Letter, format: Format, path: &Path) -> Result<(), String> {
-    let bytes = match format {
-        Format::Docx => l.docx()?,
-        Format::Md | Format::Txt => text(l, format).into_bytes(),
-    };
-    std::fs::write(path, bytes).map_err(|e| format!("{}：无法写入：{e}", path.display()))
+fn write(drafted: Drafted, path: &Path) -> Result<(), String> {
+    std::fs::write(path, drafted.bytes).map_err(|e| format!("{}：无法写入：{e}", path.display()))
 }
 
 /// Every contract of the directory: a letter for each that has findings, in OUTDIR.
@@ -146,17 +147,20 @@ fn run_dir(common: &Common, args: &Args, rules: &dixian_core::rules::RuleSet) ->
             }
         };
         worst = worst.max(u8::try_from(report.exit_code()).unwrap_or(1));
-        let Some(found) = report.worst() else {
-            clean += 1;
-            return;
+        let drafted = match letter::letter(rules, contract, report, args.request()) {
+            Ok(Some(d)) => d,
+            Ok(None) => {
+                clean += 1;
+                return;
+            }
+            Err(e) => {
+                worst = 2;
+                eprintln!("{e}");
+                return;
+            }
         };
-        let kind = args.kind.unwrap_or_else(|| LetterKind::for_severity(found));
-        let Some(composed) = letter::compose(report, contract, rules, kind) else {
-            clean += 1;
-            return;
-        };
-        let path = out_dir.join(letter_name(&c.file, kind, args.format));
-        match write(&composed, args.format, &path) {
+        let path = out_dir.join(drafted.file_name(&c.file));
+        match write(drafted, &path) {
             Ok(()) => {
                 written += 1;
                 crate::output::outln!("{} → {}", c.file, path.display());
@@ -182,17 +186,4 @@ fn run_dir(common: &Common, args: &Args, rules: &dixian_core::rules::RuleSet) ->
         }
     );
     worst
-}
-
-/// `某合同.yaml` → `某合同-整改意见书.docx`.
-fn letter_name(file: &str, kind: LetterKind, format: Format) -> String {
-    let stem = Path::new(file)
-        .file_stem()
-        .map_or_else(|| "合同".to_owned(), |s| s.to_string_lossy().into_owned());
-    let short = match kind {
-        LetterKind::Reminder => "提示函",
-        LetterKind::Rectification => "整改意见书",
-        LetterKind::Referral => "处理建议书",
-    };
-    format!("{stem}-{short}.{}", format.extension())
 }
