@@ -74,6 +74,7 @@ impl Drop for Server {
 struct Answer {
     status: StatusCode,
     content_type: String,
+    headers: hyper::HeaderMap,
     body: Vec<u8>,
 }
 
@@ -113,10 +114,12 @@ async fn send(server: &Server, method: Method, path: &str, ctype: &str, body: Ve
         .get("content-type")
         .map(|v| v.to_str().unwrap().to_owned())
         .unwrap_or_default();
+    let headers = response.headers().clone();
     let body = response.into_body().collect().await.unwrap().to_bytes();
     Answer {
         status,
         content_type,
+        headers,
         body: body.to_vec(),
     }
 }
@@ -316,6 +319,17 @@ async fn import_letter_and_stats_answer_as_the_cli_does() {
     let bad_kind = post_yaml(&server, "/v1/letter?kind=函", &read(yaml)).await;
     assert_eq!(bad_kind.status, StatusCode::BAD_REQUEST);
     assert!(bad_kind.error().contains("不是函件种类"));
+    let bad_format = post_yaml(&server, "/v1/letter?format=pdf", &read(yaml)).await;
+    assert_eq!(bad_format.status, StatusCode::BAD_REQUEST);
+    assert_eq!(bad_format.json()["errors"][0]["file"], "options");
+    let text = post_yaml(
+        &server,
+        &format!("/v1/letter?file={yaml}&format=txt"),
+        &read(yaml),
+    )
+    .await;
+    assert!(text.content_type.starts_with("text/plain"));
+    assert_eq!(text.text(), cli(&["letter", "--format", "txt", yaml]));
 
     let batch: Vec<String> = fixtures()
         .into_iter()
@@ -328,6 +342,88 @@ async fn import_letter_and_stats_answer_as_the_cli_does() {
     args.extend(batch.iter().map(String::as_str));
     assert_eq!(stats.text(), cli(&args));
     assert!(stats.json()["unreadable"]["count"].as_u64().unwrap() > 0);
+}
+
+fn percent_decoded(text: &str) -> String {
+    let mut bytes = Vec::new();
+    let mut rest = text.as_bytes();
+    while let Some((&b, tail)) = rest.split_first() {
+        if b == b'%' {
+            let hex = std::str::from_utf8(&tail[..2]).unwrap();
+            bytes.push(u8::from_str_radix(hex, 16).unwrap());
+            rest = &tail[2..];
+        } else {
+            bytes.push(b);
+            rest = tail;
+        }
+    }
+    String::from_utf8(bytes).unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_letter_as_a_word_document() {
+    let server = Server::start(&[]);
+    let yaml = "fixtures/hubei-wuhan-logistics.yaml";
+    let answer = post_yaml(
+        &server,
+        &format!("/v1/letter?file={yaml}&format=docx"),
+        &read(yaml),
+    )
+    .await;
+    assert_eq!(answer.status, StatusCode::OK);
+    assert_eq!(
+        answer.content_type,
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    );
+    let disposition = answer.headers["content-disposition"].to_str().unwrap();
+    assert!(disposition.starts_with("attachment; "), "{disposition}");
+    // The file name the CLI gives the letter (its kind from the worst finding), in RFC 5987's form.
+    let encoded = disposition
+        .split_once("filename*=UTF-8''")
+        .map(|(_, name)| name)
+        .unwrap();
+    assert_eq!(
+        percent_decoded(encoded),
+        "hubei-wuhan-logistics-处理建议书.docx"
+    );
+    assert!(answer.body.starts_with(b"PK"));
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(answer.body.clone())).unwrap();
+    let mut body = String::new();
+    zip.by_name("word/document.xml")
+        .unwrap()
+        .read_to_string(&mut body)
+        .unwrap();
+    // Addressed to the employer, with the figures the findings require.
+    let report: Value = serde_json::from_str(&cli(&["check", "--format", "json", yaml])).unwrap();
+    let title = report["contract"]["title"].as_str().unwrap();
+    let employer = title.strip_suffix("女职工权益保护专项集体合同").unwrap();
+    assert!(body.contains(employer));
+    let figures: Vec<&str> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|f| f["expected"].as_str())
+        .filter(|e| e.chars().any(|c| c.is_ascii_digit()))
+        .collect();
+    assert!(!figures.is_empty() && figures.iter().all(|f| body.contains(f)));
+
+    // A document in a form, with its kind asked for, gives a Word letter too.
+    let doc = "fixtures/text/hubei-table.docx";
+    let form = post_form(
+        &server,
+        "/v1/letter",
+        &[(doc, read(doc))],
+        &[("format", "docx"), ("kind", "提示函")],
+    )
+    .await;
+    assert_eq!(form.status, StatusCode::OK);
+    assert!(form.body.starts_with(b"PK"));
+    let name = form.headers["content-disposition"].to_str().unwrap();
+    assert!(name.contains("filename=\"letter.docx\""), "{name}");
+    // No finding: no letter, whatever the format.
+    let compliant = read("fixtures/compliant/hubei.yaml");
+    let none = post_yaml(&server, "/v1/letter?format=docx", &compliant).await;
+    assert_eq!(none.status, StatusCode::NO_CONTENT);
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -470,6 +566,25 @@ async fn every_error_status_with_located_json() {
     let stated = post_yaml(&server, "/v1/check", written.as_bytes()).await;
     assert_eq!(stated.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(stated.json()["errors"][0]["line"].as_u64().unwrap() > 0);
+    // The same on every route that takes a contract: a letter, an import, statistics.
+    let letter = post_yaml(&server, "/v1/letter", written.as_bytes()).await;
+    assert_eq!(letter.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(letter.json()["errors"], stated.json()["errors"]);
+    let letter_asked = post_yaml(&server, "/v1/letter?region=火星", &yaml).await;
+    assert_eq!(letter_asked.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(letter_asked.json()["errors"][0]["file"], "options");
+    let txt = b"\xe5\xa5\xb3\xe8\x81\x8c\xe5\xb7\xa5".to_vec();
+    for path in ["/v1/import", "/v1/stats"] {
+        let asked = post_form(
+            &server,
+            path,
+            &[("a.txt", txt.clone())],
+            &[("region", "火星")],
+        )
+        .await;
+        assert_eq!(asked.status, StatusCode::UNPROCESSABLE_ENTITY, "{path}");
+        assert!(asked.error().contains("火星"), "{path}: {}", asked.error());
+    }
     // 404 and 405, as JSON too.
     assert_eq!(
         get(&server, "/v2/check").await.status,
@@ -713,6 +828,24 @@ async fn the_openapi_document_is_served_and_matches_every_answer() {
                 &[],
             )
             .await,
+        ),
+        (
+            "/v1/stats",
+            "post",
+            "422",
+            post_form(
+                &server,
+                "/v1/stats",
+                std::slice::from_ref(&docx),
+                &[("region", "火星")],
+            )
+            .await,
+        ),
+        (
+            "/v1/letter",
+            "post",
+            "422",
+            post_yaml(&server, "/v1/letter?region=火星", &yaml).await,
         ),
         (
             "/v1/rules",

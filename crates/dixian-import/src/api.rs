@@ -63,17 +63,29 @@ pub fn check_bytes(
     bytes: Vec<u8>,
     overrides: &Overrides,
 ) -> Result<(Contract, Report), LoadError> {
+    check_bytes_or_refusal(set, file, bytes, overrides).map_err(Refusal::into_error)
+}
+
+/// [`check_bytes`], saying why a contract was not checked: it could not be read, or it was read but
+/// names a region the rules do not know (the only way a contract that reads fails its check).
+pub fn check_bytes_or_refusal(
+    set: &RuleSet,
+    file: &str,
+    bytes: Vec<u8>,
+    overrides: &Overrides,
+) -> Result<(Contract, Report), Refusal> {
+    let unreadable = Refusal::Unreadable;
     if let Some(why) = unreadable_format(file) {
-        return Err(LoadError::one(file, 1, 1, why));
+        return Err(unreadable(LoadError::one(file, 1, 1, why)));
     }
     if let Some(format) = document_format(file) {
-        let imported = import(file, &bytes, format, set, overrides)?;
-        return check_imported(set, imported);
+        let imported = import(file, &bytes, format, set, overrides).map_err(unreadable)?;
+        return check_imported(set, imported).map_err(Refusal::UnknownRegion);
     }
-    contract::check_size(file, bytes.len() as u64)?;
-    let text = contract::decode_utf8_owned(file, bytes)?;
-    let contract = contract::load_yaml(file, &text, &set.vocabulary)?;
-    let mut report = eval::check(set, &contract)?;
+    contract::check_size(file, bytes.len() as u64).map_err(unreadable)?;
+    let text = contract::decode_utf8_owned(file, bytes).map_err(unreadable)?;
+    let contract = contract::load_yaml(file, &text, &set.vocabulary).map_err(unreadable)?;
+    let mut report = eval::check(set, &contract).map_err(Refusal::UnknownRegion)?;
     // A clause that gives both its text and its terms: the text's figures are read and compared.
     crate::add_text_mismatch_findings(&mut report, &contract, &set.vocabulary);
     Ok((contract, report))

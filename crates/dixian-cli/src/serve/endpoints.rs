@@ -1,7 +1,7 @@
 //! One handler per route. Each reads its request (see [`super::input`]), runs the same call as the
 //! CLI on a checking thread, and answers JSON — or `{errors}` with the status that fits.
 
-use super::input::{Fields, Kind, OneContract, Submission, Upload};
+use super::input::{Fields, Kind, OneContract, Submission};
 use super::reply::{self, ApiError};
 use super::{OPENAPI, State};
 use crate::batch::Checked;
@@ -9,13 +9,12 @@ use axum::extract::rejection::QueryRejection;
 use axum::extract::{Query, Request};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
+use dixian_core::api::letter::{self, LetterRequest};
 use dixian_core::api::{self, Answer, OPTIONS_FILE};
-use dixian_core::contract::Contract;
-use dixian_core::render::letter::{self, LetterKind};
 use dixian_core::rules::RuleSet;
-use dixian_core::{LoadError, Report, region};
+use dixian_core::{LoadError, region};
 use dixian_import::Overrides;
-use dixian_import::api::{self as import, Given, Refusal};
+use dixian_import::api::{self as import, Refusal};
 use serde::{Deserialize, Serialize};
 
 type Extracted = axum::extract::State<State>;
@@ -91,14 +90,8 @@ pub async fn import(
     ))
 }
 
-/// A contract of either kind, checked as the CLI checks a file (for the letter, which needs it).
-fn checked(set: &RuleSet, upload: Upload, given: &Given) -> Result<(Contract, Report), ApiError> {
-    let overrides = given.overrides().map_err(ApiError::unreadable)?;
-    import::check_bytes(set, &upload.file, upload.bytes, &overrides).map_err(ApiError::unreadable)
-}
-
-/// `POST /v1/letter?format=md|docx&kind=…`: the draft letter; 204 when there is no finding (no letter
-/// is needed).
+/// `POST /v1/letter?format=md|txt|docx&kind=…`: the draft letter, named for download; 204 when there
+/// is no finding (no letter is needed).
 pub async fn letter(
     axum::extract::State(state): Extracted,
     OneContract {
@@ -108,51 +101,22 @@ pub async fn letter(
         ..
     }: OneContract,
 ) -> Result<Response, ApiError> {
-    let bad_option =
-        |m: String| ApiError::unreadable(LoadError::one(OPTIONS_FILE, 0, 0, m)).with_size(size);
-    match fields.format.as_deref().map(str::trim) {
-        None | Some("" | "md" | "markdown") => {}
-        Some("docx") => {
-            return Err(ApiError::request(
-                StatusCode::NOT_IMPLEMENTED,
-                "Word（docx）格式的函件尚未提供：请用 format=md",
-            )
-            .with_size(size));
-        }
-        Some(other) => {
-            return Err(bad_option(format!(
-                "函件格式“{other}”无法识别：应为 md 或 docx"
-            )));
-        }
-    }
-    let kind = match fields.kind.as_deref() {
-        None => None,
-        Some(k) => Some(LetterKind::parse(k).ok_or_else(|| {
-            bad_option(format!(
-                "“{k}”不是函件种类：应为 提示函、整改意见书 或 处理建议书"
-            ))
-        })?),
-    };
-    known_region(&state.rules, fields.region.as_deref()).map_err(|e| e.with_size(size))?;
-    let given = fields.given();
-    let text = state
+    let sized = |e: ApiError| e.with_size(size);
+    let request = LetterRequest::parse(fields.kind.as_deref(), fields.format.as_deref())
+        .map_err(|e| sized(ApiError::unreadable(e)))?;
+    let overrides = overrides(&state.rules, &fields).map_err(sized)?;
+    let file = upload.file.clone();
+    let drafted = state
         .on_checker(move |set| {
-            let (contract, report) = checked(set, upload, &given)?;
-            let Some(worst) = report.worst() else {
-                return Ok(None);
-            };
-            let kind = kind.unwrap_or_else(|| LetterKind::for_severity(worst));
-            Ok(letter::render(&report, &contract, set, kind))
+            let (contract, report) =
+                import::check_bytes_or_refusal(set, &upload.file, upload.bytes, &overrides)
+                    .map_err(refused)?;
+            letter::letter(set, &contract, &report, request).map_err(ApiError::failed)
         })
         .await?
-        .map_err(|e: ApiError| e.with_size(size))?;
-    Ok(match text {
-        Some(text) => reply::typed(
-            StatusCode::OK,
-            "text/markdown; charset=utf-8",
-            text.into_bytes(),
-            size,
-        ),
+        .map_err(sized)?;
+    Ok(match drafted {
+        Some(d) => reply::letter(d, &file, size),
         None => reply::typed(StatusCode::NO_CONTENT, "text/plain", Vec::new(), size),
     })
 }
@@ -165,11 +129,7 @@ pub async fn stats(
 ) -> Result<Response, ApiError> {
     let size = submission.size();
     let sized = |e: ApiError| e.with_size(size);
-    let overrides = submission
-        .fields
-        .given()
-        .overrides()
-        .map_err(|e| sized(ApiError::unreadable(e)))?;
+    let overrides = overrides(&state.rules, &submission.fields).map_err(sized)?;
     let uploads = submission.uploads;
     let pool = std::sync::Arc::clone(&state.checkers);
     let json = state

@@ -4,6 +4,7 @@
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use dixian_core::api::OPTIONS_FILE;
+use dixian_core::api::letter::{Drafted, LetterFormat};
 use dixian_core::{Diagnostic, LoadError};
 use serde::Serialize;
 
@@ -87,6 +88,11 @@ impl ApiError {
         )
     }
 
+    /// Work on a well-formed request that could not be finished (the Word writer failed): our fault.
+    pub fn failed(error: LoadError) -> Self {
+        Self::new(StatusCode::INTERNAL_SERVER_ERROR, error)
+    }
+
     pub fn with_size(mut self, size: usize) -> Self {
         self.size = size;
         self
@@ -128,4 +134,42 @@ pub fn typed(status: StatusCode, media_type: &'static str, body: Vec<u8>, size: 
     let mut response = (status, [(header::CONTENT_TYPE, media_type)], body).into_response();
     response.extensions_mut().insert(ContractSize(size));
     response
+}
+
+/// A drafted letter in its media type, with a file name to save it under (`合同-整改意见书.docx`):
+/// a download for Word, shown inline for text.
+pub fn letter(drafted: Drafted, contract_file: &str, size: usize) -> Response {
+    let format = drafted.format;
+    let name = drafted.file_name(contract_file);
+    let mut response = typed(StatusCode::OK, format.media_type(), drafted.bytes, size);
+    let disposition = if format == LetterFormat::Docx {
+        "attachment"
+    } else {
+        "inline"
+    };
+    // The ASCII name is for clients that do not read RFC 6266's UTF-8 `filename*`.
+    let value = format!(
+        "{disposition}; filename=\"letter.{}\"; filename*=UTF-8''{}",
+        format.extension(),
+        percent_encoded(&name)
+    );
+    if let Ok(v) = HeaderValue::from_str(&value) {
+        response
+            .headers_mut()
+            .insert(header::CONTENT_DISPOSITION, v);
+    }
+    response
+}
+
+/// RFC 5987 percent-encoding: every byte but ASCII letters, digits and `!#$&+-.^_`|~`.
+fn percent_encoded(text: &str) -> String {
+    text.bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b"!#$&+-.^_`|~".contains(&b) {
+                char::from(b).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect()
 }
