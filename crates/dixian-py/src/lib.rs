@@ -6,13 +6,15 @@
 //! GIL is released while contracts are read and checked.
 #![forbid(unsafe_code)]
 
-use dixian_core::api::{self, Answer, OPTIONS_FILE};
-use dixian_core::render::letter::{self as letters, LetterKind};
+use dixian_core::api::letter::{self as letters, LetterFormat, LetterRequest};
+use dixian_core::api::{self, Answer};
+use dixian_core::report::Unreadable;
 use dixian_core::rules::RuleSet;
 use dixian_core::stats::Stats;
 use dixian_core::{Diagnostic, LoadError, Report};
 use dixian_import::api::{self as import, Given, Refusal};
 use pyo3::prelude::*;
+use pyo3::types::{PyBytes, PyString};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -103,47 +105,46 @@ fn check_input(set: &RuleSet, input: Input, given: &Given) -> Result<Report, Loa
     import::check_given(set, &file, bytes, given).map_err(Refusal::into_error)
 }
 
-/// The report of one contract, as JSON.
-#[pyfunction]
-#[pyo3(signature = (input, region=None, date=None, signed=None, term=None, rules=None))]
-#[allow(clippy::too_many_arguments)]
-fn check(
-    py: Python<'_>,
-    input: Input,
+/// The options a call passes with a contract: the package's dict (`_options` in __init__.py), None
+/// when not given (what each means: `dixian_import::api::Given`), and the rules to check with (None:
+/// the built-in ones).
+#[derive(FromPyObject)]
+#[pyo3(from_item_all)]
+struct Options {
     region: Option<String>,
     date: Option<String>,
     signed: Option<String>,
     term: Option<String>,
-    rules: Option<&Rules>,
-) -> PyResult<String> {
-    let set = rule_set(py, rules)?;
-    let opts = Given {
-        region,
-        date,
-        signed,
-        term,
-    };
-    py.detach(|| check_input(&set, input, &opts).map(|r| r.to_json()))
+    rules: Option<Py<Rules>>,
+}
+
+impl Options {
+    /// The rule set, and the options for `dixian_import::api`.
+    fn split(self, py: Python<'_>) -> PyResult<(Arc<RuleSet>, Given)> {
+        let set = rule_set(py, self.rules.as_ref().map(|r| r.get()))?;
+        let given = Given {
+            region: self.region,
+            date: self.date,
+            signed: self.signed,
+            term: self.term,
+        };
+        Ok((set, given))
+    }
+}
+
+/// The report of one contract, as JSON.
+#[pyfunction]
+fn check(py: Python<'_>, input: Input, options: Options) -> PyResult<String> {
+    let (set, given) = options.split(py)?;
+    py.detach(|| check_input(&set, input, &given).map(|r| r.to_json()))
         .map_err(contract_error(py))
 }
 
 /// Reports of many contracts, checked in parallel with the GIL released: for each input, the report's
 /// JSON, or that of `{schema_version, file, errors}` when it cannot be read (as the CLI's JSON array).
 #[pyfunction]
-#[pyo3(signature = (inputs, region=None, date=None, rules=None))]
-fn check_batch(
-    py: Python<'_>,
-    inputs: Vec<Input>,
-    region: Option<String>,
-    date: Option<String>,
-    rules: Option<&Rules>,
-) -> PyResult<Vec<String>> {
-    let set = rule_set(py, rules)?;
-    let opts = Given {
-        region,
-        date,
-        ..Given::default()
-    };
+fn check_batch(py: Python<'_>, inputs: Vec<Input>, options: Options) -> PyResult<Vec<String>> {
+    let (set, opts) = options.split(py)?;
     Ok(py.detach(|| {
         inputs
             .into_par_iter()
@@ -151,12 +152,7 @@ fn check_batch(
                 let file = input.0.clone();
                 match check_input(&set, input, &opts) {
                     Ok(report) => report.to_json(),
-                    Err(e) => serde_json::to_string_pretty(&serde_json::json!({
-                        "schema_version": dixian_core::report::SCHEMA_VERSION,
-                        "file": file,
-                        "errors": e.diagnostics,
-                    }))
-                    .unwrap_or_default(),
+                    Err(e) => Unreadable::new(&file, &e).to_json(),
                 }
             })
             .collect()
@@ -166,24 +162,8 @@ fn check_batch(
 /// A document read into the contract form: JSON of {file, encoding, yaml, title, region, signed, term,
 /// notes}.
 #[pyfunction]
-#[pyo3(signature = (input, region=None, signed=None, term=None, date=None, rules=None))]
-#[allow(clippy::too_many_arguments)]
-fn import_document(
-    py: Python<'_>,
-    input: Input,
-    region: Option<String>,
-    signed: Option<String>,
-    term: Option<String>,
-    date: Option<String>,
-    rules: Option<&Rules>,
-) -> PyResult<String> {
-    let set = rule_set(py, rules)?;
-    let opts = Given {
-        region,
-        date,
-        signed,
-        term,
-    };
+fn import_document(py: Python<'_>, input: Input, options: Options) -> PyResult<String> {
+    let (set, opts) = options.split(py)?;
     py.detach(|| {
         let overrides = opts.overrides()?;
         let (file, bytes) = bytes_of(input)?;
@@ -209,47 +189,41 @@ fn import_document(
     .map_err(contract_error(py))
 }
 
-/// The draft letter for a contract's findings (Markdown), or `None` when there is no finding.
+/// The draft letter for a contract's findings (`dixian_core::api::letter`): Markdown or plain text as
+/// `str`, a Word document as `bytes`, or `None` when there is no finding.
 #[pyfunction]
-#[pyo3(signature = (input, kind=None, region=None, signed=None, term=None, date=None, rules=None))]
-#[allow(clippy::too_many_arguments)]
 fn letter(
     py: Python<'_>,
     input: Input,
     kind: Option<String>,
-    region: Option<String>,
-    signed: Option<String>,
-    term: Option<String>,
-    date: Option<String>,
-    rules: Option<&Rules>,
-) -> PyResult<Option<String>> {
-    let set = rule_set(py, rules)?;
-    let kind = match kind.as_deref() {
-        None => None,
-        Some(k) => Some(LetterKind::parse(k).ok_or_else(|| {
-            let message = format!("“{k}”不是函件种类：应为 提示函、整改意见书 或 处理建议书");
-            contract_error(py)(LoadError::one(OPTIONS_FILE, 0, 0, message))
-        })?),
+    format: Option<String>,
+    options: Options,
+) -> PyResult<Option<Py<PyAny>>> {
+    let (set, opts) = options.split(py)?;
+    let request =
+        LetterRequest::parse(kind.as_deref(), format.as_deref()).map_err(contract_error(py))?;
+    let drafted = py
+        .detach(|| {
+            let overrides = opts.overrides()?;
+            if let Some(why) = import::unreadable_format(&input.0) {
+                return Err(LoadError::one(&input.0, 1, 1, why));
+            }
+            let (file, bytes) = bytes_of(input)?;
+            let (contract, report) = import::check_bytes(&set, &file, bytes, &overrides)?;
+            letters::letter(&set, &contract, &report, request)
+        })
+        .map_err(contract_error(py))?;
+    let Some(drafted) = drafted else {
+        return Ok(None);
     };
-    let opts = Given {
-        region,
-        date,
-        signed,
-        term,
-    };
-    py.detach(|| {
-        let overrides = opts.overrides()?;
-        if let Some(why) = import::unreadable_format(&input.0) {
-            return Err(LoadError::one(&input.0, 1, 1, why));
+    Ok(Some(match drafted.format {
+        LetterFormat::Docx => PyBytes::new(py, &drafted.bytes).into_any().unbind(),
+        LetterFormat::Md | LetterFormat::Txt => {
+            PyString::new(py, &String::from_utf8_lossy(&drafted.bytes))
+                .into_any()
+                .unbind()
         }
-        let (file, bytes) = bytes_of(input)?;
-        let (contract, report) = import::check_bytes(&set, &file, bytes, &overrides)?;
-        Ok(report.worst().and_then(|worst| {
-            let kind = kind.unwrap_or_else(|| LetterKind::for_severity(worst));
-            letters::render(&report, &contract, &set, kind)
-        }))
-    })
-    .map_err(contract_error(py))
+    }))
 }
 
 /// Statistics over contract files and directories (as `dixian stats --format json`), in parallel with

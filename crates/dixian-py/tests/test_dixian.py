@@ -2,11 +2,13 @@
 
 Needs the `dixian` binary (DIXIAN_BIN, default target/debug/dixian) and runs from any directory."""
 
+import io
 import json
 import os
 import pathlib
 import subprocess
 import threading
+import zipfile
 
 import pytest
 
@@ -156,14 +158,32 @@ def test_letter_is_the_clis():
     assert dixian.letter(dixian.check("fixtures/compliant/hubei.yaml")) is None
     with pytest.raises(dixian.ContractError):
         dixian.letter(report, kind="函")
-    with pytest.raises(ValueError):
+    with pytest.raises(dixian.ContractError) as bad_format:
         dixian.letter(report, format="pdf")
-    with pytest.raises(ValueError):
-        dixian.letter(report, format="docx")
+    assert bad_format.value.errors[0]["file"] == "options"
+    assert dixian.letter(report, format="txt") == cli("letter", "--format", "txt", HUBEI)
     with pytest.raises(TypeError):
         dixian.letter(dict(report))
     with pytest.raises(ValueError):
         dixian.letter(dixian.check(HUBEI, region="北京"))
+
+
+def test_letter_as_word_document(tmp_path):
+    report = dixian.check(HUBEI)
+    docx = dixian.letter(report, format="docx")
+    assert isinstance(docx, bytes) and docx.startswith(b"PK")
+    with zipfile.ZipFile(io.BytesIO(docx)) as z:
+        body = z.read("word/document.xml").decode("utf-8")
+    # The employer the letter is addressed to, and a figure of the findings (the floor required).
+    employer = report["contract"]["title"].removesuffix("女职工权益保护专项集体合同")
+    assert employer and employer in body
+    figures = [f["expected"] for f in report["findings"] if any(c.isdigit() for c in f["expected"])]
+    assert figures and any(f in body for f in figures)
+    # The same file as the CLI writes.
+    out = tmp_path / "letter.docx"
+    subprocess.run([BIN, "letter", "--format", "docx", "-o", str(out), HUBEI], cwd=REPO, check=True)
+    assert docx == out.read_bytes()
+    assert dixian.letter(dixian.check("fixtures/compliant/hubei.yaml"), format="docx") is None
 
 
 def test_stats_are_the_clis():

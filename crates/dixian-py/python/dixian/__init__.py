@@ -89,6 +89,17 @@ def _rules(rules: Union[None, Rules, str, "os.PathLike[str]"]) -> Optional[Rules
     return Rules(os.fspath(rules))
 
 
+def _options(
+    region: Optional[str] = None,
+    date: Optional[str] = None,
+    signed: Optional[str] = None,
+    term: Optional[str] = None,
+    rules: Union[None, Rules, str, "os.PathLike[str]"] = None,
+) -> Dict[str, Any]:
+    """What the Rust calls take with a contract: every key, None when not given."""
+    return dict(region=region, date=date, signed=signed, term=term, rules=_rules(rules))
+
+
 def check(
     text_or_path: Contract,
     *,
@@ -104,8 +115,8 @@ def check(
     directory of rule files loaded on top of the built-in ones. For documents, ``signed`` and
     ``term`` (START..END) supply what the text lacks. Raises :class:`ContractError`."""
     source = _input(text_or_path, filename)
-    options = dict(region=region, date=date, signed=signed, term=term, rules=_rules(rules))
-    report = Report(json.loads(_dixian.check(source, **options)))
+    options = _options(region=region, date=date, signed=signed, term=term, rules=rules)
+    report = Report(json.loads(_dixian.check(source, options)))
     report._contract = source
     report._options = options
     return report
@@ -125,7 +136,7 @@ def check_batch(
         _input(c, None if not isinstance(c, (str, bytes)) else f"合同-{i + 1}.yaml")
         for i, c in enumerate(contracts)
     ]
-    out = _dixian.check_batch(inputs, region=region, date=date, rules=_rules(rules))
+    out = _dixian.check_batch(inputs, _options(region=region, date=date, rules=rules))
     return [json.loads(text) for text in out]
 
 
@@ -148,8 +159,8 @@ def import_document(
         source: Tuple[str, Optional[bytes]] = (filename, path_or_bytes)
     else:
         source = (os.fspath(path_or_bytes), None)
-    options = dict(region=region, signed=signed, term=term, date=date, rules=_rules(rules))
-    return json.loads(_dixian.import_document(source, **options))
+    options = _options(region=region, signed=signed, term=term, date=date, rules=rules)
+    return json.loads(_dixian.import_document(source, options))
 
 
 def letter(
@@ -158,24 +169,22 @@ def letter(
     format: str = "md",
 ) -> Optional[Union[str, bytes]]:
     """The union's draft letter (提示函, 整改意见书 or 处理建议书; default by the highest severity
-    found) for a report returned by :func:`check` — or for a contract given directly. Returns the
-    Markdown text, or None when there is no finding (no letter is needed). Only ``format="md"``
-    exists so far; ``"docx"`` raises ValueError."""
-    if format not in ("md", "docx"):
-        raise ValueError(f"format must be 'md' or 'docx', not {format!r}")
-    if format == "docx":
-        raise ValueError("Word（docx）格式的函件尚未提供：请用 format='md'")
+    found) for a report returned by :func:`check` — or for a contract given directly. ``format`` is
+    ``"md"`` (Markdown, the default) or ``"txt"``, returned as ``str``, or ``"docx"``: the bytes of a
+    Word document laid out as an official letter (GB/T 9704), to write to a ``.docx`` file. Returns
+    None when there is no finding (no letter is needed). A kind or format not understood raises
+    :class:`ContractError`."""
     if isinstance(report, Report):
         source, options = report._contract, dict(report._options)
     elif isinstance(report, dict):
         raise TypeError("letter() needs the report dixian.check returned (it keeps the contract)")
     else:
-        source, options = _input(report), {}
+        source, options = _input(report), _options()
     if not source[0].lower().endswith((".docx", ".txt", ".text")):
         # A YAML contract's letter is drafted from the contract as written.
-        if options.pop("region", None) or options.pop("date", None):
+        if options["region"] or options["date"]:
             raise ValueError("letter() drafts from the contract as written: check it without region/date")
-    return _dixian.letter(source, kind=kind, **options)
+    return _dixian.letter(source, kind, format, options)
 
 
 def stats(

@@ -1,5 +1,5 @@
 import os
-from typing import Any, Dict, Iterable, List, Optional, Union
+from typing import Any, Dict, Iterable, List, Literal, Optional, Union, overload
 
 __version__: str
 
@@ -47,11 +47,25 @@ def import_document(
     date: Optional[str] = None,
     rules: RulesArg = None,
 ) -> Dict[str, Any]: ...
+@overload
 def letter(
     report: Union[Report, Contract],
     kind: Optional[str] = None,
-    format: str = "md",
-) -> Optional[Union[str, bytes]]: ...
+    format: Literal["md", "txt"] = "md",
+) -> Optional[str]: ...
+@overload
+def letter(
+    report: Union[Report, Contract],
+    kind: Optional[str],
+    format: Literal["docx"],
+) -> Optional[bytes]: ...
+@overload
+def letter(
+    report: Union[Report, Contract],
+    kind: Optional[str] = None,
+    *,
+    format: Literal["docx"],
+) -> Optional[bytes]: ...
 def stats(
     paths: Iterable[Union[str, os.PathLike[str]]],
     *,
