@@ -126,7 +126,7 @@ pub fn suggest(set: &RuleSet, contract: &Contract, f: &Finding) -> Option<Sugges
         // A figure that holds or fails with the calendar (188天 against 98天加3个月) is raised as a
         // figure below the floor is, to the days that cover the longest months.
         FindingKind::Violated | FindingKind::Depends => violated(set, contract, f, version?)?,
-        FindingKind::Missing => missing(set, contract, version?)?,
+        FindingKind::Missing => missing(set, contract, f, version?)?,
         FindingKind::UnlawfulText => unlawful(contract, f, version)?,
         FindingKind::Vague => vague(set, contract, f)?,
     };
@@ -225,7 +225,7 @@ fn violated(set: &RuleSet, contract: &Contract, f: &Finding, version: &Version) 
     }
 }
 
-fn missing(set: &RuleSet, contract: &Contract, version: &Version) -> Option<Edit> {
+fn missing(set: &RuleSet, contract: &Contract, f: &Finding, version: &Version) -> Option<Edit> {
     let vocab = &set.vocabulary;
     let term = version.check.term()?;
     let (floor, value) = match &version.check {
@@ -237,6 +237,7 @@ fn missing(set: &RuleSet, contract: &Contract, version: &Version) -> Option<Edit
         Check::ForbidText { .. } => return None,
     };
     let model = model_text(vocab, version, term, floor.as_deref())?;
+    let model = in_regional_words(vocab, term, f.term_label.as_deref(), model);
     edit::insert_model(contract, vocab, term, &model, value)
 }
 
@@ -284,6 +285,24 @@ fn model_text(
 ) -> Option<String> {
     let template = version.model.as_deref().or_else(|| vocab.model(term))?;
     Some(template.replace("{floor}", floor.unwrap_or("")))
+}
+
+/// The vocabulary's model clause names a term as national law does (陪产假); where the region's
+/// statute names it otherwise (湖北: 护理假), the clause proposed for that contract uses the region's word.
+fn in_regional_words(
+    vocab: &Vocabulary,
+    term: TermId,
+    label: Option<&str>,
+    model: String,
+) -> String {
+    let Some(info) = vocab.term_info(term) else {
+        return model;
+    };
+    match label {
+        // Only a region's own name for the term, not the vocabulary's display label.
+        Some(label) if label != vocab.term_label(term) => model.replace(info.name.as_str(), label),
+        _ => model,
+    }
 }
 
 /// A quantity as a clause says it: 158天, 30元 (a monthly allowance says 每月 elsewhere), 1小时,
