@@ -328,8 +328,11 @@ pub fn evaluate(
                     // One problem over neighbouring periods whose bases differ: one finding, citing
                     // every basis in force over its window.
                     if f.citation != c.citation {
+                        let before = f.citation.replace('；', "、");
                         f.citation =
                             words::join_citations([f.citation.clone(), c.citation.to_owned()]);
+                        // A message that names the law broken (违反…) names every basis, once.
+                        f.message = f.message.replacen(&before, &f.citation.replace('；', "、"), 1);
                     }
                     f.to = date_text(to);
                     *e = to;
