@@ -449,15 +449,7 @@ fn clause_range(src: &str, clause: &crate::contract::Clause) -> Option<(usize, u
         None => Some((s.start, s.end)),
         Some((a, b)) => Some((a.min(s.start), b.max(s.end))),
     })?;
-    let line_start = src
-        .get(..start)
-        .and_then(|p| p.rfind('\n'))
-        .map_or(0, |i| i + 1);
-    let line_end = src
-        .get(end..)
-        .and_then(|r| r.find('\n'))
-        .map_or(src.len(), |i| end + i);
-    Some((line_start, line_end))
+    Some(crate::source::lines_around(src, start, end))
 }
 
 #[cfg(test)]

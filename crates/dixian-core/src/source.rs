@@ -37,6 +37,22 @@ impl Span {
     }
 }
 
+/// The whole lines that bytes `start..end` of `text` fall on: from the start of the first to the end
+/// of the last, before its line break.
+pub fn lines_around(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let start = start.min(text.len());
+    let end = end.clamp(start, text.len());
+    let from = text
+        .get(..start)
+        .and_then(|b| b.rfind('\n'))
+        .map_or(0, |i| i + 1);
+    let to = text
+        .get(end..)
+        .and_then(|a| a.find('\n'))
+        .map_or(text.len(), |i| end + i);
+    (from, to)
+}
+
 /// Line starts of a text, to turn byte offsets into line and column cheaply.
 #[derive(Clone, Debug)]
 pub struct LineIndex {

@@ -9,6 +9,7 @@ use crate::contract::Contract;
 use crate::render::Lang;
 use crate::report::{Finding, Report};
 use crate::rules::Severity;
+use crate::source::lines_around;
 use crate::suggest::{self, Action, Edit};
 
 /// Which findings a fix answers.
@@ -113,62 +114,57 @@ pub struct TextEdit {
 /// after a clause that runs on in its line it joins the clause's words.
 pub fn text_edits(contract: &Contract, changes: &[Change<'_>]) -> Vec<TextEdit> {
     let src = contract.source.as_str();
-    let mut inserted_at: Vec<usize> = Vec::new();
+    let mut joiner = Joiner::default();
     let mut edits: Vec<TextEdit> = changes
         .iter()
         .filter_map(|c| {
             let clause = contract.clauses.get(c.edit.clause)?;
             let (s, e) = c.edit.range?;
             let base = clause.text_span.start;
-            let at = |i: usize| base + i;
-            src.get(at(s)..at(e))
+            let (start, end) = (base + s, base + e);
+            src.get(start..end)
                 .filter(|words| clause.text.get(s..e) == Some(*words))?;
-            if c.edit.action != Action::Insert {
-                return Some(TextEdit {
-                    start: at(s),
-                    end: at(e),
-                    with: c.edit.with.clone(),
-                });
+            let (_, line_end) = lines_around(src, start, start);
+            let own_line = src.get(start..line_end)?.trim().is_empty();
+            if c.edit.action != Action::Insert || !own_line {
+                let with = joiner.words(c.edit, &clause.text, start);
+                return Some(TextEdit { start, end, with });
             }
-            let line_end = src
-                .get(at(s)..)?
-                .find('\n')
-                .map_or(src.len(), |i| at(s) + i);
-            let own_line = src.get(at(s)..line_end)?.trim().is_empty();
-            let edit = if own_line {
-                let line_start = src.get(..base)?.rfind('\n').map_or(0, |i| i + 1);
-                let indent = src
-                    .get(line_start..base)
-                    .filter(|i| i.trim().is_empty())
-                    .unwrap_or("");
-                TextEdit {
-                    start: line_end,
-                    end: line_end,
-                    with: format!("\n{indent}{}", c.edit.with),
-                }
-            } else {
-                let after_another = inserted_at.contains(&at(s));
-                TextEdit {
-                    start: at(s),
-                    end: at(s),
-                    with: joined(c.edit, &clause.text, after_another),
-                }
-            };
-            inserted_at.push(at(s));
-            Some(edit)
+            let (line_start, _) = lines_around(src, base, base);
+            let indent = src
+                .get(line_start..base)
+                .filter(|i| i.trim().is_empty())
+                .unwrap_or("");
+            Some(TextEdit {
+                start: line_end,
+                end: line_end,
+                with: format!("\n{indent}{}", c.edit.with),
+            })
         })
         .collect();
     edits.sort_by_key(|e| (e.start, e.end));
     edits
 }
 
-/// An edit's words as they join the clause's text; a second insertion at one point follows the
-/// first, which already closed the sentence.
-fn joined(edit: &Edit, text: &str, after_another: bool) -> String {
-    if after_another {
-        edit.with.clone()
-    } else {
-        edit.inline(text)
+/// The words of the edits of one text as they join it: an inserted model clause completes the
+/// clause's sentence first ([`Edit::inline`]); a second insertion at the same point follows the first,
+/// which already did.
+#[derive(Default)]
+struct Joiner {
+    inserted_at: Vec<usize>,
+}
+
+impl Joiner {
+    fn words(&mut self, edit: &Edit, text: &str, point: usize) -> String {
+        let after_another = self.inserted_at.contains(&point);
+        if edit.action == Action::Insert {
+            self.inserted_at.push(point);
+        }
+        if after_another {
+            edit.with.clone()
+        } else {
+            edit.inline(text)
+        }
     }
 }
 

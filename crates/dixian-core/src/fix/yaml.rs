@@ -2,8 +2,9 @@
 //! its value, and a term added goes into the clause's `terms` (block or flow, as written). Everything
 //! else — comments, key order, the other clauses — stays as the person wrote it.
 
-use super::{Change, TextEdit, apply, joined};
+use super::{Change, Joiner, TextEdit, apply};
 use crate::contract::{Clause, Contract, TermValue};
+use crate::source::lines_around;
 use crate::vocabulary::Vocabulary;
 use crate::yaml::quote;
 
@@ -16,15 +17,12 @@ pub fn fix(contract: &Contract, changes: &[Change<'_>], vocab: &Vocabulary) -> S
         if mine.is_empty() {
             continue;
         }
-        let mut inserted_at: Vec<usize> = Vec::new();
+        let mut joiner = Joiner::default();
         let text_edits: Vec<TextEdit> = mine
             .iter()
             .filter_map(|c| {
                 let (start, end) = c.edit.range?;
-                let with = joined(c.edit, &clause.text, inserted_at.contains(&start));
-                if c.edit.action == crate::suggest::Action::Insert {
-                    inserted_at.push(start);
-                }
+                let with = joiner.words(c.edit, &clause.text, start);
                 Some(TextEdit { start, end, with })
             })
             .collect();
@@ -67,19 +65,6 @@ fn value_text(v: TermValue, vocab: &Vocabulary) -> String {
     }
 }
 
-/// Where the line holding `at` starts and ends (before its line break).
-fn line_around(src: &str, at: usize) -> (usize, usize) {
-    let start = src
-        .get(..at)
-        .and_then(|s| s.rfind('\n'))
-        .map_or(0, |i| i + 1);
-    let end = src
-        .get(at..)
-        .and_then(|s| s.find('\n'))
-        .map_or(src.len(), |i| at + i);
-    (start, end)
-}
-
 /// The indentation of a key on the line starting at `line_start` (past any `- ` of a list item).
 fn key_indent(src: &str, line_start: usize) -> usize {
     src.get(line_start..)
@@ -106,7 +91,7 @@ fn add_terms(src: &str, clause: &Clause, entries: &[String]) -> Option<TextEdit>
                 with,
             });
         }
-        let (line_start, line_end) = line_around(src, at);
+        let (line_start, line_end) = lines_around(src, at, at);
         let indent = " ".repeat(key_indent(src, line_start));
         let with: String = entries.iter().map(|e| format!("\n{indent}{e}")).collect();
         return Some(TextEdit {
@@ -130,7 +115,7 @@ fn add_terms(src: &str, clause: &Clause, entries: &[String]) -> Option<TextEdit>
             with: format!(", {key}: {{{inner}}}"),
         });
     }
-    let (line_start, line_end) = line_around(src, anchor);
+    let (line_start, line_end) = lines_around(src, anchor, anchor);
     let indent = key_indent(src, line_start);
     let pad = " ".repeat(indent);
     let inner = " ".repeat(indent + 2);

@@ -257,13 +257,6 @@ fn english_authorities(authorities: &[String]) -> String {
 fn excerpt(source: &str, start: usize, end: usize) -> (&str, std::ops::Range<usize>) {
     let start = start.min(source.len());
     let end = end.clamp(start, source.len());
-    let from = source
-        .get(..start)
-        .and_then(|b| b.rfind('\n'))
-        .map_or(0, |i| i + 1);
-    let to = source
-        .get(end..)
-        .and_then(|a| a.find('\n'))
-        .map_or(source.len(), |i| end + i);
+    let (from, to) = crate::source::lines_around(source, start, end);
     (source.get(from..to).unwrap_or(""), start - from..end - from)
 }

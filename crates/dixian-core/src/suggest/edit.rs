@@ -98,14 +98,32 @@ impl Edit {
     }
 }
 
-/// The statement `ti` of clause `ci`, set to `value`.
-fn restated(contract: &Contract, ci: usize, ti: usize, value: TermValue) -> Option<TermChange> {
-    let st = contract.clauses.get(ci)?.terms.get(ti)?;
-    Some(TermChange {
-        term: st.term,
-        value,
-        replaces: Some(ti),
-    })
+/// The statement `ti` of clause `ci` set to `value`, its words (`range` of the clause text, when the
+/// text states it) replaced by `with`: a figure raised, a refused commitment made.
+fn restate(
+    contract: &Contract,
+    ci: usize,
+    ti: usize,
+    value: TermValue,
+    range: Option<(usize, usize)>,
+    with: String,
+) -> Edit {
+    let term = contract
+        .clauses
+        .get(ci)
+        .and_then(|c| c.terms.get(ti))
+        .map(|st| TermChange {
+            term: st.term,
+            value,
+            replaces: Some(ti),
+        });
+    Edit {
+        action: Action::Replace,
+        clause: ci,
+        range,
+        with,
+        term,
+    }
 }
 
 /// The byte range within the clause text of a stated term whose words lie in that text.
@@ -169,7 +187,6 @@ pub(super) fn raise_figure(
     new: Quantity,
     vocab: &Vocabulary,
 ) -> Edit {
-    let term = restated(contract, ci, ti, TermValue::Quantity(new));
     let text = contract.clauses.get(ci).map_or("", |c| c.text.as_str());
     let words = stated_range(contract, ci, ti).or_else(|| find_figure(text, old.milli));
     let (range, with) = match words {
@@ -193,13 +210,7 @@ pub(super) fn raise_figure(
             }
         }
     };
-    Edit {
-        action: Action::Replace,
-        clause: ci,
-        range,
-        with,
-        term,
-    }
+    restate(contract, ci, ti, TermValue::Quantity(new), range, with)
 }
 
 /// Where the clause's own label (第八条) ends in its text, when the text starts with it.
@@ -243,20 +254,15 @@ fn sentence_around(contract: &Contract, ci: usize, at: (usize, usize)) -> Option
     Some((start, end))
 }
 
-/// A refused commitment: its sentence replaced by the model clause.
+/// A refused commitment: its sentence replaced by the model clause (or the model clause added at the
+/// clause's end, when the text does not state the refusal).
 pub(super) fn replace_sentence(contract: &Contract, ci: usize, ti: usize, model: &str) -> Edit {
-    let term = restated(contract, ci, ti, TermValue::Commitment(true));
     let text_len = contract.clauses.get(ci).map_or(0, |c| c.text.len());
     let range = stated_range(contract, ci, ti)
         .and_then(|r| sentence_around(contract, ci, r))
         .unwrap_or((text_len, text_len));
-    Edit {
-        action: Action::Replace,
-        clause: ci,
-        range: Some(range),
-        with: model.to_owned(),
-        term,
-    }
+    let value = TermValue::Commitment(true);
+    restate(contract, ci, ti, value, Some(range), model.to_owned())
 }
 
 /// Unlawful words: their sentence struck out, or replaced by the rule's lawful wording.

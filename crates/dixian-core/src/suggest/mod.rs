@@ -65,6 +65,9 @@ pub fn wording(s: &Suggestion, lang: crate::render::Lang) -> String {
             let clause = clause_named(&s.clause);
             let body = match s.action {
                 Action::Insert => format!("在{clause}之后增加“{}”", s.text),
+                Action::Delete if s.text.ends_with(STRUCK_OUT) && s.negotiate => {
+                    format!("删除{clause}全文")
+                }
                 Action::Delete if s.text.ends_with(STRUCK_OUT) => {
                     return format!("建议删除{clause}全文");
                 }
@@ -98,9 +101,8 @@ pub fn wording(s: &Suggestion, lang: crate::render::Lang) -> String {
 /// A clause as an officer names it: 第八条 as it is; an item numbered 二、 or （二） or 2. as 第二项,
 /// 第（二）项, 第2项; a heading's item (一、2) in quotes.
 fn clause_named(id: &str) -> String {
-    let numeral = |c: char| "一二三四五六七八九十百零〇两".contains(c) || c.is_ascii_digit();
-    let item =
-        (!id.is_empty() && id.chars().all(numeral)) || (id.starts_with('（') && id.ends_with('）'));
+    let item = (!id.is_empty() && id.chars().all(is_numeral))
+        || (id.starts_with('（') && id.ends_with('）'));
     if id.starts_with('第') {
         id.to_owned()
     } else if item {
@@ -108,6 +110,11 @@ fn clause_named(id: &str) -> String {
     } else {
         format!("“{id}”")
     }
+}
+
+/// A character of an article's or item's number: 十二, 12, １２.
+fn is_numeral(c: char) -> bool {
+    crate::numerals::is_arabic_digit(c) || crate::numerals::is_chinese_numeral(c)
 }
 
 /// Fills `suggestion` on every finding a suggestion can be made for.

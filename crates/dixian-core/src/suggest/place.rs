@@ -68,18 +68,18 @@ fn sections(contract: &Contract) -> Vec<Option<String>> {
 /// The heading's words, when a line is a numbered heading: 第三章 孕期保护 → 孕期保护.
 fn heading(line: &str) -> Option<&str> {
     let line = line.trim_matches([' ', '\t', '\u{3000}', '\r']);
-    let numeral = |c: char| "一二三四五六七八九十百零〇两".contains(c) || c.is_ascii_digit();
     let rest = if let Some(r) = line.strip_prefix('第') {
-        let r = r.trim_start_matches(numeral);
+        let r = r.trim_start_matches(super::is_numeral);
         ["章", "节", "部分"]
             .iter()
             .find_map(|m| r.strip_prefix(m))?
     } else if let Some(r) = line.strip_prefix(['（', '(']) {
-        r.trim_start_matches(numeral).strip_prefix(['）', ')'])?
+        r.trim_start_matches(super::is_numeral)
+            .strip_prefix(['）', ')'])?
     } else if let Some(r) = line.strip_prefix('【') {
         r.split('】').next()?
     } else {
-        let r = line.trim_start_matches(numeral);
+        let r = line.trim_start_matches(super::is_numeral);
         (r.len() < line.len()).then_some(())?;
         r.strip_prefix(['、', '．'])?
     };
