@@ -3,6 +3,8 @@
 //! - `NAME.docx.txt` → `NAME.docx`: one paragraph per line, lines starting with `|` become table rows
 //!   (cells split at `|`), `[-x-]` a tracked deletion and `[+x+]` a tracked insertion. Text is cut into
 //!   several runs with proofing marks between them, as Word writes it, so the reader is tested on runs.
+//!   `**x**` is a bold run (a figure split across formatting); a line starting with `# ` is a paragraph
+//!   numbered by Word (第一条, 第二条 … from `word/numbering.xml`), not in its text.
 //! - `NAME.txt` → `NAME.txt` in GBK (GB18030 when the name says so).
 //!
 //! Run from the repository root: `cargo run -p dixian-import --example make_fixtures`.
@@ -46,7 +48,19 @@ fn runs(text: &str) -> String {
             rest = &after[end + 2..];
             continue;
         }
-        let stop = rest.find('[').filter(|i| *i > 0).unwrap_or(rest.len());
+        if let Some(after) = rest.strip_prefix("**") {
+            let end = after.find("**").expect("closed bold");
+            out.push_str(&format!(
+                r#"<w:r><w:rPr><w:rFonts w:hint="eastAsia"/><w:b/></w:rPr><w:t xml:space="preserve">{}</w:t></w:r>"#,
+                escape(&after[..end])
+            ));
+            rest = &after[end + 2..];
+            continue;
+        }
+        let stop = rest
+            .find(['[', '*'])
+            .filter(|i| *i > 0)
+            .unwrap_or(rest.len());
         let take: usize = rest[..stop].chars().take(5).map(char::len_utf8).sum();
         let (chunk, tail) = rest.split_at(take);
         out.push_str(&format!(r#"<w:r><w:rPr><w:rFonts w:hint="eastAsia"/></w:rPr><w:t xml:space="preserve">{}</w:t></w:r>"#, escape(chunk)));
@@ -59,10 +73,16 @@ fn runs(text: &str) -> String {
 }
 
 fn paragraph(text: &str) -> String {
-    format!(
-        "<w:p><w:pPr><w:jc w:val=\"both\"/></w:pPr>{}</w:p>",
-        runs(text)
-    )
+    match text.strip_prefix("# ") {
+        Some(text) => format!(
+            "<w:p><w:pPr><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"1\"/></w:numPr><w:jc w:val=\"both\"/></w:pPr>{}</w:p>",
+            runs(text)
+        ),
+        None => format!(
+            "<w:p><w:pPr><w:jc w:val=\"both\"/></w:pPr>{}</w:p>",
+            runs(text)
+        ),
+    }
 }
 
 fn document_xml(source: &str) -> String {
@@ -102,6 +122,14 @@ const CONTENT_TYPES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="
 const RELS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>"#;
 
+/// Articles numbered 第一条, 第二条 … by Word.
+const NUMBERING: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:abstractNum w:abstractNumId="0"><w:multiLevelType w:val="singleLevel"/><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="第%1条"/><w:suff w:val="space"/><w:lvlJc w:val="left"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>"#;
+const NUMBERED_CONTENT_TYPES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/></Types>"#;
+const DOCUMENT_RELS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/></Relationships>"#;
+
 fn write_docx(source: &str, out: &Path) {
     let file = std::fs::File::create(out).expect("create docx");
     let mut zip = zip::ZipWriter::new(file);
@@ -109,11 +137,25 @@ fn write_docx(source: &str, out: &Path) {
     let options = SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated)
         .last_modified_time(zip::DateTime::default());
-    for (name, content) in [
-        ("[Content_Types].xml", CONTENT_TYPES.to_owned()),
+    let numbered = source.lines().any(|l| l.starts_with("# "));
+    let mut entries = vec![
+        (
+            "[Content_Types].xml",
+            if numbered {
+                NUMBERED_CONTENT_TYPES
+            } else {
+                CONTENT_TYPES
+            }
+            .to_owned(),
+        ),
         ("_rels/.rels", RELS.to_owned()),
         ("word/document.xml", document_xml(source)),
-    ] {
+    ];
+    if numbered {
+        entries.push(("word/_rels/document.xml.rels", DOCUMENT_RELS.to_owned()));
+        entries.push(("word/numbering.xml", NUMBERING.to_owned()));
+    }
+    for (name, content) in entries {
         zip.start_file(name, options).expect("zip entry");
         zip.write_all(content.as_bytes()).expect("zip write");
     }
