@@ -332,7 +332,9 @@ pub fn evaluate(
                         f.citation =
                             words::join_citations([f.citation.clone(), c.citation.to_owned()]);
                         // A message that names the law broken (违反…) names every basis, once.
-                        f.message = f.message.replacen(&before, &f.citation.replace('；', "、"), 1);
+                        f.message = f
+                            .message
+                            .replacen(&before, &f.citation.replace('；', "、"), 1);
                     }
                     f.to = date_text(to);
                     *e = to;
