@@ -2,6 +2,8 @@
 
 Needs the `dixian` binary (DIXIAN_BIN, default target/debug/dixian) and runs from any directory."""
 
+import ast
+import inspect
 import io
 import json
 import os
@@ -98,6 +100,56 @@ def test_every_contract_error_is_located():
         dixian.check(42)
 
 
+# Inputs no reader accepts, each as a file name and its bytes: a .docx that is not a ZIP (or is empty),
+# binary .txt, an empty .txt, UTF-16 and truncated UTF-8 YAML, YAML that is not a mapping, an alias
+# to no anchor, and a contract over the size limit.
+BAD_INPUTS = [
+    ("not-zip.docx", b"PK\x03\x04 not a zip"),
+    ("empty.docx", b""),
+    ("binary.txt", b"\x00\x01\x02\x03garbage\x00"),
+    ("empty.txt", b""),
+    ("utf16.yaml", b"\xff\xfe\xfd"),
+    ("truncated.yaml", b"region: \xe6\xb9\n"),
+    ("list.yaml", b"- a\n- b\n"),
+    ("alias.yaml", b"a: &x [*x]\n"),
+    ("huge.yaml", b"x" * (3 * 1024 * 1024)),
+]
+
+
+@pytest.mark.parametrize("name,data", BAD_INPUTS, ids=[n for n, _ in BAD_INPUTS])
+def test_bad_input_is_the_clis_located_error_never_a_panic(tmp_path, name, data):
+    path = tmp_path / name
+    path.write_bytes(data)
+    expected = json.loads(cli("check", "--format", "json", str(path)))
+    assert expected["errors"], "the CLI refuses it too"
+    # A panic crossing the boundary would be pyo3's PanicException, not a ContractError.
+    with pytest.raises(dixian.ContractError) as from_path:
+        dixian.check(str(path))
+    assert from_path.value.errors == expected["errors"]
+    with pytest.raises(dixian.ContractError) as from_bytes:
+        dixian.check(data, filename=name)
+    assert [e["message"] for e in from_bytes.value.errors] == [e["message"] for e in expected["errors"]]
+    assert dixian.check_batch([path]) == [expected]
+    with pytest.raises(dixian.ContractError):
+        dixian.letter(path)
+    if name.endswith((".docx", ".txt")):
+        with pytest.raises(dixian.ContractError) as imported:
+            dixian.import_document(path)
+        assert imported.value.errors == expected["errors"]
+
+
+def test_stats_count_what_cannot_be_read_as_the_cli_does(tmp_path):
+    for name, data in BAD_INPUTS:
+        (tmp_path / name).write_bytes(data)
+    missing = str(tmp_path / "no-such-file.yaml")
+    paths = [str(tmp_path), missing, "fixtures/batch"]
+    stats = dixian.stats(paths)
+    assert stats == json.loads(cli("stats", "--format", "json", *paths))
+    assert stats["unreadable"]["count"] >= len(BAD_INPUTS) + 1
+    with pytest.raises(dixian.RulesError):
+        dixian.stats(paths, rules="fixtures/rules-broken")
+
+
 def test_rules_load_on_top_of_the_builtin_ones():
     city = dixian.Rules("fixtures/rules-city")
     assert len(city) > len(dixian.Rules())
@@ -189,6 +241,61 @@ def test_letter_as_word_document(tmp_path):
 def test_stats_are_the_clis():
     assert dixian.stats(["fixtures/batch"]) == json.loads(cli("stats", "--format", "json", "fixtures/batch"))
     assert dixian.stats("fixtures/batch")["files"] == dixian.stats(["fixtures/batch"])["files"]
+
+
+def _parameters(node):
+    """(name, kind, has a default) of a stub's parameters, in inspect's terms."""
+    a = node.args
+    kinds = inspect.Parameter
+    positional = [(p, kinds.POSITIONAL_ONLY) for p in a.posonlyargs] + [
+        (p, kinds.POSITIONAL_OR_KEYWORD) for p in a.args
+    ]
+    first_default = len(positional) - len(a.defaults)
+    out = [(p.arg, kind, i >= first_default) for i, (p, kind) in enumerate(positional)]
+    if a.vararg:
+        out.append((a.vararg.arg, kinds.VAR_POSITIONAL, False))
+    out += [(p.arg, kinds.KEYWORD_ONLY, d is not None) for p, d in zip(a.kwonlyargs, a.kw_defaults)]
+    if a.kwarg:
+        out.append((a.kwarg.arg, kinds.VAR_KEYWORD, False))
+    return out
+
+
+def _runtime_parameters(function):
+    return [
+        (p.name, p.kind, p.default is not inspect.Parameter.empty)
+        for p in inspect.signature(function).parameters.values()
+    ]
+
+
+def test_the_type_stubs_ship_with_the_package_and_match_it():
+    package = pathlib.Path(dixian.__file__).parent
+    assert (package / "py.typed").is_file()
+    stubs = ast.parse((package / "__init__.pyi").read_text(encoding="utf-8"))
+    functions = {}
+    classes = {}
+    for node in stubs.body:
+        if isinstance(node, ast.FunctionDef):
+            functions.setdefault(node.name, []).append(node)
+        elif isinstance(node, ast.ClassDef):
+            classes[node.name] = node
+    public = set(dixian.__all__) - {"__version__"}
+    assert public == set(functions) | set(classes)
+    for name, overloads in functions.items():
+        runtime = _runtime_parameters(getattr(dixian, name))
+        if len(overloads) == 1:
+            assert _parameters(overloads[0]) == runtime, name
+            continue
+        # Overloads: each takes parameters the function takes, in its order, and together all of them.
+        order = [p[0] for p in runtime]
+        for overload in overloads:
+            names = [p[0] for p in _parameters(overload)]
+            assert names == sorted(names, key=order.index), name
+        assert {p[0] for o in overloads for p in _parameters(o)} == set(order), name
+    for name, node in classes.items():
+        assert isinstance(getattr(dixian, name), type), name
+        for method in (n for n in node.body if isinstance(n, ast.FunctionDef)):
+            assert hasattr(getattr(dixian, name), method.name), f"{name}.{method.name}"
+    assert issubclass(dixian.ContractError, ValueError) and issubclass(dixian.RulesError, ValueError)
 
 
 def test_rules_in_force_and_regions():
