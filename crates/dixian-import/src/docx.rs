@@ -1,8 +1,10 @@
 //! A `.docx` contract as plain text: the paragraphs of `word/document.xml` in order, one per line, and
 //! each table row as one line with its cells separated by tabs (so “产假 | 158天” reads as “产假\t158天”).
 //! Tracked deletions, field codes and the fallback copies of drawings are skipped; the text a reader of
-//! the document sees is kept.
+//! the document sees is kept, with the numbers Word puts before numbered paragraphs (第一条 from
+//! `word/numbering.xml`).
 
+use crate::numbering::Numbering;
 use crate::unzip;
 use crate::xml::{self, Event};
 use dixian_core::LoadError;
@@ -10,6 +12,9 @@ use dixian_core::contract::MAX_CONTRACT_BYTES;
 
 /// Largest `document.xml` read; a real contract's is well under a megabyte, a zip bomb is far larger.
 pub const MAX_DOCUMENT_XML_BYTES: usize = 32 * 1024 * 1024;
+
+/// Largest `numbering.xml` read; a larger one numbers nothing.
+const MAX_NUMBERING_XML_BYTES: usize = 4 * 1024 * 1024;
 
 /// The document's text, paragraphs and table rows separated by newlines.
 pub fn text(file: &str, bytes: &[u8]) -> Result<String, LoadError> {
@@ -25,7 +30,12 @@ pub fn text(file: &str, bytes: &[u8]) -> Result<String, LoadError> {
         .map_err(|e| not_docx(e.message()))?;
     let xml = String::from_utf8(xml)
         .map_err(|_| not_docx("word/document.xml 不是 UTF-8 文本".to_owned()))?;
-    let text = document_text(&xml)
+    let numbering = unzip::read_entry(bytes, "word/numbering.xml", MAX_NUMBERING_XML_BYTES)
+        .ok()
+        .and_then(|x| String::from_utf8(x).ok())
+        .map(|x| Numbering::read(&x))
+        .unwrap_or_default();
+    let text = document_text(&xml, numbering)
         .map_err(|e| not_docx(format!("word/document.xml 不是合法的 XML（{e}）")))?;
     if text.len() > MAX_CONTRACT_BYTES {
         return Err(LoadError::one(
@@ -58,6 +68,12 @@ struct Walker {
     tables: Vec<Table>,
     hidden: usize,
     in_text: bool,
+    numbering: Numbering,
+    /// Inside the paragraph's own properties (not a tracked change's former ones).
+    in_ppr: bool,
+    in_ppr_change: usize,
+    /// The list and level of the paragraph, when Word numbers it.
+    list: (Option<String>, u8),
 }
 
 impl Walker {
@@ -68,7 +84,11 @@ impl Walker {
     }
 
     fn end_paragraph(&mut self) {
-        let p = std::mem::take(&mut self.paragraph);
+        let mut p = std::mem::take(&mut self.paragraph);
+        let (list, ilvl) = std::mem::take(&mut self.list);
+        if let Some(label) = list.and_then(|id| self.numbering.next(&id, ilvl)) {
+            p.insert_str(0, &label);
+        }
         match self.tables.last_mut() {
             Some(t) if !p.trim().is_empty() => {
                 if !t.cell.is_empty() {
@@ -107,14 +127,19 @@ impl Walker {
     }
 }
 
-fn document_text(xml: &str) -> Result<String, String> {
-    let mut w = Walker::default();
-    xml::read(xml, |event| match event {
+fn document_text(xml: &str, numbering: Numbering) -> Result<String, String> {
+    let mut w = Walker {
+        numbering,
+        ..Walker::default()
+    };
+    xml::read_with_attributes(xml, |event, attrs| match event {
         Event::Start(name) => {
             if HIDDEN.contains(&name) {
                 w.hidden += 1;
             }
             match name {
+                "pPr" => w.in_ppr = true,
+                "pPrChange" => w.in_ppr_change += 1,
                 "t" => w.in_text = true,
                 "tbl" => w.tables.push(Table::default()),
                 "tc" => {
@@ -126,6 +151,14 @@ fn document_text(xml: &str) -> Result<String, String> {
             }
         }
         Event::Empty(name) => match name {
+            "numId" | "ilvl" if w.in_ppr && w.in_ppr_change == 0 => {
+                let val = attrs.get("val").unwrap_or_default();
+                if name == "ilvl" {
+                    w.list.1 = val.parse().unwrap_or(0);
+                } else {
+                    w.list.0 = Some(val).filter(|v| v != "0");
+                }
+            }
             "tab" if w.hidden == 0 => w.paragraph.push('\t'),
             "br" | "cr" if w.hidden == 0 => w.paragraph.push('\n'),
             "noBreakHyphen" if w.hidden == 0 => w.paragraph.push('-'),
@@ -138,6 +171,8 @@ fn document_text(xml: &str) -> Result<String, String> {
             }
             match name {
                 "t" => w.in_text = false,
+                "pPr" => w.in_ppr = false,
+                "pPrChange" => w.in_ppr_change = w.in_ppr_change.saturating_sub(1),
                 "p" => w.end_paragraph(),
                 "tc" => {
                     if let Some(t) = w.tables.last_mut() {
@@ -161,7 +196,7 @@ fn document_text(xml: &str) -> Result<String, String> {
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
-    use super::document_text;
+    use super::{Numbering, document_text};
 
     const NS: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main""#;
 
@@ -174,13 +209,13 @@ mod tests {
 <w:p/><w:p><w:r><w:instrText>PAGE</w:instrText><w:t>完</w:t></w:r></w:p></w:body></w:document>"#
         );
         assert_eq!(
-            document_text(&xml).unwrap(),
+            document_text(&xml, Numbering::default()).unwrap(),
             "第六条 产假158天 & \n产假\t158天\n\n完"
         );
     }
 
     #[test]
     fn broken_xml_is_an_error() {
-        assert!(document_text("<w:document><w:p></w:document>").is_err());
+        assert!(document_text("<w:document><w:p></w:document>", Numbering::default()).is_err());
     }
 }

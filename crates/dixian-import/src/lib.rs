@@ -24,6 +24,7 @@ pub mod findings;
 pub mod fix;
 pub mod meta;
 pub mod mismatch;
+pub mod numbering;
 pub mod numbers;
 pub mod review;
 pub mod terms;

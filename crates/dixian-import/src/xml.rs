@@ -18,18 +18,50 @@ pub enum Event<'a> {
     Text(String),
 }
 
+/// The attributes of a start or self-closing tag, as written after its name.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Attributes<'a>(&'a str);
+
+impl Attributes<'_> {
+    /// The value of the attribute named `local` (`w:val` → `val`), references resolved.
+    pub fn get(&self, local_name: &str) -> Option<String> {
+        let mut rest = self.0;
+        loop {
+            let eq = rest.find('=')?;
+            let name = rest.get(..eq)?.trim();
+            let after = rest.get(eq + 1..)?.trim_start();
+            let quote = after.chars().next().filter(|c| *c == '"' || *c == '\'')?;
+            let body = after.get(1..)?;
+            let end = body.find(quote)?;
+            if local(name) == local_name {
+                return text(body.get(..end)?, 0).ok();
+            }
+            rest = body.get(end + 1..)?;
+        }
+    }
+}
+
 /// Reads `xml` into events, calling `on` for each. The error says what is wrong and the byte where.
 pub fn read<'a>(xml: &'a str, mut on: impl FnMut(Event<'a>)) -> Result<(), String> {
+    read_with_attributes(xml, |event, _| on(event))
+}
+
+/// As [`read`], with the attributes of each start and self-closing tag (empty for other events).
+pub fn read_with_attributes<'a>(
+    xml: &'a str,
+    mut on: impl FnMut(Event<'a>, Attributes<'a>),
+) -> Result<(), String> {
+    let none = Attributes::default();
     let mut open: Vec<&'a str> = Vec::new();
     let mut at = 0;
     while at < xml.len() {
         let rest = xml.get(at..).unwrap_or("");
         let Some(lt) = rest.find('<') else {
-            on(Event::Text(text(rest, at)?));
+            on(Event::Text(text(rest, at)?), none);
             break;
         };
         if lt > 0 {
-            on(Event::Text(text(rest.get(..lt).unwrap_or(""), at)?));
+            on(Event::Text(text(rest.get(..lt).unwrap_or(""), at)?), none);
         }
         at += lt;
         let tag = xml.get(at..).unwrap_or("");
@@ -46,7 +78,7 @@ pub fn read<'a>(xml: &'a str, mut on: impl FnMut(Event<'a>)) -> Result<(), Strin
             let end = cdata
                 .find("]]>")
                 .ok_or_else(|| format!("第 {at} 字节处的 CDATA 没有结束"))?;
-            on(Event::Text(newlines(cdata.get(..end).unwrap_or(""))));
+            on(Event::Text(newlines(cdata.get(..end).unwrap_or(""))), none);
             at += "<![CDATA[".len() + end + "]]>".len();
         } else if tag.starts_with("<!") {
             at += skip_to(">", "声明")?;
@@ -56,7 +88,7 @@ pub fn read<'a>(xml: &'a str, mut on: impl FnMut(Event<'a>)) -> Result<(), Strin
             if let Some(name) = inner.strip_prefix('/') {
                 let name = name.trim();
                 match open.pop() {
-                    Some(start) if start == name => on(Event::End(local(name))),
+                    Some(start) if start == name => on(Event::End(local(name)), none),
                     Some(start) => {
                         return Err(format!(
                             "第 {at} 字节处的结束标签 </{name}> 与开始标签 <{start}> 不配对"
@@ -65,11 +97,12 @@ pub fn read<'a>(xml: &'a str, mut on: impl FnMut(Event<'a>)) -> Result<(), Strin
                     None => return Err(format!("第 {at} 字节处的结束标签 </{name}> 多余")),
                 }
             } else if let Some(inner) = inner.strip_suffix('/') {
-                on(Event::Empty(local(name_of(inner))));
+                let name = name_of(inner);
+                on(Event::Empty(local(name)), attributes(inner, name));
             } else {
                 let name = name_of(inner);
                 open.push(name);
-                on(Event::Start(local(name)));
+                on(Event::Start(local(name)), attributes(inner, name));
             }
             at += len;
         }
@@ -92,6 +125,11 @@ fn tag_len(s: &str) -> Option<usize> {
         }
     }
     None
+}
+
+/// What follows the tag's name: its attributes.
+fn attributes<'a>(inner: &'a str, name: &str) -> Attributes<'a> {
+    Attributes(inner.get(name.len()..).unwrap_or(""))
 }
 
 fn name_of(inner: &str) -> &str {

@@ -336,43 +336,113 @@ fn the_summary_reads_as_an_officer_would_write_it() {
     insta::assert_snapshot!(fix(&set, file, &bytes, Scope::All).summary);
 }
 
-/// LibreOffice opens the revised document (skipped with a message where it is not installed; CI
-/// installs it).
+/// The words of a revised `document.xml` that dixian marked as struck (`w:delText`) or inserted
+/// (`w:t` inside its `w:ins`).
+fn tracked_words(xml: &str, tag: &str, text: &str) -> Vec<String> {
+    let open = format!("<w:{tag} ");
+    let close = format!("</w:{tag}>");
+    let mut out = Vec::new();
+    for part in xml.split(open.as_str()).skip(1) {
+        let Some(body) = part.split(close.as_str()).next() else {
+            continue;
+        };
+        if !body.starts_with("w:id") || !body.contains("w:author=\"dixian\"") {
+            continue;
+        }
+        let mut words = String::new();
+        for piece in body.split(&format!("<w:{text}")).skip(1) {
+            let inner = piece.split('>').nth(1).unwrap_or("");
+            let inner = inner.split('<').next().unwrap_or("");
+            words.push_str(&quick_xml::escape::unescape(inner).unwrap());
+        }
+        if !words.trim().is_empty() {
+            out.push(words);
+        }
+    }
+    out
+}
+
+/// LibreOffice opens every revised .docx fixture, and its PDF shows the changes: the words struck
+/// and the words inserted are all on the page (skipped with a message where LibreOffice is not
+/// installed; CI installs it, with poppler-utils for pdftotext).
 #[test]
-fn the_revised_docx_opens_in_libreoffice() {
-    let Some(soffice) = ["soffice", "libreoffice"].into_iter().find(|c| {
+fn the_revised_docx_opens_in_libreoffice_and_shows_its_changes() {
+    let works = |c: &str, arg: &str| {
         std::process::Command::new(c)
-            .arg("--version")
+            .arg(arg)
             .output()
             .is_ok_and(|o| o.status.success())
-    }) else {
+    };
+    let Some(soffice) = ["soffice", "libreoffice"]
+        .into_iter()
+        .find(|c| works(c, "--version"))
+    else {
         eprintln!("skipped: soffice (LibreOffice) is not installed");
         return;
     };
     let set = rule_set();
     let dir = std::env::temp_dir().join(format!("dixian-fix-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    let bytes = std::fs::read(root().join("fixtures/text/hubei-table.docx")).unwrap();
-    let out = dir.join("hubei-table-revised.docx");
-    std::fs::write(
-        &out,
-        fix(&set, "hubei-table.docx", &bytes, Scope::Required).bytes,
-    )
-    .unwrap();
+    let mut revised = Vec::new();
+    for c in contracts(&set) {
+        let is_docx = c.path.extension().and_then(|e| e.to_str()) == Some("docx");
+        if !is_docx || c.report.worst() < Some(Severity::Rectify) {
+            continue;
+        }
+        let out = dir.join(&c.name);
+        let fixed = fix(&set, &c.name, &c.bytes, Scope::Required);
+        std::fs::write(&out, &fixed.bytes).unwrap();
+        let xml = String::from_utf8(
+            entries(&fixed.bytes)
+                .into_iter()
+                .find(|e| e.0 == "word/document.xml")
+                .unwrap()
+                .1,
+        )
+        .unwrap();
+        revised.push((out, xml));
+    }
+    assert!(!revised.is_empty());
     let status = std::process::Command::new(soffice)
         .args(["--headless", "--convert-to", "pdf", "--outdir"])
         .arg(&dir)
-        .arg(&out)
+        .args(revised.iter().map(|r| &r.0))
         .env("HOME", &dir)
         .output()
         .unwrap();
-    let pdf = dir.join("hubei-table-revised.pdf");
-    assert!(
-        status.status.success() && pdf.exists(),
-        "LibreOffice could not convert the revised document: {}",
-        String::from_utf8_lossy(&status.stderr)
-    );
-    assert!(std::fs::metadata(&pdf).unwrap().len() > 1000);
+    let pdftotext = works("pdftotext", "-v");
+    if !pdftotext {
+        eprintln!("pdftotext (poppler-utils) is not installed: the PDFs' words are not read");
+    }
+    for (docx, xml) in &revised {
+        let pdf = docx.with_extension("pdf");
+        assert!(
+            status.status.success() && pdf.exists(),
+            "LibreOffice could not convert {}: {}",
+            docx.display(),
+            String::from_utf8_lossy(&status.stderr)
+        );
+        if !pdftotext {
+            continue;
+        }
+        let text = std::process::Command::new("pdftotext")
+            .arg(&pdf)
+            .arg("-")
+            .output()
+            .unwrap();
+        let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+        let page = squeeze(&String::from_utf8_lossy(&text.stdout));
+        let struck = tracked_words(xml, "del", "delText");
+        let inserted = tracked_words(xml, "ins", "t");
+        assert!(!inserted.is_empty(), "{}: no insertion", docx.display());
+        for words in struck.iter().chain(&inserted) {
+            assert!(
+                page.contains(&squeeze(words)),
+                "{}: “{words}” is not in the PDF:\n{page}",
+                docx.display()
+            );
+        }
+    }
     let _ = std::fs::remove_dir_all(&dir);
 }
 
