@@ -244,6 +244,12 @@ fn no_output_a_person_reads_holds_a_developer_s_words() {
         for s in person_strings(report) {
             assert_clean(&format!("{name}: JSON"), &s, &ids);
         }
+        // What `dixian fix` says it changed, and why.
+        let changes = dixian_core::fix::changes(report, dixian_core::fix::Scope::All);
+        for lang in [Lang::Zh, Lang::En] {
+            let summary = dixian_core::fix::summary(contract, &changes, &set.vocabulary, lang);
+            assert_clean(&format!("{name}: fix summary ({lang:?})"), &summary, &ids);
+        }
         log.add_report(report, &contract.source, Lang::Zh);
         stats.add_report(report, &set.vocabulary);
         if let Some(l) = letter_of(&set, contract, report) {

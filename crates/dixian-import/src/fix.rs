@@ -55,7 +55,7 @@ pub fn fix_bytes(
     };
     Ok(Fixed {
         bytes: revised,
-        summary: fix::summary(&contract, &changes, options.lang),
+        summary: fix::summary(&contract, &changes, &set.vocabulary, options.lang),
         changes: changes.len(),
     })
 }
@@ -78,7 +78,7 @@ pub fn fix_document(
     let contract = &imported.contract;
     let changes = fix::changes(&report, scope);
     let edits = fix::text_edits(contract, &changes);
-    let summary = fix::summary(contract, &changes, lang);
+    let summary = fix::summary(contract, &changes, &set.vocabulary, lang);
     if edits.is_empty() {
         return Ok(Fixed {
             bytes: bytes.to_vec(),

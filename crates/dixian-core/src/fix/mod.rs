@@ -5,12 +5,14 @@
 
 pub mod yaml;
 
-use crate::contract::Contract;
+use crate::contract::{Clause, Contract, TermValue};
+use crate::numeral_style;
 use crate::render::Lang;
 use crate::report::{Finding, Report};
 use crate::rules::Severity;
 use crate::source::lines_around;
 use crate::suggest::{self, Action, Edit};
+use crate::vocabulary::Vocabulary;
 
 /// Which findings a fix answers.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -184,47 +186,158 @@ pub fn apply(text: &str, edits: &[TextEdit]) -> String {
     out
 }
 
-/// What was changed and on what basis, one line per change, for the officer.
-pub fn summary(contract: &Contract, changes: &[Change<'_>], lang: Lang) -> String {
+/// What was changed and on what basis, as a revision note (修订说明) states it: each change in the
+/// words of a revised contract (将第一条中的“…”修改为“…”, 在第三条之后增加：“…”), the finding it
+/// answers as its reason, and the law it rests on; a change the law does not require is marked as one
+/// to negotiate.
+pub fn summary(
+    contract: &Contract,
+    changes: &[Change<'_>],
+    vocab: &Vocabulary,
+    lang: Lang,
+) -> String {
     if changes.is_empty() {
         return match lang {
-            Lang::Zh => "无需修改：没有可自动修改的问题。\n".to_owned(),
-            Lang::En => "Nothing to change.\n".to_owned(),
-        };
+            Lang::Zh => "无需修改：合同中没有可依据规定直接修改的问题。\n",
+            Lang::En => "Nothing to change: no finding of the contract calls for a revision.\n",
+        }
+        .to_owned();
     }
     let mut out = match lang {
-        Lang::Zh => format!("共修改 {} 处：\n", changes.len()),
-        Lang::En => format!("{} changes:\n", changes.len()),
+        Lang::Zh => format!("修订说明（共修改{}处）\n", changes.len()),
+        Lang::En => format!("Revisions ({} changes)\n", changes.len()),
     };
     for (i, c) in changes.iter().enumerate() {
+        let Some(clause) = contract.clauses.get(c.edit.clause) else {
+            continue;
+        };
         let f = c.finding;
-        let what = f
-            .suggestion
-            .as_ref()
-            .map(|s| suggest::wording(s, lang))
-            .unwrap_or_default();
-        let clause = contract
-            .clauses
-            .get(c.edit.clause)
-            .map_or("", |cl| cl.id.as_str());
+        let mut what = described(clause, c.edit, vocab, lang);
+        // A quotation that closes its own sentence (…。”) is not followed by another full stop.
+        if !what.ends_with("。”") {
+            what.push(if lang == Lang::Zh { '。' } else { '.' });
+        }
+        let negotiate = f.suggestion.as_ref().is_some_and(|s| s.negotiate);
+        let message = f.message.trim_end_matches(['。', '.']);
         out.push_str(&match lang {
-            Lang::Zh => format!(
-                "{}. {clause}（{}[{}]）{}\n   {what}\n   依据：{}\n",
-                i + 1,
-                f.severity.chinese(),
-                f.rule,
-                f.message,
-                f.citation
-            ),
-            Lang::En => format!(
-                "{}. {clause} ({}[{}]) {}\n   {what}\n   Basis: {}\n",
-                i + 1,
-                f.severity,
-                f.rule,
-                f.message,
-                f.citation
-            ),
+            Lang::Zh => {
+                let n = numeral_style::write(
+                    i64::try_from(i + 1).unwrap_or(0) * 1000,
+                    numeral_style::Style::Chinese,
+                );
+                let tail = if negotiate {
+                    "此项并非法定要求，建议双方协商。"
+                } else {
+                    ""
+                };
+                format!(
+                    "{n}、{what}\n    理由：{message}。{tail}\n    依据：{}\n",
+                    f.citation
+                )
+            }
+            Lang::En => {
+                let tail = if negotiate {
+                    " Not required by law: to be negotiated."
+                } else {
+                    ""
+                };
+                format!(
+                    "{}. {what}\n    Reason: {message}.{tail}\n    Basis: {}\n",
+                    i + 1,
+                    f.citation
+                )
+            }
         });
     }
     out
+}
+
+/// A change as a revision note words it.
+fn described(clause: &Clause, edit: &Edit, vocab: &Vocabulary, lang: Lang) -> String {
+    let named = suggest::clause_named(&clause.id);
+    let text = clause.text.as_str();
+    let Some((s, e)) = edit.range else {
+        // A YAML contract whose terms alone state the figure.
+        let Some(t) = edit.term.as_ref() else {
+            return named;
+        };
+        let label = vocab.term_label(t.term);
+        return match (lang, t.value) {
+            (Lang::Zh, TermValue::Quantity(q)) => {
+                format!("将{named}约定的{label}修改为{}", suggest::spoken(q, vocab))
+            }
+            (Lang::Zh, TermValue::Commitment(_)) => format!("在{named}中约定{label}"),
+            (Lang::En, TermValue::Quantity(q)) => {
+                format!(
+                    "Set {label} in {} to {}",
+                    clause.id,
+                    suggest::spoken(q, vocab)
+                )
+            }
+            (Lang::En, TermValue::Commitment(_)) => format!("Stated {label} in {}", clause.id),
+        };
+    };
+    if edit.action == Action::Insert {
+        let words = edit.with.trim_end_matches(['。', '.']);
+        return match lang {
+            Lang::Zh => format!("在{named}之后增加：“{words}。”"),
+            Lang::En => format!("Added after {}: “{words}。”", clause.id),
+        };
+    }
+    if edit.with.ends_with(suggest::STRUCK_OUT) {
+        return match lang {
+            Lang::Zh => format!("删除{named}全文"),
+            Lang::En => format!("Deleted {} entirely", clause.id),
+        };
+    }
+    let (from, to) = phrase(clause, s, e);
+    let old = text.get(from..to).unwrap_or("").trim();
+    if edit.with.is_empty() {
+        return match lang {
+            Lang::Zh => format!("删除{named}中的“{old}”"),
+            Lang::En => format!("Deleted “{old}” from {}", clause.id),
+        };
+    }
+    let new = format!(
+        "{}{}{}",
+        text.get(from..s).unwrap_or(""),
+        edit.with,
+        text.get(e..to).unwrap_or("")
+    );
+    let new = new.trim();
+    match lang {
+        Lang::Zh => format!("将{named}中的“{old}”修改为“{new}”"),
+        Lang::En => format!("Changed “{old}” in {} to “{new}”", clause.id),
+    }
+}
+
+/// The words around `s..e` of a clause's text out to the nearest marks of punctuation (or just the
+/// changed words, when they are whole sentences), after the clause's own label: 产假128天 rather
+/// than 128.
+fn phrase(clause: &Clause, s: usize, e: usize) -> (usize, usize) {
+    const MARKS: [char; 10] = ['，', '。', '；', '：', '、', '！', '？', '\n', ',', ';'];
+    let text = clause.text.as_str();
+    let after_mark = |i: usize| {
+        text.get(..i)
+            .and_then(|t| t.chars().next_back())
+            .is_none_or(|c| MARKS.contains(&c))
+    };
+    let from = if after_mark(s) {
+        s
+    } else {
+        text.get(..s)
+            .and_then(|t| {
+                let i = t.rfind(MARKS)?;
+                Some(i + t.get(i..)?.chars().next()?.len_utf8())
+            })
+            .unwrap_or(0)
+    };
+    let to = if e > s && after_mark(e) {
+        e
+    } else {
+        text.get(e..)
+            .and_then(|t| t.find(MARKS))
+            .map_or(text.len(), |i| e + i)
+    };
+    (from.max(suggest::label_end(clause).min(s)), to)
 }

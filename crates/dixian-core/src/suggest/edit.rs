@@ -214,7 +214,7 @@ pub(super) fn raise_figure(
 }
 
 /// Where the clause's own label (第八条) ends in its text, when the text starts with it.
-fn label_end(c: &crate::contract::Clause) -> usize {
+pub(crate) fn label_end(c: &crate::contract::Clause) -> usize {
     if c.id_span.start >= c.text_span.start && c.id_span.end <= c.text_span.end {
         c.id_span.end - c.text_span.start
     } else {

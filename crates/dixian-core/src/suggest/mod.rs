@@ -6,6 +6,7 @@
 mod edit;
 mod place;
 
+pub(crate) use edit::label_end;
 pub use edit::{Edit, TermChange};
 
 use crate::contract::{Contract, TermValue};
@@ -100,7 +101,7 @@ pub fn wording(s: &Suggestion, lang: crate::render::Lang) -> String {
 
 /// A clause as an officer names it: 第八条 as it is; an item numbered 二、 or （二） or 2. as 第二项,
 /// 第（二）项, 第2项; a heading's item (一、2) in quotes.
-fn clause_named(id: &str) -> String {
+pub fn clause_named(id: &str) -> String {
     let item = (!id.is_empty() && id.chars().all(is_numeral))
         || (id.starts_with('（') && id.ends_with('）'));
     if id.starts_with('第') {
