@@ -51,7 +51,8 @@ pub fn fix_bytes(
     let revised = if changes.is_empty() {
         bytes.to_vec()
     } else {
-        fix::yaml::fix(&contract, &changes, &set.vocabulary).into_bytes()
+        let read = |words: &str| crate::terms_stated(words, &set.vocabulary);
+        fix::yaml::fix(&contract, &changes, &set.vocabulary, &read).into_bytes()
     };
     Ok(Fixed {
         bytes: revised,

@@ -324,6 +324,19 @@ pub fn import_text(
 }
 
 /// An extracted value as the engine's, if the vocabulary allows it for `term`.
+/// The terms that words state, as the importer reads them: what a model clause written into a
+/// contract supplies (对怀孕7个月以上的女职工… → 孕期禁止加班夜班, 孕期禁止加班夜班起始 7个月).
+pub fn terms_stated(words: &str, vocab: &Vocabulary) -> Vec<(TermId, TermValue)> {
+    terms::extract(words, (0, words.len()), None)
+        .terms
+        .iter()
+        .filter_map(|t| {
+            let term = vocab.term(t.term)?;
+            Some((term, term_value(vocab, term, t.value)?))
+        })
+        .collect()
+}
+
 fn term_value(vocab: &Vocabulary, term: TermId, value: terms::Value) -> Option<TermValue> {
     match (value, vocab.term_info(term).map(|i| &i.kind)) {
         (terms::Value::Commitment(b), Some(TermKind::Commitment)) => Some(TermValue::Commitment(b)),

@@ -43,6 +43,17 @@ pub fn check(set: &RuleSet, contract: &Contract) -> Result<Report, LoadError> {
     Ok(report)
 }
 
+/// The findings alone, without suggestions (what a suggestion weighs its own words against).
+pub(crate) fn findings(set: &RuleSet, contract: &Contract) -> Option<Report> {
+    let resolved = set.compiled.resolve(set, &contract.region).ok()?;
+    Some(evaluate(
+        set,
+        contract,
+        resolved.jurisdiction,
+        resolved.note,
+    ))
+}
+
 /// Term, kind, statement (clause, index) and whether it is a ceiling.
 type Group = (TermId, FindingKind, Option<(usize, usize)>, bool);
 

@@ -5,11 +5,21 @@
 use super::{Change, Joiner, TextEdit, apply};
 use crate::contract::{Clause, Contract, TermValue};
 use crate::source::lines_around;
-use crate::vocabulary::Vocabulary;
+use crate::vocabulary::{TermId, Vocabulary};
 use crate::yaml::quote;
 
-/// The YAML source with the changes made.
-pub fn fix(contract: &Contract, changes: &[Change<'_>], vocab: &Vocabulary) -> String {
+/// The terms that words state, as a reader of the contract's text reads them (the importer's).
+pub type Reader<'a> = dyn Fn(&str) -> Vec<(TermId, TermValue)> + 'a;
+
+/// The YAML source with the changes made. A clause's terms follow its words: besides the term each
+/// change sets, whatever else the new words state (`read`) and the clause does not yet, so the terms
+/// say what the revised text says.
+pub fn fix(
+    contract: &Contract,
+    changes: &[Change<'_>],
+    vocab: &Vocabulary,
+    read: &Reader<'_>,
+) -> String {
     let src = contract.source.as_str();
     let mut edits = Vec::new();
     for (ci, clause) in contract.clauses.iter().enumerate() {
@@ -37,6 +47,7 @@ pub fn fix(contract: &Contract, changes: &[Change<'_>], vocab: &Vocabulary) -> S
             });
         }
         let mut added = Vec::new();
+        let mut set: Vec<TermId> = clause.terms.iter().map(|st| st.term).collect();
         for c in &mine {
             let Some(t) = &c.edit.term else { continue };
             let value = quote(&value_text(t.value, vocab));
@@ -46,7 +57,20 @@ pub fn fix(contract: &Contract, changes: &[Change<'_>], vocab: &Vocabulary) -> S
                     end: st.span.end,
                     with: value,
                 }),
-                None => added.push(format!("{}: {value}", vocab.term_name(t.term))),
+                None if !set.contains(&t.term) => {
+                    set.push(t.term);
+                    added.push(format!("{}: {value}", vocab.term_name(t.term)));
+                }
+                None => {}
+            }
+        }
+        for c in &mine {
+            for (term, value) in read(&c.edit.with) {
+                if !set.contains(&term) {
+                    set.push(term);
+                    let value = quote(&value_text(value, vocab));
+                    added.push(format!("{}: {value}", vocab.term_name(term)));
+                }
             }
         }
         if !added.is_empty() {
@@ -60,6 +84,9 @@ pub fn fix(contract: &Contract, changes: &[Change<'_>], vocab: &Vocabulary) -> S
 /// A term's value as the YAML form writes it: 158天, 是.
 fn value_text(v: TermValue, vocab: &Vocabulary) -> String {
     match v {
+        TermValue::Quantity(q) if vocab.unit_name(q.unit) == "月" => {
+            crate::suggest::spoken(q, vocab)
+        }
         TermValue::Quantity(q) => q.display(vocab),
         TermValue::Commitment(b) => if b { "是" } else { "否" }.to_owned(),
     }

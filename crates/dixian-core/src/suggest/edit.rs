@@ -160,20 +160,41 @@ fn numeral_runs(text: &str, (from, to): (usize, usize)) -> Vec<(usize, usize)> {
     runs
 }
 
-/// Where the clause text writes `milli` as a whole figure (not part of a longer one).
+/// Where the clause text has the words that state a term (7天, not the 7 of 怀孕7个月), starting
+/// with a whole figure; `None` when they are not there or not only once.
+fn find_words(text: &str, written: &str) -> Option<(usize, usize)> {
+    if written.is_empty() {
+        return None;
+    }
+    let mut found = text
+        .match_indices(written)
+        .map(|(i, m)| (i, i + m.len()))
+        .filter(|&(s, _)| {
+            let before = text.get(..s).and_then(|t| t.chars().next_back());
+            !before.is_some_and(numeral::is_numeral)
+        });
+    let first = found.next()?;
+    found.next().is_none().then_some(first)
+}
+
+/// Where the clause text writes `milli` as a whole figure (not part of a longer one), when it does
+/// so only once.
 fn find_figure(text: &str, milli: i64) -> Option<(usize, usize)> {
     [Style::Arabic, Style::FullWidth, Style::Chinese]
         .into_iter()
         .find_map(|style| {
             let needle = numeral::write(milli, style);
-            text.match_indices(needle.as_str())
+            let mut whole = text
+                .match_indices(needle.as_str())
                 .map(|(i, m)| (i, i + m.len()))
-                .find(|&(s, e)| {
+                .filter(|&(s, e)| {
                     let before = text.get(..s).and_then(|t| t.chars().next_back());
                     let after = text.get(e..).and_then(|t| t.chars().next());
                     !before.is_some_and(numeral::is_numeral)
                         && !after.is_some_and(numeral::is_numeral)
-                })
+                });
+            let first = whole.next()?;
+            whole.next().is_none().then_some(first)
         })
 }
 
@@ -188,7 +209,14 @@ pub(super) fn raise_figure(
     vocab: &Vocabulary,
 ) -> Edit {
     let text = contract.clauses.get(ci).map_or("", |c| c.text.as_str());
-    let words = stated_range(contract, ci, ti).or_else(|| find_figure(text, old.milli));
+    let written = contract
+        .clauses
+        .get(ci)
+        .and_then(|c| c.terms.get(ti))
+        .map_or("", |st| st.written.as_str());
+    let words = stated_range(contract, ci, ti)
+        .or_else(|| find_words(text, written))
+        .or_else(|| find_figure(text, old.milli));
     let (range, with) = match words {
         None => (None, String::new()),
         Some(words) => {

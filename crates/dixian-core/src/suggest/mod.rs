@@ -239,6 +239,9 @@ fn missing(set: &RuleSet, contract: &Contract, f: &Finding, version: &Version) -
     let (floor, value) = match &version.check {
         Check::Bound { .. } => {
             let q = target(version, contract, None, vocab)?;
+            // Provisional figures weigh only on what is itself a suggestion to negotiate.
+            let provisional = f.severity < Severity::Rectify || f.provisional;
+            let q = meeting_every_rule(set, contract, term, q, provisional);
             (Some(spoken(q, vocab)), TermValue::Quantity(q))
         }
         Check::Commitment { .. } => (None, TermValue::Commitment(true)),
@@ -247,6 +250,53 @@ fn missing(set: &RuleSet, contract: &Contract, f: &Finding, version: &Version) -
     let model = model_text(vocab, version, term, floor.as_deref())?;
     let model = in_regional_words(vocab, term, f.term_label.as_deref(), model);
     edit::insert_model(contract, vocab, term, &model, value)
+}
+
+/// The figure a missing term is proposed at, raised until no other rule on the term that applies
+/// to the contract finds it short (the national 难产假 15天 is proposed in 广东 as 30天): the contract
+/// is checked as if it stated the figure, and each shortfall moves it to that rule's bound.
+fn meeting_every_rule(
+    set: &RuleSet,
+    contract: &Contract,
+    term: TermId,
+    mut q: Quantity,
+    provisional: bool,
+) -> Quantity {
+    let vocab = &set.vocabulary;
+    let name = vocab.term_name(term);
+    let Some(ci) = place::anchor(contract, vocab, term) else {
+        return q;
+    };
+    // Each round meets at least one more rule; a chain of rules is short.
+    for _ in 0..4 {
+        let mut stated = contract.clone();
+        if let Some(c) = stated.clauses.get_mut(ci) {
+            c.terms.push(crate::contract::StatedTerm {
+                term,
+                value: TermValue::Quantity(q),
+                span: c.text_span,
+                written: spoken(q, vocab),
+                note: None,
+            });
+        }
+        let Some(report) = crate::eval::findings(set, &stated) else {
+            return q;
+        };
+        let raised = report
+            .findings
+            .iter()
+            .filter(|g| g.term.as_deref() == Some(name))
+            .filter(|g| matches!(g.kind, FindingKind::Violated | FindingKind::Depends))
+            .filter(|g| provisional || !g.provisional)
+            .filter_map(|g| target(version_of(set, g)?, contract, Some(q), vocab))
+            .filter(|r| r.unit == q.unit && r.milli != q.milli)
+            .max_by_key(|r| (r.milli - q.milli).abs());
+        match raised {
+            Some(r) => q = r,
+            None => break,
+        }
+    }
+    q
 }
 
 fn unlawful(contract: &Contract, f: &Finding, version: Option<&Version>) -> Option<Edit> {
