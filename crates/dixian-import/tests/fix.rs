@@ -658,3 +658,30 @@ fn every_model_clause_reads_as_what_it_supplies() {
     assert!(faults.is_empty(), "{}", faults.join("\n"));
     assert!(fixed > 100, "only {fixed} contracts");
 }
+
+/// Every suggestion the imported documents get, as the officer reads it under each finding: one
+/// snapshot to review in full (figures in the clause's own numerals, addition phrases, model clauses
+/// after their topic, struck sentences, 建议协商 for what the law does not require).
+#[test]
+fn the_suggestions_read_as_an_officer_would_write_them() {
+    let set = rule_set();
+    let mut out = String::new();
+    for c in contracts(&set) {
+        let under_text = c.path.parent().and_then(|p| p.file_name()) == Some("text".as_ref());
+        if !under_text {
+            continue;
+        }
+        out.push_str(&format!("## {}\n", c.name));
+        for f in &c.report.findings {
+            let Some(s) = &f.suggestion else { continue };
+            out.push_str(&format!(
+                "- {}（{}）{}\n  {}\n",
+                f.clause.as_deref().unwrap_or("合同"),
+                f.severity.chinese(),
+                f.message,
+                dixian_core::suggest::wording(s, Lang::Zh)
+            ));
+        }
+    }
+    insta::assert_snapshot!(out);
+}

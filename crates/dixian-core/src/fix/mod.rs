@@ -30,11 +30,12 @@ impl Scope {
     }
 }
 
-/// One change and the finding it answers.
+/// One change and the finding it answers (and any other finding the same change answers).
 #[derive(Clone, Debug)]
 pub struct Change<'r> {
     pub edit: &'r Edit,
     pub finding: &'r Finding,
+    pub also: Vec<&'r Finding>,
 }
 
 /// The changes to make, in contract order: one per distinct edit, and none that overlaps an edit
@@ -47,9 +48,8 @@ pub fn changes(report: &Report, scope: Scope) -> Vec<Change<'_>> {
         let clash = out.iter().position(|c| {
             let o = c.edit;
             o == e
-                // The same model clause once, whether added or put in place of vague words.
-                || (o.with == e.with
-                    && (o.action == Action::Insert || e.action == Action::Insert))
+                || says_the_inserted(o, e)
+                || says_the_inserted(e, o)
                 || (o.clause == e.clause
                     && (overlaps(o.range, e.range) || (e.term.is_some() && same_term(o, e))))
         });
@@ -57,14 +57,29 @@ pub fn changes(report: &Report, scope: Scope) -> Vec<Change<'_>> {
             None => out.push(Change {
                 edit: e,
                 finding: f,
+                also: Vec::new(),
             }),
-            // Two floors on one figure (a rule's versions over the term): the more protective wins.
             Some(i) => {
                 if let Some(kept) = out.get_mut(i) {
-                    if same_term(kept.edit, e) && more_protective(e, kept.edit, f) {
+                    if kept.edit == e || says_the_inserted(kept.edit, e) {
+                        kept.also.push(f);
+                    // Words put in place of unlawful or vague ones that say what an added clause
+                    // would: the replacement answers both.
+                    } else if says_the_inserted(e, kept.edit) {
+                        let mut also = std::mem::take(&mut kept.also);
+                        also.insert(0, kept.finding);
                         *kept = Change {
                             edit: e,
                             finding: f,
+                            also,
+                        };
+                    // Two floors on one figure (a rule's versions over the term): the more
+                    // protective wins.
+                    } else if same_term(kept.edit, e) && more_protective(e, kept.edit, f) {
+                        *kept = Change {
+                            edit: e,
+                            finding: f,
+                            also: Vec::new(),
                         };
                     }
                 }
@@ -73,6 +88,12 @@ pub fn changes(report: &Report, scope: Scope) -> Vec<Change<'_>> {
     }
     out.sort_by_key(|c| (c.edit.clause, c.edit.range.map(|r| r.0)));
     out
+}
+
+/// Whether `a` puts in the very model clause that the insertion `b` adds (the same model clause
+/// once, whether added or put in place of vague or unlawful words).
+fn says_the_inserted(a: &Edit, b: &Edit) -> bool {
+    b.action == Action::Insert && !b.with.is_empty() && a.with.contains(b.with.as_str())
 }
 
 fn same_term(a: &Edit, b: &Edit) -> bool {
@@ -211,14 +232,32 @@ pub fn summary(
         let Some(clause) = contract.clauses.get(c.edit.clause) else {
             continue;
         };
-        let f = c.finding;
+        let findings: Vec<&Finding> = std::iter::once(c.finding)
+            .chain(c.also.iter().copied())
+            .collect();
         let mut what = described(clause, c.edit, vocab, lang);
         // A quotation that closes its own sentence (…。”) is not followed by another full stop.
         if !what.ends_with("。”") {
             what.push(if lang == Lang::Zh { '。' } else { '.' });
         }
-        let negotiate = f.suggestion.as_ref().is_some_and(|s| s.negotiate);
-        let message = f.message.trim_end_matches(['。', '.']);
+        let negotiate = c.finding.suggestion.as_ref().is_some_and(|s| s.negotiate);
+        let stop = if lang == Lang::Zh { "。" } else { ". " };
+        let message: String = findings
+            .iter()
+            .map(|f| format!("{}{stop}", f.message.trim_end_matches(['。', '.'])))
+            .collect();
+        let message = message.trim_end();
+        // A drafting note in place of a statute (无（起草提示…）) only where there is no statute.
+        let statutes: Vec<String> = findings
+            .iter()
+            .map(|f| f.citation.clone())
+            .filter(|c| !c.starts_with('无'))
+            .collect();
+        let citation = if statutes.is_empty() {
+            c.finding.citation.clone()
+        } else {
+            crate::render::words::join_citations(statutes)
+        };
         out.push_str(&match lang {
             Lang::Zh => {
                 let n = numeral_style::write(
@@ -230,10 +269,7 @@ pub fn summary(
                 } else {
                     ""
                 };
-                format!(
-                    "{n}、{what}\n    理由：{message}。{tail}\n    依据：{}\n",
-                    f.citation
-                )
+                format!("{n}、{what}\n    理由：{message}{tail}\n    依据：{citation}\n")
             }
             Lang::En => {
                 let tail = if negotiate {
@@ -242,9 +278,8 @@ pub fn summary(
                     ""
                 };
                 format!(
-                    "{}. {what}\n    Reason: {message}.{tail}\n    Basis: {}\n",
-                    i + 1,
-                    f.citation
+                    "{}. {what}\n    Reason: {message}{tail}\n    Basis: {citation}\n",
+                    i + 1
                 )
             }
         });

@@ -118,11 +118,52 @@ fn is_numeral(c: char) -> bool {
     crate::numerals::is_arabic_digit(c) || crate::numerals::is_chinese_numeral(c)
 }
 
-/// Fills `suggestion` on every finding a suggestion can be made for.
+/// Fills `suggestion` on every finding a suggestion can be made for. Findings on one sentence
+/// (不得生育 and 视为自动离职 in one) get one revision of it that answers them all.
 pub fn attach(set: &RuleSet, contract: &Contract, report: &mut Report) {
     for f in &mut report.findings {
         if f.suggestion.is_none() {
             f.suggestion = suggest(set, contract, f);
+        }
+    }
+    // Unlawful words struck or replaced: a figure raised to two floors is not such a case.
+    let struck = |f: &Finding| f.kind == FindingKind::UnlawfulText;
+    let edits: Vec<Option<Edit>> = report
+        .findings
+        .iter()
+        .map(|f| {
+            f.suggestion
+                .as_ref()
+                .filter(|_| struck(f))
+                .map(|s| s.edit.clone())
+        })
+        .collect();
+    for f in &mut report.findings {
+        if !struck(f) {
+            continue;
+        }
+        let Some(s) = f.suggestion.as_mut() else {
+            continue;
+        };
+        let same_words = |e: &&Edit| {
+            e.clause == s.edit.clause
+                && e.range == s.edit.range
+                && e.action != Action::Insert
+                && s.edit.action != Action::Insert
+                && e.range.is_some_and(|(a, b)| a < b)
+        };
+        let mut with: Vec<&str> = Vec::new();
+        for e in edits.iter().flatten().filter(same_words) {
+            let w = e.with.as_str();
+            if !w.is_empty() && w != STRUCK_OUT && !with.contains(&w) {
+                with.push(w);
+            }
+        }
+        if with.len() > 1 {
+            let mut edit = s.edit.clone();
+            edit.action = Action::Replace;
+            edit.with = with.concat();
+            *s = edit.into_suggestion(contract, s.negotiate);
         }
     }
 }
