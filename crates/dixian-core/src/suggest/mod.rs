@@ -282,7 +282,11 @@ fn missing(set: &RuleSet, contract: &Contract, f: &Finding, version: &Version) -
             let q = target(version, contract, None, vocab)?;
             // Provisional figures weigh only on what is itself a suggestion to negotiate.
             let provisional = f.severity < Severity::Rectify || f.provisional;
-            let q = meeting_every_rule(set, contract, term, q, provisional);
+            let q = if another_rule_asks_more(set, contract, f, term, q, provisional) {
+                meeting_every_rule(set, contract, term, q, provisional)
+            } else {
+                q
+            };
             (Some(spoken(q, vocab)), TermValue::Quantity(q))
         }
         Check::Commitment { .. } => (None, TermValue::Commitment(true)),
@@ -291,6 +295,53 @@ fn missing(set: &RuleSet, contract: &Contract, f: &Finding, version: &Version) -
     let model = model_text(vocab, version, term, floor.as_deref())?;
     let model = in_regional_words(vocab, term, f.term_label.as_deref(), model);
     edit::insert_model(contract, vocab, term, &model, value)
+}
+
+/// Whether a rule other than the finding's, of the contract's region or those above it, bounds the
+/// term more protectively than `q` (a bound on another unit, or on a fact, may: the evaluator says).
+/// Where none does, the figure stands without checking the contract again.
+fn another_rule_asks_more(
+    set: &RuleSet,
+    contract: &Contract,
+    f: &Finding,
+    term: TermId,
+    q: Quantity,
+    provisional: bool,
+) -> bool {
+    let Ok(resolved) = crate::region::resolve(set, &contract.region) else {
+        return false;
+    };
+    let mut chain = vec![resolved.jurisdiction];
+    while let Some(parent) = chain
+        .last()
+        .and_then(|j| set.jurisdiction(*j))
+        .and_then(|j| j.parent)
+    {
+        if chain.contains(&parent) {
+            break;
+        }
+        chain.push(parent);
+    }
+    set.rules
+        .iter()
+        .filter(|r| r.id != f.rule && chain.contains(&r.jurisdiction))
+        .flat_map(|r| &r.versions)
+        .filter(|v| provisional || v.provisional.is_none())
+        .any(|v| match &v.check {
+            Check::Bound {
+                term: t,
+                op,
+                value: Operand::Quantity(b),
+            } if *t == term && b.unit == q.unit && b.months == 0 && q.months == 0 => {
+                if op.lower_protects() {
+                    b.milli < q.milli
+                } else {
+                    b.milli > q.milli
+                }
+            }
+            Check::Bound { term: t, .. } => *t == term,
+            _ => false,
+        })
 }
 
 /// The figure a missing term is proposed at, raised until no other rule on the term that applies
