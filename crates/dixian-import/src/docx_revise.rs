@@ -29,8 +29,12 @@ struct Run {
     prefix: String,
     rpr: String,
     items: Vec<Item>,
-    /// Inside an earlier tracked insertion: not rewritten (Word nests no deletion inside one).
+    /// Inside an earlier tracked insertion (another reviewer's).
     inserted: bool,
+    /// That insertion's opening tag, when the run is its direct child: words struck there are
+    /// deleted inside it, and words added close it, stand in an insertion of their own, and open it
+    /// again.
+    within: Option<String>,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -82,6 +86,9 @@ fn paragraphs(xml: &str) -> Result<Vec<Paragraph>, quick_xml::Error> {
     let mut done = Vec::new();
     let mut open: Vec<Paragraph> = Vec::new();
     let (mut hidden, mut inserted, mut tables) = (0usize, 0usize, 0usize);
+    // How deep the reader is, and the open insertions with the depth of their children.
+    let mut depth = 0usize;
+    let mut insertions: Vec<(String, usize)> = Vec::new();
     // The first paragraph of the outermost open table, and where the open paragraph's pPr starts.
     let mut table_from = 0usize;
     let mut ppr_from: Option<usize> = None;
@@ -99,6 +106,7 @@ fn paragraphs(xml: &str) -> Result<Vec<Paragraph>, quick_xml::Error> {
             Event::Start(e) => {
                 let qname = e.name();
                 let name = local(qname.as_ref());
+                depth += 1;
                 if let Some((depth, _, _)) = child.as_mut() {
                     *depth += 1;
                     continue;
@@ -119,9 +127,16 @@ fn paragraphs(xml: &str) -> Result<Vec<Paragraph>, quick_xml::Error> {
                         }
                         tables += 1;
                     }
-                    b"ins" => inserted += 1,
+                    b"ins" => {
+                        inserted += 1;
+                        insertions.push((slice(), depth + 1));
+                    }
                     b"r" if hidden == 0 && run.is_none() => {
                         let prefix = prefix_of(qname.as_ref(), b"r");
+                        let within = insertions
+                            .last()
+                            .filter(|(_, children)| *children == depth)
+                            .map(|(open, _)| open.clone());
                         run = Some(Run {
                             start: before,
                             end: after,
@@ -130,6 +145,7 @@ fn paragraphs(xml: &str) -> Result<Vec<Paragraph>, quick_xml::Error> {
                             rpr: String::new(),
                             items: Vec::new(),
                             inserted: inserted > 0,
+                            within,
                         });
                     }
                     b"rPr" if run.is_some() => rpr_from = Some(before),
@@ -143,6 +159,7 @@ fn paragraphs(xml: &str) -> Result<Vec<Paragraph>, quick_xml::Error> {
             Event::End(e) => {
                 let qname = e.name();
                 let name = local(qname.as_ref());
+                depth = depth.saturating_sub(1);
                 if let Some((depth, from, _)) = child.as_mut() {
                     *depth -= 1;
                     if *depth == 0 {
@@ -180,7 +197,10 @@ fn paragraphs(xml: &str) -> Result<Vec<Paragraph>, quick_xml::Error> {
                             }
                         }
                     }
-                    b"ins" => inserted = inserted.saturating_sub(1),
+                    b"ins" => {
+                        inserted = inserted.saturating_sub(1);
+                        insertions.pop();
+                    }
                     b"rPr" => {
                         if let (Some(from), Some(r)) = (rpr_from.take(), run.as_mut()) {
                             r.rpr = xml.get(from..after).unwrap_or("").to_owned();
@@ -348,9 +368,13 @@ pub fn revise_xml(
             continue;
         };
         let chars = p.chars();
-        let touches_insertion = (s..end.max(s + 1))
-            .filter_map(|i| chars.get(i))
-            .any(|c| p.runs.get(c.1).is_some_and(|r| r.inserted));
+        // Words in another reviewer's insertion are revised only where the insertion can be split
+        // around the new words (the run is its direct child).
+        let touches_insertion = (s..end.max(s + 1)).filter_map(|i| chars.get(i)).any(|c| {
+            p.runs
+                .get(c.1)
+                .is_some_and(|r| r.inserted && r.within.is_none())
+        });
         if touches_insertion {
             continue;
         }
@@ -572,11 +596,19 @@ fn rewrite_run(
     };
     let insert = |out: &mut String, text: &str, next_id: &mut u64| {
         let escaped = quick_xml::escape::escape(text);
+        // Inside another reviewer's insertion: close it, add ours, and open it again.
+        if run.within.is_some() {
+            out.push_str(&format!("</{w}ins>"));
+        }
         out.push_str(&format!(
             "<{w}ins {w}id=\"{next_id}\" {w}author=\"dixian\" {w}date=\"{date}\">{}{}<{w}t xml:space=\"preserve\">{escaped}</{w}t></{w}r></{w}ins>",
             run.open, run.rpr
         ));
         *next_id += 1;
+        if let Some(open) = &run.within {
+            out.push_str(&with_id(open, w, *next_id));
+            *next_id += 1;
+        }
     };
     if first {
         for (_, text) in m.inserts.iter().filter(|(a, _)| a.is_none()) {
@@ -638,6 +670,22 @@ fn rewrite_run(
     }
     flush(&mut out, &mut piece, kind, next_id);
     out
+}
+
+/// An opening tag with its `w:id` set to `id` (a reopened insertion needs an id of its own).
+fn with_id(open: &str, w: &str, id: u64) -> String {
+    let attr = format!("{w}id=\"");
+    let Some(at) = open.find(&attr) else {
+        return open.to_owned();
+    };
+    let from = at + attr.len();
+    let rest = open.get(from..).unwrap_or("");
+    let to = rest.find('"').map_or(from, |i| from + i);
+    format!(
+        "{}{id}{}",
+        open.get(..from).unwrap_or(""),
+        open.get(to..).unwrap_or("")
+    )
 }
 
 /// A run's content: text as `w:t` (or `w:delText` when struck), other children as written.
