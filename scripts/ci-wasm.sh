@@ -52,7 +52,10 @@ CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 WASM_BINDGEN_TEST_TIMEOUT=${WASM_BINDGEN_TEST_TIMEOUT:-120} \
   cargo test -p dixian-wasm --target wasm32-unknown-unknown
 
-step "end-to-end test of web/"
-(cd web/dev && node --test e2e.test.mjs)
+step "the CLI the document test compares against"
+cargo build -q -p dixian-cli
+
+step "end-to-end tests of web/ (the page; documents against the CLI)"
+(cd web/dev && DIXIAN="$root/target/debug/dixian" node --test e2e.test.mjs documents.test.mjs)
 
 echo "ci-wasm: all passed"

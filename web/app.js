@@ -10,7 +10,10 @@
   ];
   const PERIODS = ["经期", "孕期", "产期", "哺乳期", "更年期"];
   const $ = (id) => document.getElementById(id);
-  const state = { yaml: "", file: undefined, contractRegion: "", term: null, openedAt: null };
+  // `source` is the text findings point into: the YAML, or a document's own text. `doc` holds an opened
+  // .docx/.txt: its text and the form the officer corrects (see dixian-import's api::Form).
+  const state = { yaml: "", source: "", file: undefined, contractRegion: "", term: null, openedAt: null, doc: null, exportYaml: "" };
+  const DOCUMENT = /\.(docx|txt|text)$/i;
 
   /** Creates an element with text and attributes; children may be nodes or strings. */
   function el(tag, attrs, ...children) {
@@ -40,12 +43,27 @@
     }
     fillRegions();
     $("status").textContent = "引擎已就绪。请打开或粘贴合同。";
-    $("file").addEventListener("change", openFile);
+    $("file").addEventListener("change", (e) => e.target.files && e.target.files[0] && openFile(e.target.files[0]));
+    document.addEventListener("dragover", (e) => e.preventDefault());
+    document.addEventListener("drop", (e) => {
+      e.preventDefault();
+      const f = e.dataTransfer && e.dataTransfer.files[0];
+      if (f) openFile(f);
+    });
     let timer;
     $("yaml").addEventListener("input", () => {
       clearTimeout(timer);
-      timer = setTimeout(() => { state.file = undefined; $("file-name").textContent = "（粘贴的内容）"; run(); }, 150);
+      timer = setTimeout(() => { state.file = undefined; showDocument(null); $("file-name").textContent = "（粘贴的内容）"; run(); }, 150);
     });
+    for (const [id, apply] of [
+      ["doc-region", (f, v) => { f.region = v; f.region_at = null; }],
+      ["doc-signed", (f, v) => { f.signed = v || null; }],
+      ["doc-start", (f, v) => { f.term.start = v; }],
+      ["doc-end", (f, v) => { f.term.end = v; }],
+    ]) $(id).addEventListener("change", (e) => { if (state.doc) { apply(state.doc.form, e.target.value.trim()); run(); } });
+    $("add-row").addEventListener("click", addTerm);
+    $("export-yaml").addEventListener("click", () => download(baseName() + ".yaml", state.exportYaml, "text/yaml"));
+    $("draft-letter").addEventListener("click", draftLetter);
     $("region").addEventListener("change", run);
     $("date").addEventListener("change", run);
     $("whole-term").addEventListener("click", () => { $("date").value = ""; run(); });
@@ -62,6 +80,7 @@
     for (const r of regions) {
       const label = r.names.length ? `${r.name}（${r.names[0]}）` : r.name;
       select.append(el("option", { value: r.names[0] || r.name, textContent: label }));
+      for (const name of r.names.length ? r.names : [r.name]) $("region-names").append(el("option", { value: name }));
     }
     const root = regions.find((r) => r.parent === null);
     const provinces = regions.filter((r) => root && r.parent === root.name).length;
@@ -69,56 +88,124 @@
     $("rule-regions").textContent = `${root ? root.name : ""}、${provinces} 个省级地区` + (cities ? `和 ${cities} 个市` : "");
   }
 
-  async function openFile(event) {
-    const file = event.target.files && event.target.files[0];
-    if (!file) return;
+  /** A contract file: a .docx or .txt goes through the importer, anything else is read as YAML. */
+  async function openFile(file) {
     state.openedAt = performance.now();
     state.file = file.name;
     $("file-name").textContent = file.name;
-    $("yaml").value = await file.text();
     $("region").value = "";
     $("date").value = "";
+    if (DOCUMENT.test(file.name)) {
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      const t0 = performance.now();
+      const answer = wasm_bindgen.importDocument(bytes, { filename: file.name });
+      const ms = performance.now() - t0;
+      if (answer.type !== "success") {
+        showDocument(null);
+        state.source = "";
+        draw(answer, 0);
+        markOpened();
+        return;
+      }
+      $("yaml").value = "";
+      showDocument({ text: answer.text, form: answer.form });
+      draw(answer, ms);
+      markOpened();
+      return;
+    }
+    showDocument(null);
+    $("yaml").value = await file.text();
     run();
   }
 
-  function run() {
-    state.yaml = $("yaml").value;
-    if (!state.yaml.trim()) {
-      $("report").hidden = true;
-      $("errors").hidden = true;
-      $("status").textContent = "等待合同…";
-      return;
-    }
-    const options = {};
-    if (state.file) options.file = state.file;
-    if ($("region").value) options.region = $("region").value;
-    if ($("date").value) options.date = $("date").value;
-    const t0 = performance.now();
-    const answer = wasm_bindgen.check(state.yaml, options);
-    const ms = performance.now() - t0;
-    if (answer.type === "success") showReport(answer, ms);
-    else showErrors(answer.errors);
+  function markOpened() {
     if (state.openedAt !== null) {
       document.body.dataset.openToRenderMs = String(performance.now() - state.openedAt);
       state.openedAt = null;
     }
   }
 
+  /** Switches between the document view (text + terms table) and the YAML editor. */
+  function showDocument(doc) {
+    state.doc = doc;
+    $("document").hidden = !doc;
+    $("yaml").hidden = !!doc;
+    document.querySelector('label[for="yaml"]').hidden = !!doc;
+    if (!doc) return;
+    const f = doc.form;
+    $("doc-region").value = f.region || "";
+    $("doc-signed").value = f.signed || "";
+    $("doc-start").value = f.term.start || "";
+    $("doc-end").value = f.term.end || "";
+    $("add-clause").replaceChildren(...f.clauses.map((c, i) => el("option", { value: String(i), textContent: c.id })));
+  }
+
+  function options() {
+    const o = {};
+    if (state.file) o.file = state.file;
+    if ($("region").value) o.region = $("region").value;
+    if ($("date").value) o.date = $("date").value;
+    return o;
+  }
+
+  /** Checks what is open (the corrected document form, or the YAML) and draws the answer. */
+  function run() {
+    const t0 = performance.now();
+    let answer;
+    if (state.doc) {
+      const o = options();
+      delete o.file;
+      answer = wasm_bindgen.checkForm(state.doc.text, state.doc.form, o);
+    } else {
+      state.yaml = $("yaml").value;
+      if (!state.yaml.trim()) {
+        $("report").hidden = true;
+        $("errors").hidden = true;
+        $("status").textContent = "等待合同…";
+        enableOutputs(false);
+        return;
+      }
+      state.source = state.yaml;
+      answer = wasm_bindgen.check(state.yaml, options());
+    }
+    draw(answer, performance.now() - t0);
+    markOpened();
+  }
+
+  function draw(answer, ms) {
+    if (state.doc) state.source = state.doc.text;
+    if (answer.type === "success") {
+      state.exportYaml = state.doc ? answer.yaml : state.yaml;
+      showReport(answer, ms);
+      if (state.doc) drawDocument(answer);
+      enableOutputs(true, answer.report.findings.length > 0);
+    } else {
+      showErrors(answer.errors);
+      enableOutputs(false);
+    }
+    document.body.dataset.checks = String(Number(document.body.dataset.checks || 0) + 1);
+  }
+
+  function enableOutputs(ok, findings) {
+    $("export-yaml").disabled = !ok;
+    $("draft-letter").disabled = !(ok && findings);
+  }
+
   function showErrors(errors) {
     $("report").hidden = true;
     const box = $("errors");
     box.replaceChildren(el("h2", {}, "合同无法读取"));
-    const lines = state.yaml.split("\n");
+    const lines = state.source.split("\n");
     for (const e of errors) {
       const where = e.line > 0 ? `${e.file} 第 ${e.line} 行第 ${e.column} 列` : "检查选项";
       const item = el("div", { class: "error" }, el("p", {}, el("strong", {}, where + "："), e.message));
-      if (e.line > 0 && e.file !== "options" && lines[e.line - 1] !== undefined) {
+      if (e.line > 0 && e.file !== "options" && state.source && lines[e.line - 1] !== undefined) {
         item.append(el("pre", { class: "snippet" }, el("span", { class: "ln" }, String(e.line)), ...markColumn(lines[e.line - 1], e.column)));
       }
       box.append(item);
     }
     box.hidden = false;
-    $("status").textContent = `发现 ${errors.length} 处格式问题，请修改后再检查。`;
+    $("status").textContent = state.doc ? `有 ${errors.length} 处无法检查，请改正后再试。` : `发现 ${errors.length} 处问题，无法检查。`;
   }
 
   /** A source line with the word starting at `column` (1-based, in characters) marked. */
@@ -206,9 +293,9 @@
   /** The clause's lines from the YAML source, with the offending words marked. */
   function snippet(clause, value) {
     const pre = el("pre", { class: "snippet" });
-    let line = state.yaml.slice(0, clause.start).split("\n").length;
+    let line = state.source.slice(0, clause.start).split("\n").length;
     let at = clause.start;
-    for (const text of state.yaml.slice(clause.start, clause.end).split("\n")) {
+    for (const text of state.source.slice(clause.start, clause.end).split("\n")) {
       const end = at + text.length;
       const row = el("span", { class: "row" }, el("span", { class: "ln" }, String(line)));
       if (value && value.start < end && value.end > at) {
@@ -223,6 +310,76 @@
       line += 1;
     }
     return pre;
+  }
+
+  /** The terms table and the document text with every finding's words marked. */
+  function drawDocument(answer) {
+    const form = state.doc.form;
+    const rows = [];
+    form.clauses.forEach((c, ci) => c.terms.forEach((t, ti) => {
+      const label = `${c.id} ${t.term}`;
+      const value = el("input", { type: "text", value: t.value, className: "value" });
+      value.setAttribute("aria-label", `${label}的数值`);
+      value.addEventListener("change", () => { t.value = value.value.trim(); run(); });
+      const remove = el("button", { type: "button", textContent: "删除" });
+      remove.setAttribute("aria-label", `删除 ${label}`);
+      remove.addEventListener("click", () => { c.terms.splice(ti, 1); run(); });
+      rows.push(el("tr", { "data-clause": c.id, "data-term": t.term }, el("td", {}, c.id), el("td", {}, t.term), el("td", {}, value),
+        el("td", { class: "words" }, t.words || "（审核时补充）"), el("td", {}, remove)));
+    }));
+    $("terms").tBodies[0].replaceChildren(...rows);
+
+    // Finding words as non-overlapping ranges, the more severe first when two overlap.
+    const rank = { refer: 0, rectify: 1, notice: 2 };
+    const marks = answer.locations.map((loc, i) => [loc.value, answer.report.findings[i]])
+      .filter(([v]) => v && v.end > v.start)
+      .sort((a, b) => a[0].start - b[0].start || rank[a[1].severity] - rank[b[1].severity]);
+    const text = state.doc.text;
+    const parts = [];
+    let at = 0;
+    for (const [v, f] of marks) {
+      if (v.start < at) continue;
+      parts.push(text.slice(at, v.start), el("mark", { class: f.severity, title: f.message, "data-rule": f.rule }, text.slice(v.start, v.end)));
+      at = v.end;
+    }
+    parts.push(text.slice(at));
+    $("doc-text").replaceChildren(...parts);
+  }
+
+  function addTerm() {
+    const c = state.doc && state.doc.form.clauses[Number($("add-clause").value)];
+    const term = $("add-term").value.trim();
+    const value = $("add-value").value.trim();
+    if (!c || !term || !value) {
+      $("status").textContent = "请选择条款并填写条目名称和数值。";
+      return;
+    }
+    c.terms.push({ term, value, words: "", at: null });
+    $("add-term").value = "";
+    $("add-value").value = "";
+    run();
+  }
+
+  function baseName() {
+    return (state.file || "合同").replace(/\.[^.]+$/, "");
+  }
+
+  /** Saves text as a file, from a data: URL (no object URL, no request of any kind). */
+  function download(name, text, type) {
+    const a = el("a", { href: `data:${type};charset=utf-8,` + encodeURIComponent(text), download: name });
+    document.body.append(a);
+    a.click();
+    a.remove();
+  }
+
+  function draftLetter() {
+    const answer = state.doc ? wasm_bindgen.documentLetter(state.doc.text, state.doc.form) : wasm_bindgen.letter(state.yaml);
+    if (answer.type !== "success") {
+      $("status").textContent = answer.errors.map((e) => e.message).join("；");
+      return;
+    }
+    download(`${baseName()}-${answer.kind}.txt`, answer.text, "text/plain");
+    $("status").textContent = `已起草${answer.kind}（${baseName()}-${answer.kind}.txt），发出前请核对。`;
   }
 
   function drawAbove(items) {

@@ -2,15 +2,18 @@
 // markers):
 //   - the .wasm at most 300 KB gzipped;
 //   - a 30-clause contract checked in at most 2 ms in Chromium;
-//   - findings on screen within 1 s of opening the file.
+//   - a 30-clause .docx: findings on screen within 300 ms of choosing the file;
+//   - a warm re-check after an edit in the terms table within 5 ms.
 // Run after scripts/build-wasm.sh: `node budgets.mjs` (or `npm run budgets`). Exits 1 when over budget.
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { performance } from "node:perf_hooks";
-import { ROOT, fixture, launch, openPage } from "./browser.mjs";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { ROOT, docx, launch, openPage, thirtyClauseText } from "./browser.mjs";
 
-const BUDGET = { gzipKB: 300, checkMs: 2, openMs: 1000 };
+const BUDGET = { gzipKB: 300, checkMs: 2, openMs: 300, editMs: 5 };
 
 /** A 30-clause contract in the usual shape: one or two terms per clause, some below their floor. */
 function thirtyClauses() {
@@ -46,6 +49,7 @@ async function main() {
   const yaml = thirtyClauses();
 
   const browser = await launch();
+  let edit;
   try {
     const { page } = await openPage(browser.context);
     const readyMs = Number(await page.evaluate(() => document.body.dataset.readyMs));
@@ -70,16 +74,36 @@ async function main() {
     }, { yaml });
     await page.close();
 
-    // Opening a file: from handing the file to the picker to the findings being on screen, in a page
-    // opened afresh each time.
+    // Opening a file: from handing a 30-clause .docx to the picker to the findings being on screen, in
+    // a page opened afresh each time (so the import runs cold).
+    const docxPath = join(mkdtempSync(join(tmpdir(), "dixian-budget-")), "三十条合同.docx");
+    writeFileSync(docxPath, docx(thirtyClauseText()));
     const opens = [];
     for (let i = 0; i < 5; i++) {
       const { page } = await openPage(browser.context);
       const t0 = performance.now();
-      await page.setInputFiles("#file", fixture("hubei-wuhan-logistics.yaml"));
+      await page.setInputFiles("#file", docxPath);
       await page.waitForSelector("article.finding", { state: "visible" });
       opens.push(performance.now() - t0);
-      await page.close();
+      if (i < 4) await page.close();
+      else {
+        // A warm re-check after an edit: a value in the terms table changed, the change event fired,
+        // the engine re-checks the corrected form and the report is redrawn (all synchronous).
+        edit = await page.evaluate(() => {
+          const values = ["158天", "128天"];
+          const times = [];
+          for (let k = 0; k < 240; k++) {
+            const input = document.querySelector('#terms tr[data-term="产假"] input');
+            input.value = values[k % 2];
+            const s = performance.now();
+            input.dispatchEvent(new Event("change"));
+            times.push(performance.now() - s);
+          }
+          const warm = times.slice(40).sort((a, b) => a - b);
+          return { median: warm[Math.floor(warm.length / 2)], p90: warm[Math.floor(warm.length * 0.9)], first: times[0] };
+        });
+        await page.close();
+      }
     }
     const openMs = median(opens);
     const version = await (await browser.context.newPage()).evaluate(() => navigator.userAgent.match(/Chrome\/[\d.]+/)?.[0] ?? "Chromium");
@@ -87,7 +111,8 @@ async function main() {
     const rows = [
       ["`.wasm` gzipped (`gzip -9`)", `${gzipKB.toFixed(1)} KB`, `≤ ${BUDGET.gzipKB} KB`, gzipKB <= BUDGET.gzipKB],
       [`30-clause contract, one \`check\`, warm (median of 40 batches of 25; 90th percentile ${timing.p90.toFixed(2)} ms; the very first call ${timing.cold.toFixed(1)} ms)`, `${timing.median.toFixed(3)} ms`, `≤ ${BUDGET.checkMs} ms`, timing.median <= BUDGET.checkMs],
-      ["File chosen → findings on screen (median of 5)", `${openMs.toFixed(0)} ms`, `≤ ${BUDGET.openMs} ms`, openMs <= BUDGET.openMs],
+      ["30-clause `.docx` chosen → findings on screen (import, check, draw; median of 5 fresh pages)", `${openMs.toFixed(0)} ms`, `≤ ${BUDGET.openMs} ms`, openMs <= BUDGET.openMs],
+      [`Edit in the terms table → re-checked and redrawn, warm (median of 200; 90th percentile ${edit.p90.toFixed(2)} ms; the first ${edit.first.toFixed(1)} ms)`, `${edit.median.toFixed(2)} ms`, `≤ ${BUDGET.editMs} ms`, edit.median <= BUDGET.editMs],
       ["Page opened → engine ready (compile + rules), for information", `${readyMs.toFixed(0)} ms`, "—", true],
     ];
     const table = [

@@ -11,6 +11,9 @@ use dixian_core::source::LineIndex;
 /// copied into wasm memory; UTF-8 never takes fewer bytes than UTF-16 units, so no valid contract is
 /// refused here that the core would accept).
 pub const MAX_INPUT_UNITS: usize = MAX_CONTRACT_BYTES;
+/// Largest document file accepted, in bytes: a Word file with pictures is larger than its text (which
+/// the importer then holds to the contract limit), and the whole file is copied into wasm memory.
+pub const MAX_DOCUMENT_BYTES: usize = 64 * 1024 * 1024;
 /// Longest options object accepted (its JSON), in UTF-16 code units: room for a few rule files.
 pub const MAX_OPTIONS_UNITS: usize = 16 * 1024 * 1024;
 /// Deepest YAML structure let through to the parser: far above saphyr's budget of 64 (which then refuses

@@ -7,7 +7,10 @@
 //! `{type: "failure", errors: [{file, line, column, message}]}`.
 #![forbid(unsafe_code)]
 
+mod document;
 pub mod guard;
+
+pub use document::{check_form, document_letter, import_document, letter};
 
 use dixian_core::api::{self, Answer, CheckOptions};
 use js_sys::{JSON, JsString};
@@ -74,22 +77,29 @@ pub fn rules_in_force(
 
 /// The options object, read through its JSON (measured before it is copied in).
 fn read_options(options: &JsValue) -> Result<CheckOptions, dixian_core::Diagnostic> {
-    if options.is_undefined() || options.is_null() {
-        return Ok(CheckOptions::default());
+    read_json(options, "选项", "region、date、lang、file、rules")
+}
+
+/// An object argument read through its JSON, measured before it is copied in; `undefined` or `null`
+/// is the default. `fields` lists what may be given, for the message when something else is.
+pub(crate) fn read_json<T: serde::de::DeserializeOwned + Default>(
+    value: &JsValue,
+    what: &str,
+    fields: &str,
+) -> Result<T, dixian_core::Diagnostic> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(T::default());
     }
     let refuse = |m: String| guard::refusal(api::OPTIONS_FILE, 0, 0, m);
-    let json = JSON::stringify(options).map_err(|_| refuse("选项无法转为 JSON".to_owned()))?;
+    let json = JSON::stringify(value).map_err(|_| refuse(format!("{what}无法转为 JSON")))?;
     guard::size(
         api::OPTIONS_FILE,
-        "选项",
+        what,
         units(&json),
         guard::MAX_OPTIONS_UNITS,
     )?;
-    serde_json::from_str(&String::from(json)).map_err(|e| {
-        refuse(format!(
-            "选项有误：{e}（可用：region、date、lang、file、rules）"
-        ))
-    })
+    serde_json::from_str(&String::from(json))
+        .map_err(|e| refuse(format!("{what}有误：{e}（可用：{fields}）")))
 }
 
 fn short_string(v: &JsValue) -> Option<String> {
@@ -97,16 +107,16 @@ fn short_string(v: &JsValue) -> Option<String> {
     (units(s) <= 200).then(|| String::from(s))
 }
 
-fn units(s: &JsString) -> usize {
+pub(crate) fn units(s: &JsString) -> usize {
     usize::try_from(s.length()).unwrap_or(usize::MAX)
 }
 
-fn failure(d: dixian_core::Diagnostic) -> JsValue {
+pub(crate) fn failure(d: dixian_core::Diagnostic) -> JsValue {
     to_js(&Answer::<()>::Failure { errors: vec![d] }.to_json())
 }
 
 /// The API's JSON as a JavaScript value. Our own JSON always parses; were it ever not to, the text is
 /// returned rather than trapping.
-fn to_js(json: &str) -> JsValue {
+pub(crate) fn to_js(json: &str) -> JsValue {
     JSON::parse(json).unwrap_or_else(|_| JsValue::from_str(json))
 }

@@ -34,10 +34,8 @@ export interface Undetermined { rule: string; title: string; reason: string; }
 /** 五期, always in this order. */
 export interface Coverage { "经期": boolean; "孕期": boolean; "产期": boolean; "哺乳期": boolean; "更年期": boolean; }
 /** The report `dixian check --format json` prints (schema_version 1). */
-/** Which rule data produced a report: release date (`+local` with added rule files) and SHA-256. */
-export interface RulesVersion { version: string; digest: string; }
 export interface Report {
-  schema_version: 1; rules: RulesVersion; contract: ContractSummary; findings: Finding[]; above_floor: AboveFloor[];
+  schema_version: 1; contract: ContractSummary; findings: Finding[]; above_floor: AboveFloor[];
   coverage: Coverage; undetermined: Undetermined[]; notes: string[];
 }
 /** A range of UTF-16 code units in the YAML text passed in: `yaml.slice(start, end)`. */
@@ -63,3 +61,48 @@ export interface RuleInForce {
 }
 export interface InForce { type: "success"; jurisdictions: string[]; date: string; rules: RuleInForce[]; notes: string[]; }
 export type InForceAnswer = InForce | Failure;
+
+/** How to read a document: its file name says its format (.docx or .txt); the rest replaces what the text says. */
+export interface ImportOptions {
+  filename: string;
+  /** e.g. 湖北省武汉市 */
+  region?: string;
+  /** Signing date, YYYY-MM-DD. */
+  signed?: string;
+  term?: TermWindow;
+}
+/** Words of a clause that name a topic without a checkable promise, or that exclude some women. */
+export interface FormSentence { topic: string; words: string; at: TextRange | null; }
+/** One term: vocabulary name, value as a person writes it (158天, 是), the document's words it was read from ("" when added in review). */
+export interface FormTerm { term: string; value: string; words: string; at: TextRange | null; }
+export interface FormClause {
+  id: string; topic: string | null; label_at: TextRange | null; text_at: TextRange | null;
+  terms: FormTerm[]; vague: FormSentence[]; exclusions: FormSentence[]; notes: string[];
+}
+/** The contract as read from a document, in the shape a reviewer corrects. Every `at` is a range of UTF-16 units in the document text. */
+export interface Form {
+  file: string; encoding: string; title: string | null; region: string; region_at: TextRange | null;
+  signed: string | null; term: TermWindow; workforce_total: number | null; workforce_women: number | null;
+  no_term: boolean; notes: string[]; clauses: FormClause[];
+}
+/** A form checked: the YAML `dixian check` reads to the same findings, and what `check` returns (locations into the document text). */
+export interface FormCheckSuccess extends CheckSuccess { yaml: string; }
+export type FormCheckAnswer = FormCheckSuccess | Failure;
+export interface DocumentSuccess extends FormCheckSuccess {
+  /** The document's plain text (paragraphs and table rows, one per line). */
+  text: string;
+  form: Form;
+}
+export type DocumentAnswer = DocumentSuccess | Failure;
+/** Reads a .docx or .txt (UTF-8, UTF-16, GBK/GB18030) as `dixian import` does, and checks it. Never throws. */
+export function importDocument(bytes: Uint8Array, options: ImportOptions): DocumentAnswer;
+/** Checks a corrected form of a document's text (from `importDocument`). */
+export function checkForm(text: string, form: Form, options?: CheckOptions): FormCheckAnswer;
+
+/** 提示函 / 工会女职工劳动保护监督整改意见书 / 工会女职工劳动保护监督处理建议书 */
+export interface Letter { type: "success"; kind: string; /** Markdown, as `dixian letter` prints it. */ text: string; }
+export type LetterAnswer = Letter | Failure;
+/** The draft letter for a YAML contract; `kind` 提示函 / 整改意见书 / 处理建议书, else by the worst finding. */
+export function letter(contract_yaml: string, kind?: string): LetterAnswer;
+/** The draft letter for a corrected document form. */
+export function documentLetter(text: string, form: Form, kind?: string): LetterAnswer;

@@ -61,7 +61,7 @@ fn violating_contract_reports_its_findings_with_locations() {
         .iter()
         .position(|f| f["rule"] == "湖北.产假")
         .expect("产假 below 158天");
-    assert_eq!(findings[leave]["expected"], "不少于158天");
+    assert_eq!(findings[leave]["expected"], "≥158天");
     assert_eq!(findings[leave]["actual"], "128天");
     assert_eq!(findings[leave]["from"], "2021-11-26");
     assert!(findings.iter().any(|f| f["kind"] == "unlawful_text"));
@@ -179,5 +179,131 @@ fn regions_and_rules_in_force() {
     assert_eq!(
         as_json(dixian_wasm::rules_in_force(&"湖北".into(), &"明天".into()))["type"],
         "failure"
+    );
+}
+
+const GBK_TEXT: &[u8] = include_bytes!("../../../fixtures/text/jiangsu-gbk.txt");
+const TABLE_DOCX: &[u8] = include_bytes!("../../../fixtures/text/hubei-table.docx");
+
+fn import(bytes: &[u8], filename: &str) -> Value {
+    let opts = options(&serde_json::json!({ "filename": filename }).to_string());
+    as_json(dixian_wasm::import_document(
+        &js_sys::Uint8Array::from(bytes).into(),
+        &opts,
+    ))
+}
+
+fn finding_keys(answer: &Value) -> Vec<(String, String)> {
+    answer["report"]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| (f["rule"].to_string(), f["from"].to_string()))
+        .collect()
+}
+
+#[wasm_bindgen_test]
+fn a_gbk_text_is_decoded_by_the_browser_as_encoding_rs_decodes_it() {
+    let a = import(GBK_TEXT, "jiangsu-gbk.txt");
+    assert_eq!(a["type"], "success", "{a}");
+    assert_eq!(a["form"]["encoding"], "GBK");
+    assert!(!finding_keys(&a).is_empty());
+    // The same import with encoding_rs (compiled into this test only) reads the same text and form.
+    let set = dixian_core::api::builtin().unwrap();
+    let native = dixian_import::review::import_document(
+        set,
+        GBK_TEXT,
+        &dixian_import::review::ImportOptions {
+            filename: "jiangsu-gbk.txt".into(),
+            ..Default::default()
+        },
+        &dixian_import::decode::decode_native,
+    );
+    let native: Value = serde_json::from_str(&native.to_json()).unwrap();
+    assert_eq!(a["text"], native["text"]);
+    assert_eq!(a["form"], native["form"]);
+    assert_eq!(a["report"], native["report"]);
+}
+
+#[wasm_bindgen_test]
+fn a_docx_imports_and_its_corrected_form_rechecks() {
+    let a = import(TABLE_DOCX, "hubei-table.docx");
+    assert_eq!(a["type"], "success", "{a}");
+    assert_eq!(a["form"]["encoding"], "docx");
+    let text = JsValue::from_str(a["text"].as_str().unwrap());
+    let form = options(&a["form"].to_string());
+    let same = as_json(dixian_wasm::check_form(&text, &form, None));
+    assert_eq!(finding_keys(&same), finding_keys(&a));
+    assert_eq!(same["yaml"], a["yaml"]);
+
+    // Deleting every term of the first clause with terms changes what is found.
+    let mut edited = a["form"].clone();
+    let clause = edited["clauses"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|c| !c["terms"].as_array().unwrap().is_empty())
+        .unwrap();
+    clause["terms"] = Value::Array(vec![]);
+    let changed = as_json(dixian_wasm::check_form(
+        &text,
+        &options(&edited.to_string()),
+        None,
+    ));
+    assert_eq!(changed["type"], "success", "{changed}");
+    assert_ne!(finding_keys(&changed), finding_keys(&a));
+
+    let letter = as_json(dixian_wasm::document_letter(&text, &form, None));
+    assert_eq!(letter["type"], "success", "{letter}");
+    assert!(letter["text"].as_str().unwrap().starts_with("# "));
+}
+
+#[wasm_bindgen_test]
+fn documents_that_cannot_be_read_are_refused_in_words_without_trapping() {
+    let png = import(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", "photo.docx");
+    assert!(
+        first_error(&png)["message"]
+            .as_str()
+            .unwrap()
+            .contains("不是 ZIP 压缩包")
+    );
+    let pdf = import(b"%PDF-1.7", "contract.pdf");
+    assert!(
+        first_error(&pdf)["message"]
+            .as_str()
+            .unwrap()
+            .contains(".docx 或 .txt")
+    );
+    let not_bytes = as_json(dixian_wasm::import_document(
+        &JsValue::from_str("text"),
+        &options(r#"{"filename": "a.txt"}"#),
+    ));
+    assert_eq!(not_bytes["type"], "failure");
+    let bad_option = import(GBK_TEXT, "a.txt");
+    assert_eq!(bad_option["type"], "success");
+    let unknown = as_json(dixian_wasm::import_document(
+        &js_sys::Uint8Array::from(GBK_TEXT).into(),
+        &options(r#"{"filename": "a.txt", "regoin": "湖北"}"#),
+    ));
+    assert_eq!(first_error(&unknown)["file"], "options");
+    still_alive();
+}
+
+#[wasm_bindgen_test]
+fn the_letter_of_a_yaml_contract_follows_its_worst_finding() {
+    let a = as_json(dixian_wasm::letter(&JsValue::from_str(VIOLATING), None));
+    assert_eq!(a["type"], "success", "{a}");
+    assert_eq!(a["kind"], "工会女职工劳动保护监督处理建议书");
+    let reminder = as_json(dixian_wasm::letter(
+        &JsValue::from_str(VIOLATING),
+        Some("提示函".into()),
+    ));
+    assert!(reminder["text"].as_str().unwrap().starts_with("# 提示函"));
+    let none = as_json(dixian_wasm::letter(&JsValue::from_str(COMPLIANT), None));
+    assert!(
+        first_error(&none)["message"]
+            .as_str()
+            .unwrap()
+            .contains("无需发函")
     );
 }
