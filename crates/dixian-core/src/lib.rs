@@ -34,6 +34,7 @@ pub mod render;
 pub mod report;
 pub mod rules;
 pub mod ruletest;
+pub mod sort;
 pub mod source;
 pub mod stats;
 pub mod suggest;

@@ -140,7 +140,7 @@ pub fn resolve(set: &RuleSet, region: &str) -> Result<Resolved, UnknownRegion> {
         }
     }
     let mut known: Vec<&str> = set.jurisdictions.iter().map(|j| j.name.as_str()).collect();
-    known.sort_unstable();
+    crate::sort::sort(&mut known);
     Err(UnknownRegion {
         message: format!("未知地区“{region}”。已知地区：{}", known.join("、")),
     })

@@ -270,7 +270,7 @@ impl Vocabulary {
             .filter(|(name, t)| **t == id && name.as_str() != canonical)
             .map(|(name, _)| name.as_str())
             .collect();
-        others.sort_unstable();
+        crate::sort::sort(&mut others);
         std::iter::once(canonical).chain(others).collect()
     }
 

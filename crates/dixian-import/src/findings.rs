@@ -120,7 +120,7 @@ pub fn add_import_findings(report: &mut Report, imported: &Imported) {
 
 /// Findings in source order (those with no place last).
 pub fn sort_findings(report: &mut Report) {
-    report.findings.sort_by(|a, b| {
+    dixian_core::sort::sort_by(&mut report.findings, |a, b| {
         (a.line.is_none(), a.line, a.column, &a.rule, &a.from).cmp(&(
             b.line.is_none(),
             b.line,

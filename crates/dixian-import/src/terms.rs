@@ -92,7 +92,7 @@ fn occurrences<T: Copy>(
         !all.iter()
             .any(|(c, d, _)| c <= a && b <= d && (d - c) > (b - a))
     });
-    found.sort_by_key(|(a, _, _)| *a);
+    dixian_core::sort::sort_by_key(&mut found, |(a, _, _)| *a);
     found
 }
 
@@ -354,7 +354,7 @@ fn quantities(
         })
         .filter(|m| !skip.iter().any(|&(s, e)| m.start < e && s < m.end))
         .collect();
-    found.sort_by_key(|m| m.start);
+    dixian_core::sort::sort_by_key(&mut found, |m| m.start);
     drop_upper_bounds(text, &mut found);
     let about = c.about(sentence);
     let menstrual = contains_any(&about, &MENSTRUATION) || about.contains("痛经");

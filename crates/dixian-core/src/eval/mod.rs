@@ -124,7 +124,7 @@ impl<'c> Facts<'c> {
             .filter(|(t, _)| usize::from(t.0) < terms)
             .collect();
         // Stable: statements of one term keep their contract order.
-        by_term.sort_by_key(|(t, _)| *t);
+        crate::sort::sort_by_key(&mut by_term, |(t, _)| *t);
         Self { contract, by_term }
     }
 
@@ -360,7 +360,7 @@ pub fn evaluate(
         }
     }
     dedupe::drop_dependent_missing(&mut findings, &set.vocabulary);
-    findings.sort_by(|a, b| {
+    crate::sort::sort_by(&mut findings, |a, b| {
         (a.line.is_none(), a.line, a.column, &a.rule, &a.from, a.kind).cmp(&(
             b.line.is_none(),
             b.line,
@@ -371,7 +371,7 @@ pub fn evaluate(
         ))
     });
     let mut undetermined = state.undetermined.list;
-    undetermined.sort_by(|a, b| (&a.rule, &a.reason).cmp(&(&b.rule, &b.reason)));
+    crate::sort::sort_by(&mut undetermined, |a, b| (&a.rule, &a.reason).cmp(&(&b.rule, &b.reason)));
 
     Report {
         schema_version: SCHEMA_VERSION,

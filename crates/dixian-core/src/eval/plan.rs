@@ -99,7 +99,7 @@ impl Plan {
                 }
             })
             .collect();
-        cuts.sort_unstable();
+        crate::sort::sort(&mut cuts);
         cuts.dedup();
         Plan {
             at,
@@ -136,7 +136,7 @@ fn version_cuts(rule: &Rule) -> impl Iterator<Item = NaiveDate> + '_ {
 
 fn citation_windows(v: &Version) -> Vec<(Option<NaiveDate>, String)> {
     let mut starts: Vec<NaiveDate> = v.citation_cuts().collect();
-    starts.sort_unstable();
+    crate::sort::sort(&mut starts);
     starts.dedup();
     let first = v.from.unwrap_or(NaiveDate::MIN);
     std::iter::once((v.from, v.citations_on(first)))

@@ -86,7 +86,7 @@ pub fn changes(report: &Report, scope: Scope) -> Vec<Change<'_>> {
             }
         }
     }
-    out.sort_by_key(|c| (c.edit.clause, c.edit.range.map(|r| r.0)));
+    crate::sort::sort_by_key(&mut out, |c| (c.edit.clause, c.edit.range.map(|r| r.0)));
     out
 }
 
@@ -165,7 +165,7 @@ pub fn text_edits(contract: &Contract, changes: &[Change<'_>]) -> Vec<TextEdit> 
             })
         })
         .collect();
-    edits.sort_by_key(|e| (e.start, e.end));
+    crate::sort::sort_by_key(&mut edits, |e| (e.start, e.end));
     edits
 }
 

@@ -39,7 +39,7 @@ pub fn fix(
         let has_text = clause.text_span != clause.id_span;
         if has_text && !text_edits.is_empty() {
             let mut sorted = text_edits;
-            sorted.sort_by_key(|e| (e.start, e.end));
+            crate::sort::sort_by_key(&mut sorted, |e| (e.start, e.end));
             edits.push(TextEdit {
                 start: clause.text_span.start,
                 end: clause.text_span.end,
@@ -77,7 +77,7 @@ pub fn fix(
             edits.extend(add_terms(src, clause, &added));
         }
     }
-    edits.sort_by_key(|e| (e.start, e.end));
+    crate::sort::sort_by_key(&mut edits, |e| (e.start, e.end));
     apply(src, &edits)
 }
 

@@ -124,7 +124,7 @@ pub fn compose(
     // Only rectify and refer items break the law; notices (good practice, provisional figures) are
     // suggestions, in a section of their own.
     let mut findings: Vec<&Finding> = report.findings.iter().collect();
-    findings.sort_by_key(|f| std::cmp::Reverse(f.severity)); // stable: report order within a severity
+    crate::sort::sort_by_key(&mut findings, |f| std::cmp::Reverse(f.severity)); // stable: report order within a severity
     let (breaking, advice): (Vec<&Finding>, Vec<&Finding>) = findings
         .into_iter()
         .partition(|f| f.severity >= Severity::Rectify);

@@ -1,8 +1,9 @@
 //! Which rule data produced a report: the release of the built-in rules (the newest date in
 //! `rules/CHANGES.md`, with `+local` when other rule files were loaded beside them) and the SHA-256 of
-//! the rule files as loaded. SHA-256 is written out here (FIPS 180-4) rather than pulled in as a
-//! crate: it is a few dozen lines, and the browser build stays small.
+//! the rule files as loaded. The digest of the built-in files is computed by the build script over the
+//! files as written, so the browser build, which embeds them without comments, reports the same one.
 
+use super::sha256::files_digest;
 use serde::Serialize;
 
 /// The rule data a report was produced with: `{"version": "2026-12-05", "digest": "…"}`.
@@ -17,19 +18,22 @@ impl RulesVersion {
     /// names (the order they are given in changes nothing else either), so renaming, adding or
     /// editing any file changes it.
     pub fn of(sources: &[super::RuleSource]) -> Self {
-        let mut sorted: Vec<&super::RuleSource> = sources.iter().collect();
-        sorted.sort_by(|a, b| (&a.name, &a.text).cmp(&(&b.name, &b.text)));
         let builtin = super::BUILTIN_RULES;
         let local = sources
             .iter()
             .any(|s| !builtin.iter().any(|(n, t)| *n == s.name && *t == s.text));
-        let mut data = Vec::new();
-        for s in sorted {
-            for part in [s.name.as_bytes(), s.text.as_bytes()] {
-                data.extend_from_slice(&(part.len() as u64).to_be_bytes());
-                data.extend_from_slice(part);
-            }
-        }
+        let mut names: Vec<&str> = sources.iter().map(|s| s.name.as_str()).collect();
+        crate::sort::sort(&mut names);
+        names.dedup();
+        let digest = if !local && names.len() == builtin.len() {
+            super::BUILTIN_RULES_DIGEST.to_owned()
+        } else {
+            let files: Vec<(&str, &str)> = sources
+                .iter()
+                .map(|s| (s.name.as_str(), s.text.as_str()))
+                .collect();
+            files_digest(&files)
+        };
         let release = super::RULES_RELEASE;
         Self {
             version: if local {
@@ -37,80 +41,9 @@ impl RulesVersion {
             } else {
                 release.to_owned()
             },
-            digest: hex(&sha256(&data)),
+            digest,
         }
     }
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-const K: [u32; 64] = [
-    0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
-    0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
-    0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
-    0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
-    0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
-    0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
-    0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
-    0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
-];
-
-/// SHA-256 of `data`.
-pub fn sha256(data: &[u8]) -> [u8; 32] {
-    let mut h: [u32; 8] = [
-        0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab,
-        0x5be0cd19,
-    ];
-    let mut message = data.to_vec();
-    let bits = (data.len() as u64).wrapping_mul(8);
-    message.push(0x80);
-    while message.len() % 64 != 56 {
-        message.push(0);
-    }
-    message.extend_from_slice(&bits.to_be_bytes());
-    for block in message.chunks_exact(64) {
-        let mut w = [0u32; 64];
-        for (word, bytes) in w.iter_mut().zip(block.chunks_exact(4)) {
-            *word = u32::from_be_bytes(bytes.try_into().unwrap_or([0; 4]));
-        }
-        for i in 16..64 {
-            let at = |j: usize| w.get(j).copied().unwrap_or(0);
-            let (w15, w2) = (at(i - 15), at(i - 2));
-            let s0 = w15.rotate_right(7) ^ w15.rotate_right(18) ^ (w15 >> 3);
-            let s1 = w2.rotate_right(17) ^ w2.rotate_right(19) ^ (w2 >> 10);
-            let next = at(i - 16)
-                .wrapping_add(s0)
-                .wrapping_add(at(i - 7))
-                .wrapping_add(s1);
-            if let Some(slot) = w.get_mut(i) {
-                *slot = next;
-            }
-        }
-        let [mut a, mut b, mut c, mut d, mut e, mut f, mut g, mut hh] = h;
-        for (k, wi) in K.iter().zip(w) {
-            let s1 = e.rotate_right(6) ^ e.rotate_right(11) ^ e.rotate_right(25);
-            let ch = (e & f) ^ (!e & g);
-            let t1 = hh
-                .wrapping_add(s1)
-                .wrapping_add(ch)
-                .wrapping_add(*k)
-                .wrapping_add(wi);
-            let s0 = a.rotate_right(2) ^ a.rotate_right(13) ^ a.rotate_right(22);
-            let maj = (a & b) ^ (a & c) ^ (b & c);
-            let t2 = s0.wrapping_add(maj);
-            (hh, g, f, e, d, c, b, a) = (g, f, e, d.wrapping_add(t1), c, b, a, t1.wrapping_add(t2));
-        }
-        for (x, y) in h.iter_mut().zip([a, b, c, d, e, f, g, hh]) {
-            *x = x.wrapping_add(y);
-        }
-    }
-    let mut out = [0u8; 32];
-    for (chunk, word) in out.chunks_exact_mut(4).zip(h) {
-        chunk.copy_from_slice(&word.to_be_bytes());
-    }
-    out
 }
 
 #[cfg(test)]
@@ -118,21 +51,27 @@ mod tests {
     use super::*;
 
     #[test]
-    fn known_answers() {
-        // FIPS 180-4 examples, and a message that spills into a second padding block.
-        assert_eq!(
-            hex(&sha256(b"")),
-            "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
-        );
-        assert_eq!(
-            hex(&sha256(b"abc")),
-            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
-        );
-        assert_eq!(
-            hex(&sha256(
-                b"abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq"
-            )),
-            "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"
-        );
+    fn builtin_digest_is_the_files_as_written() {
+        // The native build embeds the files as written, so digesting them here must give the build
+        // script's figure, which the browser build (embedding them without comments) reports too.
+        let files: Vec<(&str, &str)> = super::super::BUILTIN_RULES.to_vec();
+        assert_eq!(super::super::BUILTIN_RULES_DIGEST, files_digest(&files));
+        let sources = super::super::builtin_sources();
+        assert_eq!(RulesVersion::of(&sources).digest, files_digest(&files));
+    }
+
+    #[test]
+    fn a_subset_or_an_edit_has_its_own_digest() {
+        let mut sources = super::super::builtin_sources();
+        let whole = RulesVersion::of(&sources);
+        let last = sources.pop();
+        assert_ne!(RulesVersion::of(&sources).digest, whole.digest);
+        if let Some(mut edited) = last {
+            edited.text.push('\n');
+            sources.push(edited);
+            let changed = RulesVersion::of(&sources);
+            assert_ne!(changed.digest, whole.digest);
+            assert!(changed.version.ends_with("+local"));
+        }
     }
 }

@@ -3,11 +3,13 @@
 
 pub mod ast;
 mod digest;
+mod sha256;
 mod model;
 mod parser;
 mod validate;
 
-pub use digest::{RulesVersion, sha256};
+pub use digest::RulesVersion;
+pub use sha256::sha256;
 pub use model::*;
 pub use parser::{MAX_NESTING, MAX_RULE_FILE_BYTES, MAX_RULES_PER_FILE, parse_file};
 pub use validate::{RuleSource, load};
@@ -16,7 +18,7 @@ mod builtin {
     include!(concat!(env!("OUT_DIR"), "/builtin_rules.rs"));
 }
 
-pub use builtin::{BUILTIN_RULES, RULES_RELEASE};
+pub use builtin::{BUILTIN_RULES, BUILTIN_RULES_DIGEST, RULES_RELEASE};
 
 /// The built-in rule files as sources.
 pub fn builtin_sources() -> Vec<RuleSource> {
