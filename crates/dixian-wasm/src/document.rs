@@ -4,7 +4,7 @@
 //! so the module carries no conversion tables; which encoding a file is in is still decided in Rust,
 //! exactly as `dixian import` decides it.
 
-use crate::{failure, guard, read_json, to_js};
+use crate::{failure, guard, read, to_js};
 use dixian_core::api::{self, Answer, CheckOptions};
 use dixian_import::review::{self as import, Form, ImportOptions};
 use js_sys::{JsString, Object, Reflect, Uint8Array};
@@ -33,8 +33,7 @@ fn browser_decode(label: &'static str, bytes: &[u8]) -> Option<String> {
 /// Reads a .docx or .txt contract (told by `options.filename`) and checks it.
 #[wasm_bindgen(js_name = importDocument, skip_typescript)]
 pub fn import_document(bytes: &JsValue, options: &JsValue) -> JsValue {
-    let opts: ImportOptions = match read_json(options, "导入选项", "filename、region、signed、term")
-    {
+    let opts: ImportOptions = match read::import_options(options) {
         Ok(o) => o,
         Err(d) => return failure(d),
     };
@@ -143,9 +142,9 @@ fn form_inputs(
         crate::units(js),
         guard::MAX_INPUT_UNITS,
     )?;
-    let form: Form = read_json(form, "合同表单", "见 types.d.ts 的 Form")?;
-    let opts: CheckOptions = match options {
-        Some(o) => read_json(o, "选项", "region、date、lang、file、rules")?,
+    let form = read::form(form)?;
+    let opts = match options {
+        Some(o) => read::check_options(o)?,
         None => CheckOptions::default(),
     };
     Ok((String::from(js), form, opts))

@@ -1,14 +1,15 @@
 //! dixian in the browser: `check`, `regions` and `rulesInForce` over [`dixian_core::api`].
 //!
-//! Values cross the boundary as JSON (serde_json here, `JSON.parse` there), so the objects JavaScript
+//! Answers cross the boundary as JSON (serde_json here, `JSON.parse` there), so the objects JavaScript
 //! receives are exactly the API's JSON: the report inside a successful check is the one
-//! `dixian check --format json` prints. No call traps: inputs are measured on the JavaScript side of
+//! `dixian check --format json` prints. Arguments are read field by field (see [`read`]). No call traps: inputs are measured on the JavaScript side of
 //! the copy, nesting is bounded before parsing (see [`guard`]), and every failure is an answer
 //! `{type: "failure", errors: [{file, line, column, message}]}`.
 #![forbid(unsafe_code)]
 
 mod document;
 pub mod guard;
+mod read;
 
 pub use document::{check_form, document_letter, import_document, letter};
 
@@ -75,31 +76,9 @@ pub fn rules_in_force(
     to_js(&api::rules_in_force(&region, &date).to_json())
 }
 
-/// The options object, read through its JSON (measured before it is copied in).
+/// The options object (see [`read`]).
 fn read_options(options: &JsValue) -> Result<CheckOptions, dixian_core::Diagnostic> {
-    read_json(options, "选项", "region、date、lang、file、rules")
-}
-
-/// An object argument read through its JSON, measured before it is copied in; `undefined` or `null`
-/// is the default. `fields` lists what may be given, for the message when something else is.
-pub(crate) fn read_json<T: serde::de::DeserializeOwned + Default>(
-    value: &JsValue,
-    what: &str,
-    fields: &str,
-) -> Result<T, dixian_core::Diagnostic> {
-    if value.is_undefined() || value.is_null() {
-        return Ok(T::default());
-    }
-    let refuse = |m: String| guard::refusal(api::OPTIONS_FILE, 0, 0, m);
-    let json = JSON::stringify(value).map_err(|_| refuse(format!("{what}无法转为 JSON")))?;
-    guard::size(
-        api::OPTIONS_FILE,
-        what,
-        units(&json),
-        guard::MAX_OPTIONS_UNITS,
-    )?;
-    serde_json::from_str(&String::from(json))
-        .map_err(|e| refuse(format!("{what}有误：{e}（可用：{fields}）")))
+    read::check_options(options)
 }
 
 fn short_string(v: &JsValue) -> Option<String> {
