@@ -64,6 +64,7 @@
     $("add-row").addEventListener("click", addTerm);
     $("export-yaml").addEventListener("click", () => download(baseName() + ".yaml", state.exportYaml, "text/yaml"));
     $("draft-letter").addEventListener("click", draftLetter);
+    $("revise").addEventListener("click", reviseDocument);
     $("region").addEventListener("change", run);
     $("date").addEventListener("change", run);
     $("whole-term").addEventListener("click", () => { $("date").value = ""; run(); });
@@ -108,7 +109,7 @@
         return;
       }
       $("yaml").value = "";
-      showDocument({ text: answer.text, form: answer.form });
+      showDocument({ text: answer.text, form: answer.form, bytes });
       draw(answer, ms);
       markOpened();
       return;
@@ -189,6 +190,8 @@
   function enableOutputs(ok, findings) {
     $("export-yaml").disabled = !ok;
     $("draft-letter").disabled = !(ok && findings);
+    $("revise").hidden = !state.doc;
+    $("revise").disabled = !(ok && findings && state.doc);
   }
 
   function showErrors(errors) {
@@ -366,10 +369,35 @@
 
   /** Saves text as a file, from a data: URL (no object URL, no request of any kind). */
   function download(name, text, type) {
-    const a = el("a", { href: `data:${type};charset=utf-8,` + encodeURIComponent(text), download: name });
+    saveUrl(name, `data:${type};charset=utf-8,` + encodeURIComponent(text));
+  }
+
+  function downloadBytes(name, bytes, type) {
+    let bin = "";
+    for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000));
+    saveUrl(name, `data:${type};base64,` + btoa(bin));
+  }
+
+  function saveUrl(name, href) {
+    const a = el("a", { href, download: name });
     document.body.append(a);
     a.click();
     a.remove();
+  }
+
+  /** 下载修订稿: the opened document with the suggestions as tracked changes (.docx) or revised (.txt). */
+  function reviseDocument() {
+    const answer = wasm_bindgen.reviseDocument(state.doc.bytes, state.doc.text, state.doc.form);
+    if (answer.type !== "success") {
+      $("status").textContent = answer.errors.map((e) => e.message).join("；");
+      return;
+    }
+    const docx = /\.docx$/i.test(state.file || "");
+    const name = `${baseName()}-修订稿.${docx ? "docx" : "txt"}`;
+    downloadBytes(name, answer.bytes, docx ? "application/vnd.openxmlformats-officedocument.wordprocessingml.document" : "text/plain");
+    $("status").textContent = answer.changes
+      ? `已生成修订稿（${name}）：${answer.changes} 处修改` + (docx ? "以修订模式标出" : "（UTF-8 文本）") + "，发出前请核对。"
+      : "没有可自动修改的问题，修订稿与原文相同。";
   }
 
   function draftLetter() {

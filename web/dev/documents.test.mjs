@@ -8,7 +8,7 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
-import { DEV, ROOT, engine, fixture, launch, openPage, zipArchive } from "./browser.mjs";
+import { DEV, ROOT, engine, fixture, launch, openPage, unzipEntry, zipArchive } from "./browser.mjs";
 
 const DOCUMENTS = {
   gbk: fixture("text/jiangsu-gbk.txt"),
@@ -144,6 +144,24 @@ test("the letter button drafts the letter dixian letter writes", async () => {
   const cli = execFileSync(bin, ["letter", DOCUMENTS.utf8], { encoding: "utf8" });
   assert.equal(readFileSync(path, "utf8").replaceAll(DOCUMENTS.utf8, basename(DOCUMENTS.utf8)), cli.replaceAll(DOCUMENTS.utf8, basename(DOCUMENTS.utf8)));
   assert.match(download.suggestedFilename(), /整改意见书|处理建议书|提示函/);
+  await page.close();
+});
+
+test("下载修订稿 gives the .docx with tracked changes, which dixian check then finds nothing to rectify in", async () => {
+  const { page, requests } = await openPage(browser.context);
+  for (const path of [DOCUMENTS.docxTable, DOCUMENTS.docxParagraphs]) {
+    await open(page, path);
+    assert.ok(cliFindings(path).some((f) => f.severity === "rectify" || f.severity === "refer"), `${path} has something to fix`);
+    assert.ok(await page.locator("#revise").isEnabled());
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click("#revise")]);
+    assert.match(download.suggestedFilename(), /修订稿\.docx$/);
+    const revised = join(scratch, download.suggestedFilename());
+    await download.saveAs(revised);
+    assert.match(unzipEntry(readFileSync(revised), "word/document.xml"), /<w:ins [^>]*w:author="dixian"/);
+    const left = cliFindings(revised).filter((f) => f.severity === "rectify" || f.severity === "refer");
+    assert.deepEqual(left.map((f) => f.rule), [], `${basename(path)}: the revised draft still has rectify/refer findings`);
+  }
+  assert.deepEqual(requests.filter((u) => !u.startsWith("file://") && !u.startsWith("data:")), []);
   await page.close();
 });
 

@@ -8,7 +8,6 @@ use crate::docx::MAX_DOCUMENT_XML_BYTES;
 use dixian_core::LoadError;
 use dixian_core::fix::TextEdit;
 use quick_xml::events::Event;
-use std::io::{Read, Write};
 
 /// One piece of a run's content.
 #[derive(Clone, Debug)]
@@ -712,32 +711,12 @@ pub fn revise(
     date: &str,
 ) -> Result<(Vec<u8>, usize), LoadError> {
     let fail = |why: String| LoadError::one(file, 1, 1, format!("无法写出修订稿：{why}"));
-    let mut archive =
-        zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|e| fail(e.to_string()))?;
-    let mut xml = String::new();
-    archive
-        .by_name("word/document.xml")
-        .map_err(|e| fail(e.to_string()))?
-        .take(MAX_DOCUMENT_XML_BYTES as u64 + 1)
-        .read_to_string(&mut xml)
-        .map_err(|e| fail(e.to_string()))?;
+    let xml = crate::unzip::read_entry(bytes, "word/document.xml", MAX_DOCUMENT_XML_BYTES)
+        .map_err(|e| fail(e.message()))?;
+    let xml = String::from_utf8(xml).map_err(|e| fail(e.to_string()))?;
     let (revised, applied) =
         revise_xml(&xml, plain, edits, date).map_err(|e| fail(e.to_string()))?;
-    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    for i in 0..archive.len() {
-        let entry = archive.by_index_raw(i).map_err(|e| fail(e.to_string()))?;
-        if entry.name() == "word/document.xml" {
-            let options = zip::write::SimpleFileOptions::default()
-                .compression_method(zip::CompressionMethod::Deflated);
-            drop(entry);
-            out.start_file("word/document.xml", options)
-                .map_err(|e| fail(e.to_string()))?;
-            out.write_all(revised.as_bytes())
-                .map_err(|e| fail(e.to_string()))?;
-        } else {
-            out.raw_copy_file(entry).map_err(|e| fail(e.to_string()))?;
-        }
-    }
-    let cursor = out.finish().map_err(|e| fail(e.to_string()))?;
-    Ok((cursor.into_inner(), applied))
+    let out = crate::rezip::replace(bytes, "word/document.xml", revised.as_bytes())
+        .map_err(|e| fail(e.message()))?;
+    Ok((out, applied))
 }

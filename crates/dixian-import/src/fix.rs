@@ -70,37 +70,61 @@ pub fn fix_document(
     overrides: &Overrides,
     options: &Options,
 ) -> Result<Fixed, LoadError> {
-    let Options { scope, date, lang } = options;
-    let (scope, lang) = (*scope, *lang);
     let imported = import(file, bytes, format, set, overrides)?;
-    let mut report = eval::check(set, &imported.contract)?;
-    add_import_findings(&mut report, &imported);
-    dixian_core::suggest::attach(set, &imported.contract, &mut report);
-    let contract = &imported.contract;
-    let changes = fix::changes(&report, scope);
-    let edits = fix::text_edits(contract, &changes);
-    let summary = fix::summary(contract, &changes, &set.vocabulary, lang);
-    if edits.is_empty() {
+    let revision = revision(set, &imported, options)?;
+    if revision.edits.is_empty() {
         return Ok(Fixed {
             bytes: bytes.to_vec(),
-            summary,
+            summary: revision.summary,
             changes: 0,
         });
     }
     let (bytes, applied) = match format {
         Format::Text => {
-            let text = fix::apply(&contract.source, &edits);
+            let text = fix::apply(&imported.contract.source, &revision.edits);
             (
                 encode_like(file, bytes, &text, &imported.encoding)?,
-                edits.len(),
+                revision.edits.len(),
             )
         }
-        Format::Docx => docx_revise::revise(file, bytes, &contract.source, &edits, date)?,
+        Format::Docx => docx_revise::revise(
+            file,
+            bytes,
+            &imported.contract.source,
+            &revision.edits,
+            &options.date,
+        )?,
     };
     Ok(Fixed {
         bytes,
-        summary,
+        summary: revision.summary,
         changes: applied,
+    })
+}
+
+/// The changes to a document's text, and what they are.
+#[derive(Clone, Debug)]
+pub struct Revision {
+    pub edits: Vec<fix::TextEdit>,
+    pub summary: String,
+}
+
+/// Checks a contract read from a document (or from a corrected review form) and says how its text
+/// should change. Writing the change is the caller's: [`fix_document`] writes the file's own format,
+/// the browser the `.docx` through [`docx_revise::revise`].
+pub fn revision(
+    set: &RuleSet,
+    imported: &crate::Imported,
+    options: &Options,
+) -> Result<Revision, LoadError> {
+    let mut report = eval::check(set, &imported.contract)?;
+    add_import_findings(&mut report, imported);
+    dixian_core::suggest::attach(set, &imported.contract, &mut report);
+    let contract = &imported.contract;
+    let changes = fix::changes(&report, options.scope);
+    Ok(Revision {
+        edits: fix::text_edits(contract, &changes),
+        summary: fix::summary(contract, &changes, &set.vocabulary, options.lang),
     })
 }
 

@@ -27,6 +27,7 @@ pub mod mismatch;
 pub mod numbering;
 pub mod numbers;
 pub mod review;
+pub mod rezip;
 pub mod terms;
 pub mod unzip;
 pub mod words;

@@ -213,6 +213,41 @@ pub fn draft(
     })
 }
 
+/// The revised draft of a (corrected) form's document: the original `.docx` `bytes` with every change
+/// as a Word tracked change, or a `.txt` as UTF-8 text. The same revision `dixian fix` makes, but from
+/// the reviewed form, so the officer's corrections count.
+pub fn revise_form(
+    set: &RuleSet,
+    bytes: &[u8],
+    text: &str,
+    form: &Form,
+    options: &crate::fix::Options,
+) -> Result<crate::fix::Fixed, LoadError> {
+    let file = file_name(&form.file);
+    let imported = from_form(set, text, form)?;
+    let revision = crate::fix::revision(set, &imported, options)?;
+    let changes = revision.edits.len();
+    let (bytes, changes) = match format_of(Path::new(&file)) {
+        _ if changes == 0 => (bytes.to_vec(), 0),
+        Some(crate::Format::Docx) => crate::docx_revise::revise(
+            &file,
+            bytes,
+            text,
+            &revision.edits,
+            &options.date,
+        )?,
+        _ => (
+            dixian_core::fix::apply(text, &revision.edits).into_bytes(),
+            changes,
+        ),
+    };
+    Ok(crate::fix::Fixed {
+        bytes,
+        summary: revision.summary,
+        changes,
+    })
+}
+
 /// The name without any folder (a browser gives only the name; a path would leak into letters).
 fn file_name(name: &str) -> String {
     let base = name.rsplit(['/', '\\']).next().unwrap_or(name).trim();

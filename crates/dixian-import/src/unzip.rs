@@ -1,5 +1,5 @@
-//! One entry out of a ZIP archive (a `.docx` is one), and nothing more: the central directory is read
-//! to find the entry, its data is inflated by miniz_oxide with a hard output limit and checked against
+//! Entries out of a ZIP archive (a `.docx` is one), and nothing more: the central directory is read
+//! to find an entry, its data is inflated by miniz_oxide with a hard output limit and checked against
 //! its CRC-32. A general ZIP library would carry writers, encryption and a dozen compression methods
 //! the browser build pays for by the kilobyte; a Word document needs stored or deflated entries only.
 //!
@@ -40,9 +40,9 @@ impl ZipError {
     }
 }
 
-const EOCD: u32 = 0x0605_4b50;
-const CENTRAL: u32 = 0x0201_4b50;
-const LOCAL: u32 = 0x0403_4b50;
+pub(crate) const EOCD: u32 = 0x0605_4b50;
+pub(crate) const CENTRAL: u32 = 0x0201_4b50;
+pub(crate) const LOCAL: u32 = 0x0403_4b50;
 const EOCD_LEN: usize = 22;
 const CENTRAL_LEN: usize = 46;
 const LOCAL_LEN: usize = 30;
@@ -75,75 +75,113 @@ fn central_directory(zip: &[u8]) -> Result<(usize, usize), ZipError> {
     Ok((size(offset), usize::from(entries)))
 }
 
-/// The entry `name`, inflated, at most `max` bytes.
-pub fn read_entry(zip: &[u8], name: &str, max: usize) -> Result<Vec<u8>, ZipError> {
-    let (mut at, entries) = central_directory(zip)?;
-    for _ in 0..entries {
+/// One entry as the archive holds it: its name, how it is stored, and its data still packed. Enough
+/// to inflate it ([`Entry::inflate`]) or to copy it unchanged into another archive ([`crate::rezip`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entry<'a> {
+    pub name: &'a [u8],
+    pub made_by: u16,
+    pub flags: u16,
+    pub method: u16,
+    pub time: u16,
+    pub date: u16,
+    pub crc: u32,
+    /// The size inflated, as declared.
+    pub size: usize,
+    pub packed: &'a [u8],
+    pub external: u32,
+}
+
+/// Every entry of the archive, in the order of its central directory.
+pub fn entries(zip: &[u8]) -> Result<Vec<Entry<'_>>, ZipError> {
+    let (mut at, count) = central_directory(zip)?;
+    let mut out = Vec::with_capacity(count.min(4096));
+    for _ in 0..count {
         if u32_at(zip, at) != Some(CENTRAL) {
             return Err(ZipError::Damaged("中央目录"));
         }
-        let field = |o: usize| u16_at(zip, at + o).ok_or(ZipError::Damaged("中央目录"));
-        let name_len = usize::from(field(28)?);
-        let skip = usize::from(field(30)?) + usize::from(field(32)?);
-        let entry_name = zip
+        let damaged = || ZipError::Damaged("中央目录");
+        let half = |o: usize| u16_at(zip, at + o).ok_or_else(damaged);
+        let word = |o: usize| u32_at(zip, at + o).ok_or_else(damaged);
+        let name_len = usize::from(half(28)?);
+        let skip = usize::from(half(30)?) + usize::from(half(32)?);
+        let name = zip
             .get(at + CENTRAL_LEN..)
             .and_then(|rest| rest.get(..name_len))
-            .ok_or(ZipError::Damaged("中央目录"))?;
-        if entry_name == name.as_bytes() {
-            return read_at(zip, at, name, max);
+            .ok_or_else(damaged)?;
+        let local = size(word(42)?);
+        let packed = size(word(20)?);
+        if u32_at(zip, local) != Some(LOCAL) {
+            return Err(ZipError::Damaged("文件头"));
         }
+        let header = u16_at(zip, local + 26)
+            .zip(u16_at(zip, local + 28))
+            .map(|(n, e)| usize::from(n) + usize::from(e))
+            .ok_or(ZipError::Damaged("文件头"))?;
+        let packed = zip
+            .get(local.saturating_add(LOCAL_LEN + header)..)
+            .and_then(|rest| rest.get(..packed))
+            .ok_or(ZipError::Damaged("数据被截断"))?;
+        out.push(Entry {
+            name,
+            made_by: half(4)?,
+            flags: half(8)?,
+            method: half(10)?,
+            time: half(12)?,
+            date: half(14)?,
+            crc: word(16)?,
+            size: size(word(24)?),
+            packed,
+            external: word(38)?,
+        });
         at += CENTRAL_LEN + name_len + skip;
     }
-    Err(ZipError::Missing(name.to_owned()))
+    Ok(out)
 }
 
-/// The entry whose central-directory header is at `at`.
-fn read_at(zip: &[u8], at: usize, name: &str, max: usize) -> Result<Vec<u8>, ZipError> {
-    let damaged = || ZipError::Damaged("文件头");
-    let flags = u16_at(zip, at + 8).ok_or_else(damaged)?;
-    let method = u16_at(zip, at + 10).ok_or_else(damaged)?;
-    let crc = u32_at(zip, at + 16).ok_or_else(damaged)?;
-    let packed = size(u32_at(zip, at + 20).ok_or_else(damaged)?);
-    let declared = size(u32_at(zip, at + 24).ok_or_else(damaged)?);
-    let local = size(u32_at(zip, at + 42).ok_or_else(damaged)?);
-    if flags & 1 != 0 {
-        return Err(ZipError::Encrypted(name.to_owned()));
+/// The entry `name`, inflated, at most `max` bytes.
+pub fn read_entry(zip: &[u8], name: &str, max: usize) -> Result<Vec<u8>, ZipError> {
+    entries(zip)?
+        .iter()
+        .find(|e| e.name == name.as_bytes())
+        .ok_or_else(|| ZipError::Missing(name.to_owned()))?
+        .inflate(name, max)
+}
+
+impl Entry<'_> {
+    /// The data inflated and checked against its CRC, at most `max` bytes; `name` is for messages.
+    pub fn inflate(&self, name: &str, max: usize) -> Result<Vec<u8>, ZipError> {
+        if self.flags & 1 != 0 {
+            return Err(ZipError::Encrypted(name.to_owned()));
+        }
+        if self.size > max {
+            return Err(ZipError::TooLarge(name.to_owned(), max));
+        }
+        let data = self.packed;
+        let out = match self.method {
+            0 if data.len() <= max => data.to_vec(),
+            0 => return Err(ZipError::TooLarge(name.to_owned(), max)),
+            8 => miniz_oxide::inflate::decompress_to_vec_with_limit(data, max).map_err(|e| {
+                match e.status {
+                    miniz_oxide::inflate::TINFLStatus::HasMoreOutput => {
+                        ZipError::TooLarge(name.to_owned(), max)
+                    }
+                    _ => ZipError::Corrupt(name.to_owned()),
+                }
+            })?,
+            m => return Err(ZipError::Method(name.to_owned(), m)),
+        };
+        if crc32(&out) != self.crc {
+            return Err(ZipError::Corrupt(name.to_owned()));
+        }
+        Ok(out)
     }
-    if declared > max {
-        return Err(ZipError::TooLarge(name.to_owned(), max));
-    }
-    if u32_at(zip, local) != Some(LOCAL) {
-        return Err(damaged());
-    }
-    let header = usize::from(u16_at(zip, local + 26).ok_or_else(damaged)?)
-        + usize::from(u16_at(zip, local + 28).ok_or_else(damaged)?);
-    let data = zip
-        .get(local.saturating_add(LOCAL_LEN + header)..)
-        .and_then(|rest| rest.get(..packed))
-        .ok_or(ZipError::Damaged("数据被截断"))?;
-    let out = match method {
-        0 if data.len() <= max => data.to_vec(),
-        0 => return Err(ZipError::TooLarge(name.to_owned(), max)),
-        8 => miniz_oxide::inflate::decompress_to_vec_with_limit(data, max).map_err(|e| match e
-            .status
-        {
-            miniz_oxide::inflate::TINFLStatus::HasMoreOutput => {
-                ZipError::TooLarge(name.to_owned(), max)
-            }
-            _ => ZipError::Corrupt(name.to_owned()),
-        })?,
-        m => return Err(ZipError::Method(name.to_owned(), m)),
-    };
-    if crc32(&out) != crc {
-        return Err(ZipError::Corrupt(name.to_owned()));
-    }
-    Ok(out)
 }
 
 /// CRC-32 (IEEE), as ZIP stores it.
 // The table is filled in a const block, where `get_mut` is not available; `i` stays below 256.
 #[allow(clippy::indexing_slicing)]
-fn crc32(bytes: &[u8]) -> u32 {
+pub fn crc32(bytes: &[u8]) -> u32 {
     const TABLE: [u32; 256] = {
         let mut table = [0u32; 256];
         let mut i = 0;

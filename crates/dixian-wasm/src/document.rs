@@ -6,6 +6,7 @@
 
 use crate::{failure, guard, read, to_js};
 use dixian_core::api::{self, Answer, CheckOptions};
+use dixian_core::fix::Scope;
 use dixian_import::review::{self as import, Form, ImportOptions};
 use js_sys::{JsString, Object, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
@@ -91,6 +92,65 @@ pub fn document_letter(text: &JsValue, form: &JsValue, kind: Option<String>) -> 
         ));
     };
     to_js(&import::letter_for_form(set, &text, &form, kind.as_deref()).to_json())
+}
+
+/// “下载修订稿”: the document with the (corrected) form's findings fixed — a `.docx` with every change
+/// as a Word tracked change (author dixian), a `.txt` as UTF-8 text. `options.all` includes notices;
+/// `options.date` stamps the tracked changes (default: now).
+#[wasm_bindgen(js_name = reviseDocument, skip_typescript)]
+pub fn revise_document(
+    bytes: &JsValue,
+    text: &JsValue,
+    form: &JsValue,
+    options: Option<JsValue>,
+) -> JsValue {
+    let run = || -> Result<JsValue, dixian_core::LoadError> {
+        let one = |d| dixian_core::LoadError {
+            diagnostics: vec![d],
+        };
+        let (text, form, _) = form_inputs(text, form, None).map_err(one)?;
+        let array = bytes.dyn_ref::<Uint8Array>().ok_or_else(|| {
+            one(guard::refusal(
+                &form.file,
+                1,
+                1,
+                "文件内容应为 Uint8Array".to_owned(),
+            ))
+        })?;
+        guard::size(
+            &form.file,
+            "文件",
+            array.length() as usize,
+            guard::MAX_DOCUMENT_BYTES,
+        )
+        .map_err(one)?;
+        let (all, date) = read::revise_options(options.as_ref()).map_err(one)?;
+        let options = dixian_import::fix::Options {
+            scope: if all { Scope::All } else { Scope::Required },
+            date: date.unwrap_or_else(now),
+            lang: dixian_core::render::Lang::Zh,
+        };
+        let set = api::builtin()?;
+        let fixed = import::revise_form(set, &array.to_vec(), &text, &form, &options)?;
+        let answer = Object::new();
+        let set_field = |k: &str, v: &JsValue| Reflect::set(&answer, &k.into(), v).is_ok();
+        set_field("type", &"success".into());
+        set_field("changes", &JsValue::from(fixed.changes as u32));
+        set_field("summary", &fixed.summary.into());
+        set_field("bytes", &Uint8Array::from(fixed.bytes.as_slice()));
+        Ok(answer.into())
+    };
+    run().unwrap_or_else(|e| to_js(&Answer::<()>::from(e).to_json()))
+}
+
+/// Now, as Word stamps a tracked change: `2026-12-05T17:00:00Z`.
+fn now() -> String {
+    let iso = String::from(js_sys::Date::new_0().to_iso_string());
+    // Word's w:date has no fraction of a second.
+    match iso.split_once('.') {
+        Some((seconds, _)) => format!("{seconds}Z"),
+        None => iso,
+    }
 }
 
 /// The draft letter for a YAML contract, as `dixian letter` writes it.

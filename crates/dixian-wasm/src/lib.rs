@@ -11,7 +11,7 @@ mod document;
 pub mod guard;
 mod read;
 
-pub use document::{check_form, document_letter, import_document, letter};
+pub use document::{check_form, document_letter, import_document, letter, revise_document};
 
 use dixian_core::api::{self, Answer, CheckOptions};
 use js_sys::{JSON, JsString};

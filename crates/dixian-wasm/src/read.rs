@@ -181,6 +181,18 @@ pub(crate) fn import_options(value: &JsValue) -> Read<ImportOptions> {
     })
 }
 
+/// `reviseDocument`'s options: whether notices are fixed too, and the tracked changes' date.
+pub(crate) fn revise_options(value: Option<&JsValue>) -> Read<(bool, Option<String>)> {
+    let Some(f) = value
+        .map(|v| Fields::of(v, "修订选项", &["all", "date"]))
+        .transpose()?
+        .flatten()
+    else {
+        return Ok((false, None));
+    };
+    Ok((f.flag("all")?, f.string("date")?))
+}
+
 /// A (corrected) form, as `importDocument` returned it.
 pub(crate) fn form(value: &JsValue) -> Read<Form> {
     let known = [

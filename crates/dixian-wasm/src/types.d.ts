@@ -99,6 +99,12 @@ export function importDocument(bytes: Uint8Array, options: ImportOptions): Docum
 /** Checks a corrected form of a document's text (from `importDocument`). */
 export function checkForm(text: string, form: Form, options?: CheckOptions): FormCheckAnswer;
 
+export interface ReviseOptions { /** Fix notices too (default: rectify and refer only). */ all?: boolean; /** Stamp of the tracked changes, `2026-12-05T17:00:00Z` (default: now). */ date?: string; }
+export interface Revised { type: "success"; /** The revised document: a .docx with tracked changes, or a .txt in UTF-8. */ bytes: Uint8Array; changes: number; /** What was changed and why, with the basis of each change. */ summary: string; }
+export type ReviseAnswer = Revised | Failure;
+/** 下载修订稿: the document (its original bytes) with a corrected form's findings fixed, as `dixian fix` fixes them. */
+export function reviseDocument(bytes: Uint8Array, text: string, form: Form, options?: ReviseOptions): ReviseAnswer;
+
 /** 提示函 / 工会女职工劳动保护监督整改意见书 / 工会女职工劳动保护监督处理建议书 */
 export interface Letter { type: "success"; kind: string; /** Markdown, as `dixian letter` prints it. */ text: string; }
 export type LetterAnswer = Letter | Failure;

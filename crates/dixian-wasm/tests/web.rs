@@ -61,7 +61,7 @@ fn violating_contract_reports_its_findings_with_locations() {
         .iter()
         .position(|f| f["rule"] == "湖北.产假")
         .expect("产假 below 158天");
-    assert_eq!(findings[leave]["expected"], "≥158天");
+    assert_eq!(findings[leave]["expected"], "不少于158天");
     assert_eq!(findings[leave]["actual"], "128天");
     assert_eq!(findings[leave]["from"], "2021-11-26");
     assert!(findings.iter().any(|f| f["kind"] == "unlawful_text"));
@@ -306,4 +306,69 @@ fn the_letter_of_a_yaml_contract_follows_its_worst_finding() {
             .unwrap()
             .contains("无需发函")
     );
+}
+
+#[wasm_bindgen_test]
+fn the_revised_draft_is_the_one_dixian_fix_writes_and_checks_clean() {
+    let a = import(TABLE_DOCX, "hubei-table.docx");
+    let text = JsValue::from_str(a["text"].as_str().unwrap());
+    let form = options(&a["form"].to_string());
+    let date = "2026-12-05T08:00:00Z";
+    let revised = dixian_wasm::revise_document(
+        &js_sys::Uint8Array::from(TABLE_DOCX).into(),
+        &text,
+        &form,
+        Some(options(&serde_json::json!({ "date": date }).to_string())),
+    );
+    let field = |k: &str| js_sys::Reflect::get(&revised, &k.into()).unwrap();
+    assert_eq!(field("type").as_string().as_deref(), Some("success"));
+    assert!(field("changes").as_f64().unwrap() > 0.0);
+    let bytes = js_sys::Uint8Array::new(&field("bytes")).to_vec();
+
+    // Byte for byte what the importer's own revision writes natively for the same form.
+    let set = dixian_core::api::builtin().unwrap();
+    let native_form: dixian_import::review::Form = serde_json::from_value(a["form"].clone()).unwrap();
+    let native = dixian_import::review::revise_form(
+        set,
+        TABLE_DOCX,
+        a["text"].as_str().unwrap(),
+        &native_form,
+        &dixian_import::fix::Options {
+            scope: dixian_core::fix::Scope::Required,
+            date: date.to_owned(),
+            lang: dixian_core::render::Lang::Zh,
+        },
+    )
+    .unwrap();
+    assert_eq!(bytes, native.bytes);
+
+    // Read back, the draft leaves nothing to rectify or refer.
+    let again = import(&bytes, "hubei-table.docx");
+    assert_eq!(again["type"], "success", "{again}");
+    let severities: Vec<&str> = again["report"]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["severity"].as_str().unwrap())
+        .collect();
+    assert!(
+        severities.iter().all(|s| *s == "notice"),
+        "{severities:?}"
+    );
+
+    // A form of the wrong shape is refused in words.
+    let broken = options(r#"{"clauses": "第一条"}"#);
+    let refused = as_json(dixian_wasm::revise_document(
+        &js_sys::Uint8Array::from(TABLE_DOCX).into(),
+        &text,
+        &broken,
+        None,
+    ));
+    assert!(
+        first_error(&refused)["message"]
+            .as_str()
+            .unwrap()
+            .contains("clauses")
+    );
+    still_alive();
 }

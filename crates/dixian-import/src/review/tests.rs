@@ -144,3 +144,25 @@ fn refusals_are_answers() {
     };
     assert!(errors[0].message.contains(".docx 或 .txt"));
 }
+
+#[test]
+fn the_revised_draft_of_a_reviewed_docx_checks_clean_and_keeps_the_corrections() {
+    use dixian_core::fix::Scope;
+    use dixian_core::rules::Severity;
+    let options = crate::fix::Options {
+        scope: Scope::Required,
+        date: "2026-12-05T00:00:00Z".to_owned(),
+        lang: dixian_core::render::Lang::Zh,
+    };
+    for name in ["hubei-table.docx", "beijing-runs.docx"] {
+        let doc = import(name);
+        assert!(doc.checked.checked.report.worst() >= Some(Severity::Rectify), "{name}");
+        let fixed = revise_form(set(), &fixture(name), &doc.text, &doc.form, &options).unwrap();
+        assert!(fixed.changes > 0, "{name}");
+        let again = crate::import(name, &fixed.bytes, crate::Format::Docx, set(), &Overrides::default())
+            .unwrap();
+        let mut report = dixian_core::eval::check(set(), &again.contract).unwrap();
+        crate::add_import_findings(&mut report, &again);
+        assert!(report.worst() < Some(Severity::Rectify), "{name}: {:?}", report.findings);
+    }
+}

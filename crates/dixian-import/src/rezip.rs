@@ -1,0 +1,153 @@
+//! A `.docx` written back with one part replaced: every other entry is copied exactly as it was packed
+//! (same bytes, same CRC, same dates), and the new part is deflated by miniz_oxide. The writer of
+//! `dixian fix` and of the browser's “下载修订稿” alike; it needs nothing of a general ZIP library.
+//!
+//! Each entry gets a fresh local header carrying its sizes (no data descriptors), no extra fields, and
+//! a central directory entry pointing at it. ZIP64 is never needed: [`crate::unzip`] refuses it, and a
+//! Word document's parts are far below 4 GiB.
+
+use crate::unzip::{self, CENTRAL, EOCD, Entry, LOCAL, ZipError};
+
+/// Deflate level: miniz's default, a good size for XML at a modest cost.
+const LEVEL: u8 = 6;
+/// General-purpose flag bit 3: sizes in a data descriptor after the data. Cleared, as the sizes are
+/// written in the local header instead.
+const DATA_DESCRIPTOR: u16 = 1 << 3;
+
+/// `zip` with the entry `name` replaced by `data`.
+pub fn replace(zip: &[u8], name: &str, data: &[u8]) -> Result<Vec<u8>, ZipError> {
+    let entries = unzip::entries(zip)?;
+    let packed = miniz_oxide::deflate::compress_to_vec(data, LEVEL);
+    let mut found = false;
+    let written: Vec<Entry<'_>> = entries
+        .into_iter()
+        .map(|e| {
+            if e.name != name.as_bytes() {
+                return e;
+            }
+            found = true;
+            Entry {
+                method: 8,
+                crc: unzip::crc32(data),
+                size: data.len(),
+                packed: &packed,
+                ..e
+            }
+        })
+        .collect();
+    if !found {
+        return Err(ZipError::Missing(name.to_owned()));
+    }
+    write(&written)
+}
+
+/// An archive of `entries`, their data already packed.
+pub fn write(entries: &[Entry<'_>]) -> Result<Vec<u8>, ZipError> {
+    let too_large = || ZipError::Damaged("超过 4 GiB，Word 文档不会这样大");
+    let narrow = |n: usize| u32::try_from(n).map_err(|_| too_large());
+    let count = u16::try_from(entries.len()).map_err(|_| too_large())?;
+    let mut out = Vec::new();
+    let mut central = Vec::new();
+    for e in entries {
+        let offset = narrow(out.len())?;
+        let name_len = u16::try_from(e.name.len()).map_err(|_| too_large())?;
+        let (packed, size) = (narrow(e.packed.len())?, narrow(e.size)?);
+        let flags = e.flags & !DATA_DESCRIPTOR;
+        // The fields local and central headers share, from "version needed" to the name's length.
+        let mut common = Vec::with_capacity(26);
+        for half in [20, flags, e.method, e.time, e.date] {
+            common.extend_from_slice(&half.to_le_bytes());
+        }
+        for word in [e.crc, packed, size] {
+            common.extend_from_slice(&word.to_le_bytes());
+        }
+        common.extend_from_slice(&name_len.to_le_bytes());
+
+        out.extend_from_slice(&LOCAL.to_le_bytes());
+        out.extend_from_slice(&common);
+        out.extend_from_slice(&0u16.to_le_bytes()); // no extra field
+        out.extend_from_slice(e.name);
+        out.extend_from_slice(e.packed);
+
+        central.extend_from_slice(&CENTRAL.to_le_bytes());
+        central.extend_from_slice(&e.made_by.to_le_bytes());
+        central.extend_from_slice(&common);
+        // Extra field and comment lengths, disk number, internal attributes: all zero.
+        central.extend_from_slice(&[0; 8]);
+        central.extend_from_slice(&e.external.to_le_bytes());
+        central.extend_from_slice(&offset.to_le_bytes());
+        central.extend_from_slice(e.name);
+    }
+    let directory_at = narrow(out.len())?;
+    let directory_len = narrow(central.len())?;
+    out.extend_from_slice(&central);
+    out.extend_from_slice(&EOCD.to_le_bytes());
+    out.extend_from_slice(&[0; 4]); // this disk, the directory's disk
+    out.extend_from_slice(&count.to_le_bytes());
+    out.extend_from_slice(&count.to_le_bytes());
+    out.extend_from_slice(&directory_len.to_le_bytes());
+    out.extend_from_slice(&directory_at.to_le_bytes());
+    out.extend_from_slice(&0u16.to_le_bytes()); // no comment
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    fn fixture(name: &str) -> Vec<u8> {
+        std::fs::read(format!(
+            "{}/../../fixtures/text/{name}",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .unwrap()
+    }
+
+    #[test]
+    fn replaces_one_part_and_copies_the_others_as_packed() {
+        for name in ["hubei-table.docx", "beijing-runs.docx"] {
+            let original = fixture(name);
+            let xml = b"<?xml version=\"1.0\"?><w:document/>".repeat(50);
+            let out = replace(&original, "word/document.xml", &xml).unwrap();
+            assert_eq!(
+                unzip::read_entry(&out, "word/document.xml", 1 << 20).unwrap(),
+                xml
+            );
+            let (before, after) = (
+                unzip::entries(&original).unwrap(),
+                unzip::entries(&out).unwrap(),
+            );
+            assert_eq!(before.len(), after.len());
+            for (b, a) in before.iter().zip(&after) {
+                assert_eq!(b.name, a.name);
+                if b.name != b"word/document.xml" {
+                    assert_eq!((b.packed, b.crc, b.method), (a.packed, a.crc, a.method));
+                    let part = std::str::from_utf8(b.name).unwrap();
+                    assert_eq!(
+                        b.inflate(part, 1 << 24).unwrap(),
+                        a.inflate(part, 1 << 24).unwrap()
+                    );
+                }
+            }
+            // The zip crate (a general reader) reads the archive as well.
+            let mut archive = zip::ZipArchive::new(std::io::Cursor::new(out)).unwrap();
+            assert_eq!(archive.len(), before.len());
+            let mut text = String::new();
+            std::io::Read::read_to_string(
+                &mut archive.by_name("word/document.xml").unwrap(),
+                &mut text,
+            )
+            .unwrap();
+            assert_eq!(text.as_bytes(), xml.as_slice());
+        }
+    }
+
+    #[test]
+    fn a_missing_part_is_refused() {
+        assert_eq!(
+            replace(&fixture("hubei-table.docx"), "word/none.xml", b""),
+            Err(ZipError::Missing("word/none.xml".into()))
+        );
+    }
+}
