@@ -11,10 +11,13 @@ use std::cmp::Ordering;
 pub fn sort_by<T>(items: &mut [T], mut compare: impl FnMut(&T, &T) -> Ordering) {
     let order = {
         let items = &*items;
-        order_by(items.len(), &mut |a, b| match (items.get(a), items.get(b)) {
-            (Some(x), Some(y)) => compare(x, y),
-            _ => Ordering::Equal,
-        })
+        order_by(
+            items.len(),
+            &mut |a, b| match (items.get(a), items.get(b)) {
+                (Some(x), Some(y)) => compare(x, y),
+                _ => Ordering::Equal,
+            },
+        )
     };
     permute(items, &order);
 }

@@ -229,13 +229,9 @@ pub fn revise_form(
     let changes = revision.edits.len();
     let (bytes, changes) = match format_of(Path::new(&file)) {
         _ if changes == 0 => (bytes.to_vec(), 0),
-        Some(crate::Format::Docx) => crate::docx_revise::revise(
-            &file,
-            bytes,
-            text,
-            &revision.edits,
-            &options.date,
-        )?,
+        Some(crate::Format::Docx) => {
+            crate::docx_revise::revise(&file, bytes, text, &revision.edits, &options.date)?
+        }
         _ => (
             dixian_core::fix::apply(text, &revision.edits).into_bytes(),
             changes,

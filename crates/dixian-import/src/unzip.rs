@@ -161,14 +161,14 @@ impl Entry<'_> {
         let out = match self.method {
             0 if data.len() <= max => data.to_vec(),
             0 => return Err(ZipError::TooLarge(name.to_owned(), max)),
-            8 => miniz_oxide::inflate::decompress_to_vec_with_limit(data, max).map_err(|e| {
-                match e.status {
+            8 => miniz_oxide::inflate::decompress_to_vec_with_limit(data, max).map_err(
+                |e| match e.status {
                     miniz_oxide::inflate::TINFLStatus::HasMoreOutput => {
                         ZipError::TooLarge(name.to_owned(), max)
                     }
                     _ => ZipError::Corrupt(name.to_owned()),
-                }
-            })?,
+                },
+            )?,
             m => return Err(ZipError::Method(name.to_owned(), m)),
         };
         if crc32(&out) != self.crc {

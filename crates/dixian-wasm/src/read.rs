@@ -29,7 +29,10 @@ impl<'a> Fields<'a> {
         if value.is_undefined() || value.is_null() {
             return Ok(None);
         }
-        let Some(object) = value.dyn_ref::<Object>().filter(|_| !Array::is_array(value)) else {
+        let Some(object) = value
+            .dyn_ref::<Object>()
+            .filter(|_| !Array::is_array(value))
+        else {
             return Err(refuse(format!("{what}应为对象")));
         };
         for key in Object::keys(object).iter() {
@@ -59,7 +62,9 @@ impl<'a> Fields<'a> {
     }
 
     fn string(&self, key: &str) -> Read<Option<String>> {
-        self.get(key).map(|v| string(&v, self.what, key)).transpose()
+        self.get(key)
+            .map(|v| string(&v, self.what, key))
+            .transpose()
     }
 
     fn text(&self, key: &str) -> Read<String> {

@@ -327,7 +327,8 @@ fn the_revised_draft_is_the_one_dixian_fix_writes_and_checks_clean() {
 
     // Byte for byte what the importer's own revision writes natively for the same form.
     let set = dixian_core::api::builtin().unwrap();
-    let native_form: dixian_import::review::Form = serde_json::from_value(a["form"].clone()).unwrap();
+    let native_form: dixian_import::review::Form =
+        serde_json::from_value(a["form"].clone()).unwrap();
     let native = dixian_import::review::revise_form(
         set,
         TABLE_DOCX,
@@ -351,10 +352,7 @@ fn the_revised_draft_is_the_one_dixian_fix_writes_and_checks_clean() {
         .iter()
         .map(|f| f["severity"].as_str().unwrap())
         .collect();
-    assert!(
-        severities.iter().all(|s| *s == "notice"),
-        "{severities:?}"
-    );
+    assert!(severities.iter().all(|s| *s == "notice"), "{severities:?}");
 
     // A form of the wrong shape is refused in words.
     let broken = options(r#"{"clauses": "第一条"}"#);

@@ -192,7 +192,9 @@ fn term_value(vocab: &Vocabulary, id: TermId) -> Value {
         })
         .collect();
     // Longer spellings first, so that an alternation never stops at a prefix (个月 before 月).
-    crate::sort::sort_by(&mut spellings, |a, b| b.chars().count().cmp(&a.chars().count()).then(a.cmp(b)));
+    crate::sort::sort_by(&mut spellings, |a, b| {
+        b.chars().count().cmp(&a.chars().count()).then(a.cmp(b))
+    });
     spellings.dedup();
     let unit = format!(
         "(?:{})",

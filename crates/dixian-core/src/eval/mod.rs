@@ -371,7 +371,9 @@ pub fn evaluate(
         ))
     });
     let mut undetermined = state.undetermined.list;
-    crate::sort::sort_by(&mut undetermined, |a, b| (&a.rule, &a.reason).cmp(&(&b.rule, &b.reason)));
+    crate::sort::sort_by(&mut undetermined, |a, b| {
+        (&a.rule, &a.reason).cmp(&(&b.rule, &b.reason))
+    });
 
     Report {
         schema_version: SCHEMA_VERSION,

@@ -3,15 +3,15 @@
 
 pub mod ast;
 mod digest;
-mod sha256;
 mod model;
 mod parser;
+mod sha256;
 mod validate;
 
 pub use digest::RulesVersion;
-pub use sha256::sha256;
 pub use model::*;
 pub use parser::{MAX_NESTING, MAX_RULE_FILE_BYTES, MAX_RULES_PER_FILE, parse_file};
+pub use sha256::sha256;
 pub use validate::{RuleSource, load};
 
 mod builtin {

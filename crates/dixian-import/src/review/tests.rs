@@ -156,13 +156,26 @@ fn the_revised_draft_of_a_reviewed_docx_checks_clean_and_keeps_the_corrections()
     };
     for name in ["hubei-table.docx", "beijing-runs.docx"] {
         let doc = import(name);
-        assert!(doc.checked.checked.report.worst() >= Some(Severity::Rectify), "{name}");
+        assert!(
+            doc.checked.checked.report.worst() >= Some(Severity::Rectify),
+            "{name}"
+        );
         let fixed = revise_form(set(), &fixture(name), &doc.text, &doc.form, &options).unwrap();
         assert!(fixed.changes > 0, "{name}");
-        let again = crate::import(name, &fixed.bytes, crate::Format::Docx, set(), &Overrides::default())
-            .unwrap();
+        let again = crate::import(
+            name,
+            &fixed.bytes,
+            crate::Format::Docx,
+            set(),
+            &Overrides::default(),
+        )
+        .unwrap();
         let mut report = dixian_core::eval::check(set(), &again.contract).unwrap();
         crate::add_import_findings(&mut report, &again);
-        assert!(report.worst() < Some(Severity::Rectify), "{name}: {:?}", report.findings);
+        assert!(
+            report.worst() < Some(Severity::Rectify),
+            "{name}: {:?}",
+            report.findings
+        );
     }
 }
