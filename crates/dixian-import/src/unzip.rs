@@ -75,8 +75,9 @@ fn central_directory(zip: &[u8]) -> Result<(usize, usize), ZipError> {
     Ok((size(offset), usize::from(entries)))
 }
 
-/// One entry as the archive holds it: its name, how it is stored, and its data still packed. Enough
-/// to inflate it ([`Entry::inflate`]) or to copy it unchanged into another archive ([`crate::rezip`]).
+/// One entry as the archive's central directory describes it: its name, how it is stored, and where
+/// its data is. Enough to inflate it ([`Entry::inflate`]) or to copy it unchanged into another archive
+/// ([`crate::rezip`]).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Entry<'a> {
     pub name: &'a [u8],
@@ -88,8 +89,11 @@ pub struct Entry<'a> {
     pub crc: u32,
     /// The size inflated, as declared.
     pub size: usize,
-    pub packed: &'a [u8],
+    /// The size packed, as declared.
+    pub packed_size: usize,
     pub external: u32,
+    /// Where the entry's local header is.
+    pub(crate) local: usize,
 }
 
 /// Every entry of the archive, in the order of its central directory.
@@ -109,19 +113,6 @@ pub fn entries(zip: &[u8]) -> Result<Vec<Entry<'_>>, ZipError> {
             .get(at + CENTRAL_LEN..)
             .and_then(|rest| rest.get(..name_len))
             .ok_or_else(damaged)?;
-        let local = size(word(42)?);
-        let packed = size(word(20)?);
-        if u32_at(zip, local) != Some(LOCAL) {
-            return Err(ZipError::Damaged("文件头"));
-        }
-        let header = u16_at(zip, local + 26)
-            .zip(u16_at(zip, local + 28))
-            .map(|(n, e)| usize::from(n) + usize::from(e))
-            .ok_or(ZipError::Damaged("文件头"))?;
-        let packed = zip
-            .get(local.saturating_add(LOCAL_LEN + header)..)
-            .and_then(|rest| rest.get(..packed))
-            .ok_or(ZipError::Damaged("数据被截断"))?;
         out.push(Entry {
             name,
             made_by: half(4)?,
@@ -130,9 +121,10 @@ pub fn entries(zip: &[u8]) -> Result<Vec<Entry<'_>>, ZipError> {
             time: half(12)?,
             date: half(14)?,
             crc: word(16)?,
+            packed_size: size(word(20)?),
             size: size(word(24)?),
-            packed,
             external: word(38)?,
+            local: size(word(42)?),
         });
         at += CENTRAL_LEN + name_len + skip;
     }
@@ -145,19 +137,33 @@ pub fn read_entry(zip: &[u8], name: &str, max: usize) -> Result<Vec<u8>, ZipErro
         .iter()
         .find(|e| e.name == name.as_bytes())
         .ok_or_else(|| ZipError::Missing(name.to_owned()))?
-        .inflate(name, max)
+        .inflate(zip, name, max)
 }
 
 impl Entry<'_> {
+    /// The entry's data as packed in `zip`, found through its local header.
+    pub fn packed<'z>(&self, zip: &'z [u8]) -> Result<&'z [u8], ZipError> {
+        let damaged = || ZipError::Damaged("文件头");
+        if u32_at(zip, self.local) != Some(LOCAL) {
+            return Err(damaged());
+        }
+        let header = usize::from(u16_at(zip, self.local + 26).ok_or_else(damaged)?)
+            + usize::from(u16_at(zip, self.local + 28).ok_or_else(damaged)?);
+        zip.get(self.local.saturating_add(LOCAL_LEN + header)..)
+            .and_then(|rest| rest.get(..self.packed_size))
+            .ok_or(ZipError::Damaged("数据被截断"))
+    }
+
     /// The data inflated and checked against its CRC, at most `max` bytes; `name` is for messages.
-    pub fn inflate(&self, name: &str, max: usize) -> Result<Vec<u8>, ZipError> {
+    /// The declared size is checked before anything is inflated.
+    pub fn inflate(&self, zip: &[u8], name: &str, max: usize) -> Result<Vec<u8>, ZipError> {
         if self.flags & 1 != 0 {
             return Err(ZipError::Encrypted(name.to_owned()));
         }
         if self.size > max {
             return Err(ZipError::TooLarge(name.to_owned(), max));
         }
-        let data = self.packed;
+        let data = self.packed(zip)?;
         let out = match self.method {
             0 if data.len() <= max => data.to_vec(),
             0 => return Err(ZipError::TooLarge(name.to_owned(), max)),
