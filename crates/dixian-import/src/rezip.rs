@@ -1,5 +1,6 @@
 //! A `.docx` written back with one part replaced: every other entry is copied exactly as it was packed
-//! (same bytes, same CRC, same dates), and the new part is deflated by miniz_oxide. The writer of
+//! (same bytes, same CRC, same dates), and the new part is deflated by miniz_oxide (stored in the
+//! browser, see [`pack`]). The writer of
 //! `dixian fix` and of the browser's “下载修订稿” alike; it needs nothing of a general ZIP library.
 //!
 //! Each entry gets a fresh local header carrying its sizes (no data descriptors), no extra fields, and
@@ -9,10 +10,24 @@
 use crate::unzip::{self, CENTRAL, EOCD, Entry, LOCAL, ZipError};
 
 /// Deflate level: miniz's default, a good size for XML at a modest cost.
+#[cfg(not(target_arch = "wasm32"))]
 const LEVEL: u8 = 6;
 /// General-purpose flag bit 3: sizes in a data descriptor after the data. Cleared, as the sizes are
 /// written in the local header instead.
 const DATA_DESCRIPTOR: u16 = 1 << 3;
+
+/// The new part deflated (method 8). The browser build stores it instead (method 0, which Word reads
+/// alike): miniz_oxide's compressor would take about 4 KB of its gzipped 300 KB budget, and a revised
+/// draft downloaded once need not be small.
+#[cfg(not(target_arch = "wasm32"))]
+fn pack(data: &[u8]) -> (u16, std::borrow::Cow<'_, [u8]>) {
+    (8, miniz_oxide::deflate::compress_to_vec(data, LEVEL).into())
+}
+
+#[cfg(target_arch = "wasm32")]
+fn pack(data: &[u8]) -> (u16, std::borrow::Cow<'_, [u8]>) {
+    (0, data.into())
+}
 
 /// `zip` with the entry `name` replaced by `data`.
 pub fn replace(zip: &[u8], name: &str, data: &[u8]) -> Result<Vec<u8>, ZipError> {
@@ -20,18 +35,18 @@ pub fn replace(zip: &[u8], name: &str, data: &[u8]) -> Result<Vec<u8>, ZipError>
     if !entries.iter().any(|e| e.name == name.as_bytes()) {
         return Err(ZipError::Missing(name.to_owned()));
     }
-    let deflated = miniz_oxide::deflate::compress_to_vec(data, LEVEL);
+    let (method, packed) = pack(data);
     let mut parts = Vec::with_capacity(entries.len());
     for e in entries {
         parts.push(if e.name == name.as_bytes() {
             let fresh = Entry {
-                method: 8,
+                method,
                 crc: unzip::crc32(data),
                 size: data.len(),
-                packed_size: deflated.len(),
+                packed_size: packed.len(),
                 ..e
             };
-            (fresh, deflated.as_slice())
+            (fresh, packed.as_ref())
         } else {
             let packed = e.packed(zip)?;
             (e, packed)
