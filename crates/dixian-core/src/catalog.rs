@@ -139,7 +139,7 @@ pub fn rules_in_force(
         .filter(|r| chain.as_ref().is_none_or(|c| c.contains(&r.jurisdiction)))
         .collect();
     // Ancestors first (全国 before 湖北), then the order of the rule files; the sort is stable.
-    rules.sort_by_key(|r| set.chain(r.jurisdiction).len());
+    crate::sort::sort_by_key(&mut rules, |r| set.chain(r.jurisdiction).len());
     rules
         .into_iter()
         .flat_map(|rule| rule.versions.iter().map(move |v| (rule, v)))

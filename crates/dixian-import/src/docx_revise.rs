@@ -412,7 +412,7 @@ pub fn revise_xml(
             replacements.push((run.start, run.end, new));
         }
     }
-    replacements.sort_by_key(|r| r.0);
+    dixian_core::sort::sort_by_key(&mut replacements, |r| r.0);
     let mut out = String::with_capacity(xml.len() + 4096);
     let mut copied = 0;
     for (s, e, new) in replacements {

@@ -564,7 +564,9 @@ pub fn from_form(set: &RuleSet, text: &str, form: &Form) -> Result<Imported, Loa
 /// Byte offsets in `text` of UTF-16 offsets, in one pass. An offset inside a surrogate pair or past the
 /// end has no byte offset and is left out.
 fn byte_offsets(text: &str, units: impl IntoIterator<Item = usize>) -> BTreeMap<usize, usize> {
-    let wanted: std::collections::BTreeSet<usize> = units.into_iter().collect();
+    let mut wanted: Vec<usize> = units.into_iter().collect();
+    dixian_core::sort::sort(&mut wanted);
+    wanted.dedup();
     let mut out = BTreeMap::new();
     let mut want = wanted.into_iter().peekable();
     let mut unit = 0usize;

@@ -6,7 +6,12 @@ use std::collections::BTreeMap;
 /// UTF-16 offsets of `bytes` in `text`. An offset inside a character or past the end is clamped to the
 /// start of that character or to the end of the text.
 pub fn offsets(text: &str, bytes: impl IntoIterator<Item = usize>) -> BTreeMap<usize, usize> {
-    let mut wanted: BTreeMap<usize, usize> = bytes.into_iter().map(|b| (b, 0)).collect();
+    // Inserted one by one: `collect` into a map sorts its input first, a copy of the standard sort
+    // the browser module would carry for this alone (see `crate::sort`).
+    let mut wanted = BTreeMap::new();
+    for b in bytes {
+        wanted.insert(b, 0);
+    }
     let mut units = 0usize;
     let mut chars = text.char_indices().peekable();
     for (byte, slot) in wanted.iter_mut() {
