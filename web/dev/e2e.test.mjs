@@ -102,7 +102,7 @@ test("a compliant contract shows no findings, full coverage and the terms above 
   assert.match(await page.locator("#findings").innerText(), /均已达到/);
   assert.equal(await page.locator("#coverage li.covered").count(), 5);
   const above = await page.locator("#above").innerText();
-  for (const a of report.above_floor) for (const part of [a.term, a.actual, a.floor, a.clause]) assert.ok(above.includes(part), part);
+  for (const a of report.above_floor) for (const part of [a.term_label, a.actual, a.floor, a.clause]) assert.ok(above.includes(part), part);
   await page.screenshot({ path: join(DEV, "out", "compliant.png"), fullPage: true });
   await page.close();
 });

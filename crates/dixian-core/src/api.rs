@@ -274,9 +274,10 @@ fn check_loaded(
         };
     }
     let mut report = eval::evaluate(set, &contract, resolved.jurisdiction, resolved.note);
-    crate::suggest::attach(set, &contract, &mut report);
     report.notes.extend(notes);
     add(&contract, &mut report);
+    // After `add`: what the caller adds (the importer's vague clauses) gets its suggestion too.
+    crate::suggest::attach(set, &contract, &mut report);
     let locations = locate(&contract, &report, had_bom);
     Ok(Checked {
         report,
