@@ -391,6 +391,17 @@ fn string_literals(js: &str) -> Vec<String> {
             }
             continue;
         }
+        // A block comment may hold an apostrophe (the CLI's output) that is no string's start.
+        if c == '/' && chars.peek() == Some(&'*') {
+            let mut last = '\0';
+            for c in chars.by_ref() {
+                if last == '*' && c == '/' {
+                    break;
+                }
+                last = c;
+            }
+            continue;
+        }
         if !matches!(c, '"' | '\'' | '`') {
             continue;
         }
