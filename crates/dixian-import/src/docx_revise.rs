@@ -5,9 +5,9 @@
 //! every other entry of the package, is copied as it was.
 
 use crate::docx::MAX_DOCUMENT_XML_BYTES;
+use crate::xml::{self, Event};
 use dixian_core::LoadError;
 use dixian_core::fix::TextEdit;
-use quick_xml::events::Event;
 
 /// One piece of a run's content.
 #[derive(Clone, Debug)]
@@ -68,20 +68,10 @@ impl Paragraph {
 }
 
 /// Elements whose text the reader of the document does not see (as in [`crate::docx`]).
-const HIDDEN: [&[u8]; 5] = [b"del", b"moveFrom", b"instrText", b"delText", b"Fallback"];
-
-fn local(name: &[u8]) -> &[u8] {
-    name.rsplit(|&b| b == b':').next().unwrap_or(name)
-}
-
-/// The namespace prefix of an element named `…:local` (`w:`), or none.
-fn prefix_of(qname: &[u8], local: &[u8]) -> String {
-    String::from_utf8_lossy(qname.strip_suffix(local).unwrap_or(b"")).into_owned()
-}
+const HIDDEN: [&str; 5] = ["del", "moveFrom", "instrText", "delText", "Fallback"];
 
 /// The paragraphs of `document.xml` with their visible runs, in document order.
-fn paragraphs(xml: &str) -> Result<Vec<Paragraph>, quick_xml::Error> {
-    let mut reader = quick_xml::Reader::from_str(xml);
+fn paragraphs(xml: &str) -> Result<Vec<Paragraph>, String> {
     let mut done = Vec::new();
     let mut open: Vec<Paragraph> = Vec::new();
     let (mut hidden, mut inserted, mut tables) = (0usize, 0usize, 0usize);
@@ -93,45 +83,41 @@ fn paragraphs(xml: &str) -> Result<Vec<Paragraph>, quick_xml::Error> {
     let mut ppr_from: Option<usize> = None;
     let mut run: Option<Run> = None;
     // Inside a run: the depth of the child being captured and where it started.
-    let mut child: Option<(usize, usize, Vec<u8>)> = None;
+    let mut child: Option<(usize, usize)> = None;
     let mut text: Option<String> = None;
     let mut rpr_from: Option<usize> = None;
-    loop {
-        let before = usize::try_from(reader.buffer_position()).unwrap_or(0);
-        let event = reader.read_event()?;
-        let after = usize::try_from(reader.buffer_position()).unwrap_or(0);
-        let slice = || xml.get(before..after).unwrap_or("").to_owned();
+    xml::read_with_ranges(xml, &mut |event, _, range| {
+        let (before, after) = (range.start, range.end);
+        let slice = || xml.get(range.clone()).unwrap_or("").to_owned();
+        let prefix = || xml::prefix(xml.get(range.clone()).unwrap_or("")).to_owned();
         match event {
-            Event::Start(e) => {
-                let qname = e.name();
-                let name = local(qname.as_ref());
+            Event::Start(name) => {
                 depth += 1;
-                if let Some((depth, _, _)) = child.as_mut() {
+                if let Some((depth, _)) = child.as_mut() {
                     *depth += 1;
-                    continue;
+                    return;
                 }
                 if HIDDEN.contains(&name) {
                     hidden += 1;
                 }
                 match name {
-                    b"p" => open.push(Paragraph {
+                    "p" => open.push(Paragraph {
                         in_table: tables > 0,
-                        prefix: prefix_of(qname.as_ref(), b"p"),
+                        prefix: prefix(),
                         ..Paragraph::default()
                     }),
-                    b"pPr" if run.is_none() && !open.is_empty() => ppr_from = Some(before),
-                    b"tbl" => {
+                    "pPr" if run.is_none() && !open.is_empty() => ppr_from = Some(before),
+                    "tbl" => {
                         if tables == 0 {
                             table_from = done.len();
                         }
                         tables += 1;
                     }
-                    b"ins" => {
+                    "ins" => {
                         inserted += 1;
                         insertions.push((slice(), depth + 1));
                     }
-                    b"r" if hidden == 0 && run.is_none() => {
-                        let prefix = prefix_of(qname.as_ref(), b"r");
+                    "r" if hidden == 0 && run.is_none() => {
                         let within = insertions
                             .last()
                             .filter(|(_, children)| *children == depth)
@@ -140,26 +126,24 @@ fn paragraphs(xml: &str) -> Result<Vec<Paragraph>, quick_xml::Error> {
                             start: before,
                             end: after,
                             open: slice(),
-                            prefix,
+                            prefix: prefix(),
                             rpr: String::new(),
                             items: Vec::new(),
                             inserted: inserted > 0,
                             within,
                         });
                     }
-                    b"rPr" if run.is_some() => rpr_from = Some(before),
-                    b"t" if run.is_some() && hidden == 0 => text = Some(String::new()),
+                    "rPr" if run.is_some() => rpr_from = Some(before),
+                    "t" if run.is_some() && hidden == 0 => text = Some(String::new()),
                     _ if run.is_some() && rpr_from.is_none() && text.is_none() => {
-                        child = Some((1, before, name.to_vec()));
+                        child = Some((1, before));
                     }
                     _ => {}
                 }
             }
-            Event::End(e) => {
-                let qname = e.name();
-                let name = local(qname.as_ref());
+            Event::End(name) => {
                 depth = depth.saturating_sub(1);
-                if let Some((depth, from, _)) = child.as_mut() {
+                if let Some((depth, from)) = child.as_mut() {
                     *depth -= 1;
                     if *depth == 0 {
                         let from = *from;
@@ -171,24 +155,24 @@ fn paragraphs(xml: &str) -> Result<Vec<Paragraph>, quick_xml::Error> {
                             });
                         }
                     }
-                    continue;
+                    return;
                 }
                 if HIDDEN.contains(&name) {
                     hidden = hidden.saturating_sub(1);
                 }
                 match name {
-                    b"p" => {
+                    "p" => {
                         if let Some(mut p) = open.pop() {
                             p.end = after;
                             done.push(p);
                         }
                     }
-                    b"pPr" => {
+                    "pPr" => {
                         if let (Some(from), Some(p)) = (ppr_from.take(), open.last_mut()) {
                             p.ppr = xml.get(from..after).unwrap_or("").to_owned();
                         }
                     }
-                    b"tbl" => {
+                    "tbl" => {
                         tables = tables.saturating_sub(1);
                         if tables == 0 {
                             for p in done.iter_mut().skip(table_from) {
@@ -196,21 +180,21 @@ fn paragraphs(xml: &str) -> Result<Vec<Paragraph>, quick_xml::Error> {
                             }
                         }
                     }
-                    b"ins" => {
+                    "ins" => {
                         inserted = inserted.saturating_sub(1);
                         insertions.pop();
                     }
-                    b"rPr" => {
+                    "rPr" => {
                         if let (Some(from), Some(r)) = (rpr_from.take(), run.as_mut()) {
                             r.rpr = xml.get(from..after).unwrap_or("").to_owned();
                         }
                     }
-                    b"t" => {
+                    "t" => {
                         if let (Some(t), Some(r)) = (text.take(), run.as_mut()) {
                             r.items.push(Item::Text(t));
                         }
                     }
-                    b"r" => {
+                    "r" => {
                         if let Some(mut r) = run.take() {
                             r.end = after;
                             if let Some(p) = open.last_mut() {
@@ -221,30 +205,28 @@ fn paragraphs(xml: &str) -> Result<Vec<Paragraph>, quick_xml::Error> {
                     _ => {}
                 }
             }
-            Event::Empty(e) => {
+            Event::Empty(name) => {
                 if child.is_some() || rpr_from.is_some() {
-                    continue;
+                    return;
                 }
-                let name = e.name();
-                let name = local(name.as_ref());
                 match (name, run.as_mut()) {
-                    (b"rPr", Some(r)) => r.rpr = slice(),
-                    (b"pPr", None) => {
+                    ("rPr", Some(r)) => r.rpr = slice(),
+                    ("pPr", None) => {
                         if let Some(p) = open.last_mut() {
                             p.ppr = slice();
                         }
                     }
-                    (b"p", None) => done.push(Paragraph {
+                    ("p", None) => done.push(Paragraph {
                         in_table: tables > 0,
                         end: after,
-                        prefix: prefix_of(e.name().as_ref(), b"p"),
+                        prefix: prefix(),
                         ..Paragraph::default()
                     }),
                     (_, Some(r)) if hidden == 0 => {
                         let reads = match name {
-                            b"tab" => Some('\t'),
-                            b"br" | b"cr" => Some('\n'),
-                            b"noBreakHyphen" => Some('-'),
+                            "tab" => Some('\t'),
+                            "br" | "cr" => Some('\n'),
+                            "noBreakHyphen" => Some('-'),
                             _ => None,
                         };
                         r.items.push(Item::Other {
@@ -256,32 +238,12 @@ fn paragraphs(xml: &str) -> Result<Vec<Paragraph>, quick_xml::Error> {
                 }
             }
             Event::Text(t) => {
-                if let Some(s) = text.as_mut() {
-                    s.push_str(&t.xml10_content().map_err(quick_xml::Error::from)?);
+                if let (Some(s), None) = (text.as_mut(), child) {
+                    s.push_str(&t);
                 }
             }
-            Event::CData(t) => {
-                if let Some(s) = text.as_mut() {
-                    s.push_str(&t.decode().map_err(quick_xml::Error::from)?);
-                }
-            }
-            Event::GeneralRef(r) => {
-                if let Some(s) = text.as_mut() {
-                    if let Some(c) = r.resolve_char_ref()? {
-                        s.push(c);
-                    } else if let Some(v) = r
-                        .decode()
-                        .ok()
-                        .and_then(|n| quick_xml::escape::resolve_predefined_entity(&n))
-                    {
-                        s.push_str(v);
-                    }
-                }
-            }
-            Event::Eof => break,
-            _ => {}
         }
-    }
+    })?;
     Ok(done)
 }
 
@@ -324,7 +286,7 @@ pub fn revise_xml(
     plain: &str,
     edits: &[TextEdit],
     date: &str,
-) -> Result<(String, usize), quick_xml::Error> {
+) -> Result<(String, usize), String> {
     let paragraphs = paragraphs(xml)?;
     let located = locate(plain, &paragraphs);
     let mut marks: Vec<Marks> = paragraphs
@@ -476,7 +438,7 @@ fn new_paragraph(
         .last()
         .map(|r| without(&r.rpr, w, "rPrChange"))
         .unwrap_or_default();
-    let escaped = quick_xml::escape::escape(text);
+    let escaped = xml::escape(text);
     Some((
         at,
         format!(
@@ -594,7 +556,7 @@ fn rewrite_run(
         piece.clear();
     };
     let insert = |out: &mut String, text: &str, next_id: &mut u64| {
-        let escaped = quick_xml::escape::escape(text);
+        let escaped = xml::escape(text);
         // Inside another reviewer's insertion: close it, add ours, and open it again.
         if run.within.is_some() {
             out.push_str(&format!("</{w}ins>"));
@@ -695,7 +657,7 @@ fn items_xml(w: &str, items: &[Item], struck: bool) -> String {
         .map(|item| match item {
             Item::Text(t) => format!(
                 "<{w}{tag} xml:space=\"preserve\">{}</{w}{tag}>",
-                quick_xml::escape::escape(t.as_str())
+                xml::escape(t)
             ),
             Item::Other { xml, .. } => xml.clone(),
         })
@@ -714,8 +676,7 @@ pub fn revise(
     let xml = crate::unzip::read_entry(bytes, "word/document.xml", MAX_DOCUMENT_XML_BYTES)
         .map_err(|e| fail(e.message()))?;
     let xml = String::from_utf8(xml).map_err(|e| fail(e.to_string()))?;
-    let (revised, applied) =
-        revise_xml(&xml, plain, edits, date).map_err(|e| fail(e.to_string()))?;
+    let (revised, applied) = revise_xml(&xml, plain, edits, date).map_err(fail)?;
     let out = crate::rezip::replace(bytes, "word/document.xml", revised.as_bytes())
         .map_err(|e| fail(e.message()))?;
     Ok((out, applied))

@@ -2,8 +2,11 @@
 //! A Word document part has no DTD, no external entities and no namespaces that matter beyond the tag's
 //! local name, so elements, text, character and the five predefined entity references, CDATA, comments
 //! and processing instructions are all there is. Written here rather than taken from an XML crate to
-//! keep the browser build within its size budget; end tags are checked against their start tags, so
+//! keep the browser build within its size budget (the one reader of `document.xml`, `numbering.xml` and
+//! the writer of tracked changes alike); end tags are checked against their start tags, so
 //! broken XML is an error rather than a garbled text.
+
+use std::ops::Range;
 
 /// One piece of the document.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -51,17 +54,31 @@ pub fn read_with_attributes<'a>(
     xml: &'a str,
     mut on: impl FnMut(Event<'a>, Attributes<'a>),
 ) -> Result<(), String> {
+    read_with_ranges(xml, &mut |event, attributes, _| on(event, attributes))
+}
+
+/// As [`read_with_attributes`], with where each event is written in `xml` (the whole tag, the raw text),
+/// for a writer that copies everything else as it was ([`crate::docx_revise`]). Not generic, so one
+/// copy serves every reader.
+pub fn read_with_ranges<'a>(
+    xml: &'a str,
+    on: &mut dyn FnMut(Event<'a>, Attributes<'a>, Range<usize>),
+) -> Result<(), String> {
     let none = Attributes::default();
     let mut open: Vec<&'a str> = Vec::new();
     let mut at = 0;
     while at < xml.len() {
         let rest = xml.get(at..).unwrap_or("");
         let Some(lt) = rest.find('<') else {
-            on(Event::Text(text(rest, at)?), none);
+            on(Event::Text(text(rest, at)?), none, at..xml.len());
             break;
         };
         if lt > 0 {
-            on(Event::Text(text(rest.get(..lt).unwrap_or(""), at)?), none);
+            on(
+                Event::Text(text(rest.get(..lt).unwrap_or(""), at)?),
+                none,
+                at..at + lt,
+            );
         }
         at += lt;
         let tag = xml.get(at..).unwrap_or("");
@@ -78,8 +95,13 @@ pub fn read_with_attributes<'a>(
             let end = cdata
                 .find("]]>")
                 .ok_or_else(|| format!("第 {at} 字节处的 CDATA 没有结束"))?;
-            on(Event::Text(newlines(cdata.get(..end).unwrap_or(""))), none);
-            at += "<![CDATA[".len() + end + "]]>".len();
+            let len = "<![CDATA[".len() + end + "]]>".len();
+            on(
+                Event::Text(newlines(cdata.get(..end).unwrap_or(""))),
+                none,
+                at..at + len,
+            );
+            at += len;
         } else if tag.starts_with("<!") {
             at += skip_to(">", "声明")?;
         } else {
@@ -88,7 +110,7 @@ pub fn read_with_attributes<'a>(
             if let Some(name) = inner.strip_prefix('/') {
                 let name = name.trim();
                 match open.pop() {
-                    Some(start) if start == name => on(Event::End(local(name)), none),
+                    Some(start) if start == name => on(Event::End(local(name)), none, at..at + len),
                     Some(start) => {
                         return Err(format!(
                             "第 {at} 字节处的结束标签 </{name}> 与开始标签 <{start}> 不配对"
@@ -98,11 +120,19 @@ pub fn read_with_attributes<'a>(
                 }
             } else if let Some(inner) = inner.strip_suffix('/') {
                 let name = name_of(inner);
-                on(Event::Empty(local(name)), attributes(inner, name));
+                on(
+                    Event::Empty(local(name)),
+                    attributes(inner, name),
+                    at..at + len,
+                );
             } else {
                 let name = name_of(inner);
                 open.push(name);
-                on(Event::Start(local(name)), attributes(inner, name));
+                on(
+                    Event::Start(local(name)),
+                    attributes(inner, name),
+                    at..at + len,
+                );
             }
             at += len;
         }
@@ -130,6 +160,31 @@ fn tag_len(s: &str) -> Option<usize> {
 /// What follows the tag's name: its attributes.
 fn attributes<'a>(inner: &'a str, name: &str) -> Attributes<'a> {
     Attributes(inner.get(name.len()..).unwrap_or(""))
+}
+
+/// The namespace prefix of the tag written at the start of `raw` (`<w:p …>` → `w:`).
+pub fn prefix(raw: &str) -> &str {
+    let name = name_of(
+        raw.trim_start_matches(['<', '/'])
+            .trim_end_matches(['>', '/']),
+    );
+    name.get(..name.len() - local(name).len()).unwrap_or("")
+}
+
+/// `text` with the five characters XML reserves written as references.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 fn name_of(inner: &str) -> &str {

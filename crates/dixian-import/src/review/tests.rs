@@ -51,6 +51,8 @@ fn a_document_checks_as_the_cli_reads_it_and_its_form_checks_the_same() {
     .unwrap();
     let mut report = dixian_core::eval::check(set(), &imported.contract).unwrap();
     crate::add_import_findings(&mut report, &imported);
+    // As the CLI does (api::check_imported): the importer's notices get their suggestions too.
+    dixian_core::suggest::attach(set(), &imported.contract, &mut report);
     assert_eq!(doc.checked.checked.report.findings, report.findings);
     assert_eq!(
         doc.checked.yaml,
