@@ -280,13 +280,14 @@ struct Marks {
     inserts: Vec<(Option<usize>, String)>,
 }
 
-/// Writes the tracked changes into `document.xml`; returns the new XML and how many edits were made.
+/// Writes the tracked changes into `document.xml`; returns the new XML and which edits were made
+/// (their indices).
 pub fn revise_xml(
     xml: &str,
     plain: &str,
     edits: &[TextEdit],
     date: &str,
-) -> Result<(String, usize), String> {
+) -> Result<(String, Vec<usize>), String> {
     let paragraphs = paragraphs(xml)?;
     let located = locate(plain, &paragraphs);
     let mut marks: Vec<Marks> = paragraphs
@@ -296,10 +297,10 @@ pub fn revise_xml(
             inserts: Vec::new(),
         })
         .collect();
-    let mut applied = 0;
+    let mut applied = Vec::new();
     let mut next_id = max_id(xml) + 1;
     let mut replacements: Vec<(usize, usize, String)> = Vec::new();
-    for e in edits {
+    for (k, e) in edits.iter().enumerate() {
         if let Some(model) = e.with.strip_prefix('\n').filter(|_| e.start == e.end) {
             if let Some((at, new)) = new_paragraph(
                 &paragraphs,
@@ -310,7 +311,7 @@ pub fn revise_xml(
                 &mut next_id,
             ) {
                 replacements.push((at, at, new));
-                applied += 1;
+                applied.push(k);
             }
             continue;
         }
@@ -347,7 +348,7 @@ pub fn revise_xml(
         if !e.with.is_empty() {
             m.inserts.push((end.checked_sub(1), e.with.clone()));
         }
-        applied += 1;
+        applied.push(k);
     }
     for (p, m) in paragraphs.iter().zip(&marks) {
         if !m.struck.contains(&true) && m.inserts.is_empty() {
@@ -671,7 +672,7 @@ pub fn revise(
     plain: &str,
     edits: &[TextEdit],
     date: &str,
-) -> Result<(Vec<u8>, usize), LoadError> {
+) -> Result<(Vec<u8>, Vec<usize>), LoadError> {
     let fail = |why: String| LoadError::one(file, 1, 1, format!("无法写出修订稿：{why}"));
     let xml = crate::unzip::read_entry(bytes, "word/document.xml", MAX_DOCUMENT_XML_BYTES)
         .map_err(|e| fail(e.message()))?;

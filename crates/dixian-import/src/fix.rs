@@ -72,19 +72,13 @@ pub fn fix_document(
 ) -> Result<Fixed, LoadError> {
     let imported = import(file, bytes, format, set, overrides)?;
     let revision = revision(set, &imported, options)?;
-    if revision.edits.is_empty() {
-        return Ok(Fixed {
-            bytes: bytes.to_vec(),
-            summary: revision.summary,
-            changes: 0,
-        });
-    }
-    let (bytes, applied) = match format {
+    let (revised, made) = match format {
+        _ if revision.edits.is_empty() => (bytes.to_vec(), Vec::new()),
         Format::Text => {
             let text = fix::apply(&imported.contract.source, &revision.edits);
             (
                 encode_like(file, bytes, &text, &imported.encoding)?,
-                revision.edits.len(),
+                fix::applied(&revision.edits),
             )
         }
         Format::Docx => docx_revise::revise(
@@ -95,23 +89,52 @@ pub fn fix_document(
             &options.date,
         )?,
     };
-    Ok(Fixed {
-        bytes,
-        summary: revision.summary,
-        changes: applied,
-    })
+    Ok(revision.made(bytes, revised, &made))
 }
 
 /// The changes to a document's text, and what they are.
 #[derive(Clone, Debug)]
 pub struct Revision {
     pub edits: Vec<fix::TextEdit>,
+    /// The 修订说明 of every change, as if all were made.
     pub summary: String,
+    /// For each edit, the change it makes; for each change, its entry in the 修订说明.
+    changes_of_edits: Vec<usize>,
+    entries: Vec<String>,
+    lang: Lang,
+}
+
+impl Revision {
+    /// The revised document once written: `revised` (or the `original`, when nothing could be
+    /// changed) with the 修订说明 of the changes whose edits were `made` (indices into `edits`),
+    /// and only of them.
+    pub fn made(&self, original: &[u8], revised: Vec<u8>, made: &[usize]) -> Fixed {
+        let mut done: Vec<usize> = made
+            .iter()
+            .filter_map(|&k| self.changes_of_edits.get(k).copied())
+            .collect();
+        done.sort_unstable();
+        done.dedup();
+        let entries: Vec<String> = done
+            .iter()
+            .filter_map(|&i| self.entries.get(i).cloned())
+            .collect();
+        Fixed {
+            bytes: if entries.is_empty() {
+                original.to_vec()
+            } else {
+                revised
+            },
+            summary: fix::summary_of(&entries, self.lang),
+            changes: entries.len(),
+        }
+    }
 }
 
 /// Checks a contract read from a document (or from a corrected review form) and says how its text
 /// should change. Writing the change is the caller's: [`fix_document`] writes the file's own format,
-/// the browser the `.docx` through [`docx_revise::revise`].
+/// the browser the `.docx` through [`docx_revise::revise`]; [`Revision::made`] then says what was
+/// changed.
 pub fn revision(
     set: &RuleSet,
     imported: &crate::Imported,
@@ -122,9 +145,14 @@ pub fn revision(
     dixian_core::suggest::attach(set, &imported.contract, &mut report);
     let contract = &imported.contract;
     let changes = fix::changes(&report, options.scope);
+    let indexed = fix::text_edits_of(contract, &changes);
+    let entries = fix::summary_entries(contract, &changes, &set.vocabulary, options.lang);
     Ok(Revision {
-        edits: fix::text_edits(contract, &changes),
-        summary: fix::summary(contract, &changes, &set.vocabulary, options.lang),
+        edits: indexed.iter().map(|(_, e)| e.clone()).collect(),
+        summary: fix::summary_of(&entries, options.lang),
+        changes_of_edits: indexed.iter().map(|(i, _)| *i).collect(),
+        entries,
+        lang: options.lang,
     })
 }
 

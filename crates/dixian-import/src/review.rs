@@ -226,22 +226,17 @@ pub fn revise_form(
     let file = file_name(&form.file);
     let imported = from_form(set, text, form)?;
     let revision = crate::fix::revision(set, &imported, options)?;
-    let changes = revision.edits.len();
-    let (bytes, changes) = match format_of(Path::new(&file)) {
-        _ if changes == 0 => (bytes.to_vec(), 0),
+    let (revised, made) = match format_of(Path::new(&file)) {
+        _ if revision.edits.is_empty() => (bytes.to_vec(), Vec::new()),
         Some(crate::Format::Docx) => {
             crate::docx_revise::revise(&file, bytes, text, &revision.edits, &options.date)?
         }
         _ => (
             dixian_core::fix::apply(text, &revision.edits).into_bytes(),
-            changes,
+            dixian_core::fix::applied(&revision.edits),
         ),
     };
-    Ok(crate::fix::Fixed {
-        bytes,
-        summary: revision.summary,
-        changes,
-    })
+    Ok(revision.made(bytes, revised, &made))
 }
 
 /// The name without any folder (a browser gives only the name; a path would leak into letters).

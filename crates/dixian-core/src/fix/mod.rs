@@ -136,11 +136,20 @@ pub struct TextEdit {
 /// clause that ends its line becomes a line (a paragraph) of its own, indented as the clause is;
 /// after a clause that runs on in its line it joins the clause's words.
 pub fn text_edits(contract: &Contract, changes: &[Change<'_>]) -> Vec<TextEdit> {
+    text_edits_of(contract, changes)
+        .into_iter()
+        .map(|(_, e)| e)
+        .collect()
+}
+
+/// As [`text_edits`], each with the index of the change it makes.
+pub fn text_edits_of(contract: &Contract, changes: &[Change<'_>]) -> Vec<(usize, TextEdit)> {
     let src = contract.source.as_str();
     let mut joiner = Joiner::default();
-    let mut edits: Vec<TextEdit> = changes
+    let mut edits: Vec<(usize, TextEdit)> = changes
         .iter()
-        .filter_map(|c| {
+        .enumerate()
+        .filter_map(|(i, c)| {
             let clause = contract.clauses.get(c.edit.clause)?;
             let (s, e) = c.edit.range?;
             let base = clause.text_span.start;
@@ -151,22 +160,40 @@ pub fn text_edits(contract: &Contract, changes: &[Change<'_>]) -> Vec<TextEdit> 
             let own_line = src.get(start..line_end)?.trim().is_empty();
             if c.edit.action != Action::Insert || !own_line {
                 let with = joiner.words(c.edit, &clause.text, start);
-                return Some(TextEdit { start, end, with });
+                return Some((i, TextEdit { start, end, with }));
             }
             let (line_start, _) = lines_around(src, base, base);
             let indent = src
                 .get(line_start..base)
                 .filter(|i| i.trim().is_empty())
                 .unwrap_or("");
-            Some(TextEdit {
-                start: line_end,
-                end: line_end,
-                with: format!("\n{indent}{}", c.edit.with),
-            })
+            let with = format!("\n{indent}{}", c.edit.with);
+            Some((
+                i,
+                TextEdit {
+                    start: line_end,
+                    end: line_end,
+                    with,
+                },
+            ))
         })
         .collect();
-    crate::sort::sort_by_key(&mut edits, |e| (e.start, e.end));
+    crate::sort::sort_by_key(&mut edits, |(_, e)| (e.start, e.end));
     edits
+}
+
+/// Which of the edits (sorted, as [`text_edits`] gives them) [`apply`] makes: all but one that
+/// overlaps an edit before it.
+pub fn applied(edits: &[TextEdit]) -> Vec<usize> {
+    let mut copied = 0;
+    let mut out = Vec::new();
+    for (i, e) in edits.iter().enumerate() {
+        if e.start >= copied {
+            out.push(i);
+            copied = e.end;
+        }
+    }
+    out
 }
 
 /// The words of the edits of one text as they join it: an inserted model clause completes the
@@ -217,7 +244,13 @@ pub fn summary(
     vocab: &Vocabulary,
     lang: Lang,
 ) -> String {
-    if changes.is_empty() {
+    summary_of(&summary_entries(contract, changes, vocab, lang), lang)
+}
+
+/// The 修订说明 of the entries given (one per change made, as [`summary_entries`] words them),
+/// numbered 一、二、….
+pub fn summary_of(entries: &[String], lang: Lang) -> String {
+    if entries.is_empty() {
         return match lang {
             Lang::Zh => "无需修改：合同中没有可依据规定直接修改的问题。\n",
             Lang::En => "Nothing to change: no finding of the contract calls for a revision.\n",
@@ -225,66 +258,83 @@ pub fn summary(
         .to_owned();
     }
     let mut out = match lang {
-        Lang::Zh => format!("修订说明（共修改{}处）\n", changes.len()),
-        Lang::En => format!("Revisions ({} changes)\n", changes.len()),
+        Lang::Zh => format!("修订说明（共修改{}处）\n", entries.len()),
+        Lang::En => format!("Revisions ({} changes)\n", entries.len()),
     };
-    for (i, c) in changes.iter().enumerate() {
-        let Some(clause) = contract.clauses.get(c.edit.clause) else {
-            continue;
-        };
-        let findings: Vec<&Finding> = std::iter::once(c.finding)
-            .chain(c.also.iter().copied())
-            .collect();
-        let mut what = described(clause, c.edit, vocab, lang);
-        // A quotation that closes its own sentence (…。”) is not followed by another full stop.
-        if !what.ends_with("。”") {
-            what.push(if lang == Lang::Zh { '。' } else { '.' });
-        }
-        let negotiate = c.finding.suggestion.as_ref().is_some_and(|s| s.negotiate);
-        let stop = if lang == Lang::Zh { "。" } else { ". " };
-        let message: String = findings
-            .iter()
-            .map(|f| format!("{}{stop}", f.message.trim_end_matches(['。', '.'])))
-            .collect();
-        let message = message.trim_end();
-        // A drafting note in place of a statute (无（起草提示…）) only where there is no statute.
-        let statutes: Vec<String> = findings
-            .iter()
-            .map(|f| f.citation.clone())
-            .filter(|c| !c.starts_with('无'))
-            .collect();
-        let citation = if statutes.is_empty() {
-            c.finding.citation.clone()
-        } else {
-            crate::render::words::join_citations(statutes)
-        };
+    for (i, entry) in entries.iter().enumerate() {
         out.push_str(&match lang {
             Lang::Zh => {
                 let n = numeral_style::write(
                     i64::try_from(i + 1).unwrap_or(0) * 1000,
                     numeral_style::Style::Chinese,
                 );
-                let tail = if negotiate {
-                    "此项并非法定要求，建议双方协商。"
-                } else {
-                    ""
-                };
-                format!("{n}、{what}\n    理由：{message}{tail}\n    依据：{citation}\n")
+                format!("{n}、{entry}")
             }
-            Lang::En => {
-                let tail = if negotiate {
-                    " Not required by law: to be negotiated."
-                } else {
-                    ""
-                };
-                format!(
-                    "{}. {what}\n    Reason: {message}{tail}\n    Basis: {citation}\n",
-                    i + 1
-                )
-            }
+            Lang::En => format!("{}. {entry}", i + 1),
         });
     }
     out
+}
+
+/// Each change as the 修订说明 states it, without its number: what changed, 理由, 依据.
+pub fn summary_entries(
+    contract: &Contract,
+    changes: &[Change<'_>],
+    vocab: &Vocabulary,
+    lang: Lang,
+) -> Vec<String> {
+    changes
+        .iter()
+        .map(|c| {
+            let Some(clause) = contract.clauses.get(c.edit.clause) else {
+                return String::new();
+            };
+            let findings: Vec<&Finding> = std::iter::once(c.finding)
+                .chain(c.also.iter().copied())
+                .collect();
+            let mut what = described(clause, c.edit, vocab, lang);
+            // A quotation that closes its own sentence (…。”) is not followed by another full stop.
+            if !what.ends_with("。”") {
+                what.push(if lang == Lang::Zh { '。' } else { '.' });
+            }
+            let negotiate = c.finding.suggestion.as_ref().is_some_and(|s| s.negotiate);
+            let stop = if lang == Lang::Zh { "。" } else { ". " };
+            let message: String = findings
+                .iter()
+                .map(|f| format!("{}{stop}", f.message.trim_end_matches(['。', '.'])))
+                .collect();
+            let message = message.trim_end();
+            // A drafting note in place of a statute (无（起草提示…）) only where there is no statute.
+            let statutes: Vec<String> = findings
+                .iter()
+                .map(|f| f.citation.clone())
+                .filter(|c| !c.starts_with('无'))
+                .collect();
+            let citation = if statutes.is_empty() {
+                c.finding.citation.clone()
+            } else {
+                crate::render::words::join_citations(statutes)
+            };
+            match lang {
+                Lang::Zh => {
+                    let tail = if negotiate {
+                        "此项并非法定要求，建议双方协商。"
+                    } else {
+                        ""
+                    };
+                    format!("{what}\n    理由：{message}{tail}\n    依据：{citation}\n")
+                }
+                Lang::En => {
+                    let tail = if negotiate {
+                        " Not required by law: to be negotiated."
+                    } else {
+                        ""
+                    };
+                    format!("{what}\n    Reason: {message}{tail}\n    Basis: {citation}\n")
+                }
+            }
+        })
+        .collect()
 }
 
 /// A change as a revision note words it.
