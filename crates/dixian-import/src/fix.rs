@@ -109,15 +109,15 @@ impl Revision {
     /// changed) with the 修订说明 of the changes whose edits were `made` (indices into `edits`),
     /// and only of them.
     pub fn made(&self, original: &[u8], revised: Vec<u8>, made: &[usize]) -> Fixed {
-        let mut done: Vec<usize> = made
+        let entries: Vec<String> = self
+            .entries
             .iter()
-            .filter_map(|&k| self.changes_of_edits.get(k).copied())
-            .collect();
-        done.sort_unstable();
-        done.dedup();
-        let entries: Vec<String> = done
-            .iter()
-            .filter_map(|&i| self.entries.get(i).cloned())
+            .enumerate()
+            .filter(|(i, _)| {
+                made.iter()
+                    .any(|&k| self.changes_of_edits.get(k) == Some(i))
+            })
+            .map(|(_, e)| e.clone())
             .collect();
         Fixed {
             bytes: if entries.is_empty() {

@@ -217,7 +217,7 @@ fn written(n: u32, format: &str) -> String {
         "upperRoman" | "lowerRoman" => {
             let roman = roman(n);
             if format == "lowerRoman" {
-                roman.to_lowercase()
+                roman.to_ascii_lowercase()
             } else {
                 roman
             }
