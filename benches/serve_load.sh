@@ -22,9 +22,11 @@ start=$(date +%s.%N)
 /usr/bin/time -v target/release/dixian stats --quiet --format json "$dir" >/dev/null 2>"$dir/time.log"
 end=$(date +%s.%N)
 secs=$(echo "$end - $start" | bc)
-printf 'CLI batch: dixian stats over %d files: %.3f s, %.0f contracts/s, peak RSS %s KiB\n' \
+cpu=$(awk -F': ' '/User time|System time/ {s += $2} END {printf "%.2f", s}' "$dir/time.log")
+printf 'CLI batch: dixian stats over %d files: %.3f s, %.0f contracts/s, peak RSS %s KiB, CPU %s s (%.0f µs per contract)\n' \
   "$requests" "$secs" "$(echo "$requests / $secs" | bc -l)" \
-  "$(grep -m1 'Maximum resident set size' "$dir/time.log" | awk '{print $NF}')"
+  "$(grep -m1 'Maximum resident set size' "$dir/time.log" | awk '{print $NF}')" \
+  "$cpu" "$(echo "$cpu * 1000000 / $requests" | bc -l)"
 
 target/release/examples/load target/release/dixian "$requests" "$concurrency"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

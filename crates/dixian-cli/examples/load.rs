@@ -38,6 +38,21 @@ fn peak_rss_kib(pid: u32) -> Option<u64> {
         .ok()
 }
 
+/// CPU time (user + system) a process has used so far, in seconds, from /proc/PID/stat.
+fn cpu_seconds(pid: &str) -> Option<f64> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // After the command name in parentheses: state is field 3, utime 14 and stime 15.
+    let fields: Vec<&str> = stat.rsplit_once(')')?.1.split_whitespace().collect();
+    let ticks: u64 = fields.get(11)?.parse::<u64>().ok()? + fields.get(12)?.parse::<u64>().ok()?;
+    let per_second = Command::new("getconf")
+        .arg("CLK_TCK")
+        .output()
+        .ok()
+        .and_then(|o| String::from_utf8(o.stdout).ok()?.trim().parse::<f64>().ok())
+        .unwrap_or(100.0);
+    Some(ticks as f64 / per_second)
+}
+
 fn main() {
     let binary = std::env::args().nth(1).expect("DIXIAN_BINARY");
     let requests = arg(2, 20_000);
@@ -136,6 +151,8 @@ fn main() {
         (started.elapsed(), all, failures)
     });
     let peak = peak_rss_kib(pid);
+    let server_cpu = cpu_seconds(&pid.to_string());
+    let client_cpu = cpu_seconds("self");
     let _ = server.kill();
     let _ = server.wait();
 
@@ -175,6 +192,13 @@ fn main() {
         peak.map_or("n/a".to_owned(), |k| k.to_string()),
         idle_rss.map_or("n/a".to_owned(), |k| k.to_string())
     );
+    // Client and server share the cores: what each took says how much of the machine the server had.
+    if let (Some(server), Some(client)) = (server_cpu, client_cpu) {
+        println!(
+            "CPU: server {server:.2} s ({:.0} µs per request), client {client:.2} s (contract generation included)",
+            server * 1e6 / requests as f64
+        );
+    }
     if !failures.is_empty() || latencies.len() != requests {
         std::process::exit(1);
     }
