@@ -364,25 +364,26 @@ pub fn check_given(
         file: Some(file.to_owned()),
         ..CheckOptions::default()
     };
-    match dixian_core::api::check_with(set, &text, &options) {
+    // The YAML is read once. As `dixian check`: a clause whose text states another figure than its
+    // terms is noticed, after the checked findings got their suggestions.
+    let loaded = contract::load_yaml(file, &text, &set.vocabulary).map_err(unreadable)?;
+    let mismatches = crate::text_mismatch_findings(&loaded, &set.vocabulary);
+    match dixian_core::api::check_contract(set, loaded, &options, |_, _| {}) {
         Answer::Success(checked) => {
-            // As `dixian check`: a clause whose text states another figure than its terms is noticed.
             let mut report = checked.report;
-            if let Ok(c) = contract::load_yaml(file, &text, &set.vocabulary) {
-                crate::add_text_mismatch_findings(&mut report, &c, &set.vocabulary);
-            }
+            crate::mismatch::add_found(&mut report, mismatches);
             Ok(report)
         }
         Answer::Failure { errors } => {
             let error = LoadError {
                 diagnostics: errors,
             };
-            // A contract that reads failed on its region: the rules know no such place.
-            let about_options = error.first().is_some_and(|d| d.file == OPTIONS_FILE);
-            if !about_options && contract::load_yaml(file, &text, &set.vocabulary).is_ok() {
-                Err(Refusal::UnknownRegion(error))
-            } else {
+            // The contract read: what failed is an option, or the region it names (the rules know
+            // no such place).
+            if error.first().is_some_and(|d| d.file == OPTIONS_FILE) {
                 Err(Refusal::Unreadable(error))
+            } else {
+                Err(Refusal::UnknownRegion(error))
             }
         }
     }

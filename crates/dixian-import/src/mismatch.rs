@@ -13,7 +13,12 @@ pub const TEXT_MISMATCH_RULE: &str = "导入.原文与约定不一致";
 
 /// Adds the notices of [`text_mismatch_findings`] to the report of a YAML contract, in source order.
 pub fn add_text_mismatch_findings(report: &mut Report, contract: &Contract, vocab: &Vocabulary) {
-    let found = text_mismatch_findings(contract, vocab);
+    add_found(report, text_mismatch_findings(contract, vocab));
+}
+
+/// Puts findings of [`text_mismatch_findings`] (taken before the contract was checked) into its
+/// report, in the report's order.
+pub fn add_found(report: &mut Report, found: Vec<Finding>) {
     if !found.is_empty() {
         report.findings.extend(found);
         crate::findings::sort_findings(report);
