@@ -37,15 +37,22 @@ wasm_opt="$root/web/dev/node_modules/.bin/wasm-opt"
 optimise() {
   if [ -x "$wasm_opt" ]; then
     # The module's memory is its own (never imported), so it starts zeroed and zero bytes need no data.
-    "$wasm_opt" -Oz --converge --zero-filled-memory --strip-producers --strip-target-features \
+    # Flattened and re-relooped before -Oz: about 1.2 KB less gzipped than -Oz alone (measured
+    # 2026-12-05), for some 100 s of optimising, done once (the two modules are the same bytes).
+    "$wasm_opt" --flatten --rereloop -Oz -Oz --converge --zero-filled-memory --strip-producers --strip-target-features \
       --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
       --enable-mutable-globals --enable-reference-types --enable-multivalue -o "$1.opt" "$1"
     mv "$1.opt" "$1"
   fi
 }
 [ -x "$wasm_opt" ] || echo "build-wasm: web/dev/node_modules has no wasm-opt (npm ci in web/dev); module left unoptimised" >&2
-optimise "$work/web/dixian_wasm_bg.wasm"
-optimise "$work/classic/dixian_wasm_bg.wasm"
+if cmp -s "$work/web/dixian_wasm_bg.wasm" "$work/classic/dixian_wasm_bg.wasm"; then
+  optimise "$work/web/dixian_wasm_bg.wasm"
+  cp "$work/web/dixian_wasm_bg.wasm" "$work/classic/dixian_wasm_bg.wasm"
+else
+  optimise "$work/web/dixian_wasm_bg.wasm"
+  optimise "$work/classic/dixian_wasm_bg.wasm"
+fi
 
 # The npm package.
 pkg="$root/crates/dixian-wasm/pkg"

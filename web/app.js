@@ -320,14 +320,15 @@
     const form = state.doc.form;
     const rows = [];
     form.clauses.forEach((c, ci) => c.terms.forEach((t, ti) => {
-      const label = `${c.id} ${t.term}`;
+      const name = t.label || t.term;
+      const label = `${c.id} ${name}`;
       const value = el("input", { type: "text", value: t.value, className: "value" });
       value.setAttribute("aria-label", `${label}的数值`);
       value.addEventListener("change", () => { t.value = value.value.trim(); run(); });
       const remove = el("button", { type: "button", textContent: "删除" });
       remove.setAttribute("aria-label", `删除 ${label}`);
       remove.addEventListener("click", () => { c.terms.splice(ti, 1); run(); });
-      rows.push(el("tr", { "data-clause": c.id, "data-term": t.term }, el("td", {}, c.id), el("td", {}, t.term), el("td", {}, value),
+      rows.push(el("tr", { "data-clause": c.id, "data-term": t.term }, el("td", {}, c.id), el("td", {}, name), el("td", {}, value),
         el("td", { class: "words" }, t.words || "（审核时补充）"), el("td", {}, remove)));
     }));
     $("terms").tBodies[0].replaceChildren(...rows);

@@ -8,6 +8,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
+import { execFileSync } from "node:child_process";
 import { performance } from "node:perf_hooks";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -44,8 +45,17 @@ function median(xs) {
 }
 
 async function main() {
-  const wasm = readFileSync(join(ROOT, "crates", "dixian-wasm", "pkg", "dixian_wasm_bg.wasm"));
-  const gzipKB = gzipSync(wasm, { level: 9 }).length / 1024;
+  const wasmPath = join(ROOT, "crates", "dixian-wasm", "pkg", "dixian_wasm_bg.wasm");
+  const wasm = readFileSync(wasmPath);
+  // Measured as CI measures it (scripts/ci-wasm.sh: `gzip -9`); Node's zlib packs the same module
+  // about 5 KB larger, so it is only the fallback where gzip is missing.
+  let gzipBytes;
+  try {
+    gzipBytes = execFileSync("gzip", ["-9", "-c", wasmPath], { maxBuffer: 64 << 20 }).length;
+  } catch {
+    gzipBytes = gzipSync(wasm, { level: 9 }).length;
+  }
+  const gzipKB = gzipBytes / 1024;
   const yaml = thirtyClauses();
 
   const browser = await launch();
@@ -109,7 +119,7 @@ async function main() {
     const version = await (await browser.context.newPage()).evaluate(() => navigator.userAgent.match(/Chrome\/[\d.]+/)?.[0] ?? "Chromium");
 
     const rows = [
-      ["`.wasm` gzipped (`gzip -9`)", `${gzipKB.toFixed(1)} KB`, `≤ ${BUDGET.gzipKB} KB`, gzipKB <= BUDGET.gzipKB],
+      [`\`.wasm\` gzipped (\`gzip -9\`: ${gzipBytes.toLocaleString("en")} bytes)`, `${gzipKB.toFixed(1)} KB`, `≤ ${BUDGET.gzipKB} KB`, gzipKB <= BUDGET.gzipKB],
       [`30-clause contract, one \`check\`, warm (median of 40 batches of 25; 90th percentile ${timing.p90.toFixed(2)} ms; the very first call ${timing.cold.toFixed(1)} ms)`, `${timing.median.toFixed(3)} ms`, `≤ ${BUDGET.checkMs} ms`, timing.median <= BUDGET.checkMs],
       ["30-clause `.docx` chosen → findings on screen (import, check, draw; median of 5 fresh pages)", `${openMs.toFixed(0)} ms`, `≤ ${BUDGET.openMs} ms`, openMs <= BUDGET.openMs],
       [`Edit in the terms table → re-checked and redrawn, warm (median of 200; 90th percentile ${edit.p90.toFixed(2)} ms; the first ${edit.first.toFixed(1)} ms)`, `${edit.median.toFixed(2)} ms`, `≤ ${BUDGET.editMs} ms`, edit.median <= BUDGET.editMs],

@@ -86,6 +86,9 @@ pub struct FormClause {
 #[serde(default, deny_unknown_fields)]
 pub struct FormTerm {
     pub term: String,
+    /// The term as a person in the contract's region reads it (湖北: 护理假 for 陪产假), for display;
+    /// `term` is what is read back.
+    pub label: String,
     pub value: String,
     pub words: String,
     pub at: Option<TextRange>,
@@ -321,6 +324,9 @@ fn check(set: &RuleSet, imported: &Imported, options: &CheckOptions) -> Result<C
 /// The form of what was read.
 pub fn to_form(imported: &Imported, set: &RuleSet) -> Form {
     let c = &imported.contract;
+    let region = dixian_core::region::resolve(set, &c.region)
+        .ok()
+        .map(|r| r.jurisdiction);
     let src = c.source.as_str();
     let spans = c
         .clauses
@@ -374,6 +380,9 @@ pub fn to_form(imported: &Imported, set: &RuleSet) -> Form {
                     .iter()
                     .map(|t| FormTerm {
                         term: vocab.term_name(t.term).to_owned(),
+                        label: region
+                            .map_or_else(|| vocab.term_label(t.term), |j| set.term_label(t.term, j))
+                            .to_owned(),
                         value: value_text(&t.value, vocab),
                         words: t.written.clone(),
                         at: at(t.span),

@@ -250,10 +250,11 @@ fn clause(value: &JsValue) -> Read<FormClause> {
         label_at: f.range("label_at")?,
         text_at: f.range("text_at")?,
         terms: f.list("terms", |v| {
-            let t = Fields::of(v, "条款事项", &["term", "value", "words", "at"])?
+            let t = Fields::of(v, "条款事项", &["term", "label", "value", "words", "at"])?
                 .ok_or_else(|| refuse("条款事项应为对象".to_owned()))?;
             Ok(FormTerm {
                 term: t.text("term")?,
+                label: t.text("label")?,
                 value: t.text("value")?,
                 words: t.text("words")?,
                 at: t.range("at")?,

@@ -73,8 +73,8 @@ export interface ImportOptions {
 }
 /** Words of a clause that name a topic without a checkable promise, or that exclude some women. */
 export interface FormSentence { topic: string; words: string; at: TextRange | null; }
-/** One term: vocabulary name, value as a person writes it (158天, 是), the document's words it was read from ("" when added in review). */
-export interface FormTerm { term: string; value: string; words: string; at: TextRange | null; }
+/** One term: vocabulary name, its label as the region reads it (shown, not read back), value as a person writes it (158天, 是), the document's words it was read from ("" when added in review). */
+export interface FormTerm { term: string; label?: string; value: string; words: string; at: TextRange | null; }
 export interface FormClause {
   id: string; topic: string | null; label_at: TextRange | null; text_at: TextRange | null;
   terms: FormTerm[]; vague: FormSentence[]; exclusions: FormSentence[]; notes: string[];
