@@ -619,17 +619,19 @@ async fn the_concurrency_limit_refuses_with_503_and_frees_its_permit() {
     // A long request timeout, so the held request keeps its permit however slow a loaded machine is.
     let server = Server::start(&["--max-concurrent", "1", "--timeout-ms", "120000"]);
     let yaml = read("fixtures/hubei-wuhan-logistics.yaml");
-    let held = hold_open(&server);
-    // Give the server a moment to take the held request's permit.
+    let mut held = hold_open(&server);
     let mut refused = None;
-    // Polls for up to 20 s: on a loaded machine (CI, parallel builds) answers can be slow.
+    // Polls for up to 20 s: on a loaded machine (CI, parallel builds) answers can be slow. A check
+    // that got through may have taken the permit before the held request arrived (which was then
+    // the one refused): hold a fresh one and try again.
     for _ in 0..1000 {
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
         let a = post_yaml(&server, "/v1/check", &yaml).await;
         if a.status == StatusCode::SERVICE_UNAVAILABLE {
             refused = Some(a);
             break;
         }
-        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+        held = hold_open(&server);
     }
     let refused = refused.expect("no 503 while the only permit was held");
     assert!(refused.error().contains("上限"));
