@@ -92,6 +92,21 @@ impl Quantity {
         }
     }
 
+    /// As [`Quantity::display`], with calendar months written 个月 (12个月, 98天+3个月): how a person
+    /// writes the figure in a contract form.
+    pub fn written(&self, vocab: &Vocabulary) -> String {
+        let months = |n: i64| format!("{}个月", format_milli(n));
+        if Some(self.unit) == vocab.calendar_month() {
+            return months(self.milli);
+        }
+        let mut s = format!("{}{}", format_milli(self.milli), vocab.unit_name(self.unit));
+        if self.months != 0 {
+            s.push('+');
+            s.push_str(&months(self.months));
+        }
+        s
+    }
+
     pub fn display(&self, vocab: &Vocabulary) -> String {
         let mut s = format!("{}{}", format_milli(self.milli), vocab.unit_name(self.unit));
         if self.months != 0 {
@@ -433,6 +448,11 @@ mod tests {
         assert_eq!((sum.milli, sum.months), (98_000, 3_000));
         assert_eq!(sum.display(&v), "98天+3月");
         assert_eq!(parse_quantity(&sum.display(&v), &v), Ok(sum));
+        assert_eq!(sum.written(&v), "98天+3个月");
+        assert_eq!(parse_quantity(&sum.written(&v), &v), Ok(sum));
+        let year = q("12个月", &v);
+        assert_eq!(year.written(&v), "12个月");
+        assert_eq!(parse_quantity(&year.written(&v), &v), Ok(year));
         assert_eq!(q("3个月＋98天", &v), sum);
         assert_eq!(q("2月+1月", &v), q("3月", &v));
         assert!(matches!(

@@ -419,10 +419,7 @@ fn sentences(
 
 /// A term's value as a person writes it in the form and in YAML.
 pub fn value_text(value: &TermValue, vocab: &dixian_core::vocabulary::Vocabulary) -> String {
-    match value {
-        TermValue::Quantity(q) => q.display(vocab),
-        TermValue::Commitment(b) => if *b { "是" } else { "否" }.to_owned(),
-    }
+    value.written(vocab)
 }
 
 /// The contract a form describes, over the document `text`. Every value is read as YAML's would be;

@@ -525,7 +525,10 @@ fn months(c: &mut Clause<'_>, sentence: (usize, usize), m: &Mention, left: &str)
         "哺乳期是",
     ]
     .iter()
-    .any(|w| left.ends_with(w));
+    .any(|w| left.ends_with(w))
+        // 哺乳期为婴儿出生后12个月 (the model clause's own words): the period counted from the birth.
+        || (["出生后", "出生之后", "出生之日起"].iter().any(|w| left.ends_with(w))
+            && contains_any(left, &["哺乳期为", "哺乳期是", "哺乳期自"]));
     if stated && m.unit != RawUnit::Age {
         c.quantity("哺乳期", months, "月", span, sentence);
         return;
@@ -1037,6 +1040,18 @@ mod tests {
                 (t.term, v)
             })
             .collect()
+    }
+
+    #[test]
+    fn a_nursing_period_counted_from_the_birth_is_read() {
+        assert_eq!(
+            terms("女职工的哺乳期为婴儿出生后12个月。"),
+            vec![("哺乳期", "12月".into())]
+        );
+        assert_eq!(
+            terms("哺乳期为婴儿出生之日起十个月。"),
+            vec![("哺乳期", "10月".into())]
+        );
     }
 
     #[test]

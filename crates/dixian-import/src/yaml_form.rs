@@ -4,7 +4,6 @@
 //! This only writes YAML (every string double-quoted); reading YAML stays in dixian-core.
 
 use crate::Imported;
-use dixian_core::contract::TermValue;
 use dixian_core::vocabulary::Vocabulary;
 use dixian_core::yaml::quote;
 use std::fmt::Write;
@@ -98,10 +97,7 @@ pub fn to_yaml(imported: &Imported, vocab: &Vocabulary) -> String {
         }
         y.push_str("    约定:\n");
         for t in &clause.terms {
-            let value = match t.value {
-                TermValue::Quantity(q) => q.display(vocab),
-                TermValue::Commitment(b) => if b { "是" } else { "否" }.to_owned(),
-            };
+            let value = t.value.written(vocab);
             // A term the reviewer added has no words in the document.
             let source = if t.written.is_empty() {
                 "审核时补充".to_owned()

@@ -12,6 +12,18 @@ pub enum TermValue {
     Commitment(bool),
 }
 
+impl TermValue {
+    /// The value as a person writes it in a contract form (YAML, the page's terms table): 158天,
+    /// 12个月, 98天+3个月, 30元/月, 是 — never 12月, which reads as December. The form reads it back
+    /// to the same value.
+    pub fn written(&self, vocab: &Vocabulary) -> String {
+        match self {
+            TermValue::Quantity(q) => q.written(vocab),
+            TermValue::Commitment(b) => if *b { "是" } else { "否" }.to_owned(),
+        }
+    }
+}
+
 /// One term a clause states: `产假: 158天`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct StatedTerm {

@@ -50,7 +50,7 @@ pub fn fix(
         let mut set: Vec<TermId> = clause.terms.iter().map(|st| st.term).collect();
         for c in &mine {
             let Some(t) = &c.edit.term else { continue };
-            let value = quote(&value_text(t.value, vocab));
+            let value = quote(&t.value.written(vocab));
             match t.replaces.and_then(|i| clause.terms.get(i)) {
                 Some(st) => edits.push(TextEdit {
                     start: st.span.start,
@@ -68,7 +68,7 @@ pub fn fix(
             for (term, value) in read(&c.edit.with) {
                 if !set.contains(&term) {
                     set.push(term);
-                    let value = quote(&value_text(value, vocab));
+                    let value = quote(&value.written(vocab));
                     added.push(format!("{}: {value}", vocab.term_name(term)));
                 }
             }
@@ -79,17 +79,6 @@ pub fn fix(
     }
     crate::sort::sort_by_key(&mut edits, |e| (e.start, e.end));
     apply(src, &edits)
-}
-
-/// A term's value as the YAML form writes it: 158天, 是.
-fn value_text(v: TermValue, vocab: &Vocabulary) -> String {
-    match v {
-        TermValue::Quantity(q) if vocab.unit_name(q.unit) == "月" => {
-            crate::suggest::spoken(q, vocab)
-        }
-        TermValue::Quantity(q) => q.display(vocab),
-        TermValue::Commitment(b) => if b { "是" } else { "否" }.to_owned(),
-    }
 }
 
 /// The indentation of a key on the line starting at `line_start` (past any `- ` of a list item).
