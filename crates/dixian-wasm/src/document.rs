@@ -61,17 +61,9 @@ pub fn import_document(bytes: &JsValue, options: &JsValue) -> JsValue {
 /// Checks a corrected form of a document's text.
 #[wasm_bindgen(js_name = checkForm, skip_typescript)]
 pub fn check_form(text: &JsValue, form: &JsValue, options: Option<JsValue>) -> JsValue {
-    let (text, form, opts) = match form_inputs(text, form, options.as_ref()) {
+    let (text, form, opts, set) = match form_inputs(text, form, options.as_ref()) {
         Ok(v) => v,
         Err(d) => return failure(d),
-    };
-    let Ok(set) = api::builtin() else {
-        return failure(guard::refusal(
-            api::OPTIONS_FILE,
-            0,
-            0,
-            "内置规则无法加载".to_owned(),
-        ));
     };
     to_js(&import::check_form(set, &text, &form, &opts).to_json())
 }
@@ -79,17 +71,9 @@ pub fn check_form(text: &JsValue, form: &JsValue, options: Option<JsValue>) -> J
 /// The draft letter for a corrected form: `kind` 提示函 / 整改意见书 / 处理建议书, or by the worst finding.
 #[wasm_bindgen(js_name = documentLetter, skip_typescript)]
 pub fn document_letter(text: &JsValue, form: &JsValue, kind: Option<String>) -> JsValue {
-    let (text, form, _) = match form_inputs(text, form, None) {
+    let (text, form, _, set) = match form_inputs(text, form, None) {
         Ok(v) => v,
         Err(d) => return failure(d),
-    };
-    let Ok(set) = api::builtin() else {
-        return failure(guard::refusal(
-            api::OPTIONS_FILE,
-            0,
-            0,
-            "内置规则无法加载".to_owned(),
-        ));
     };
     to_js(&import::letter_for_form(set, &text, &form, kind.as_deref()).to_json())
 }
@@ -108,7 +92,7 @@ pub fn revise_document(
         let one = |d| dixian_core::LoadError {
             diagnostics: vec![d],
         };
-        let (text, form, _) = form_inputs(text, form, None).map_err(one)?;
+        let (text, form, _, set) = form_inputs(text, form, None).map_err(one)?;
         let array = bytes.dyn_ref::<Uint8Array>().ok_or_else(|| {
             one(guard::refusal(
                 &form.file,
@@ -130,7 +114,6 @@ pub fn revise_document(
             date: date.unwrap_or_else(now),
             lang: dixian_core::render::Lang::Zh,
         };
-        let set = api::builtin()?;
         let fixed = import::revise_form(set, &array.to_vec(), &text, &form, &options)?;
         let answer = Object::new();
         let set_field = |k: &str, v: &JsValue| Reflect::set(&answer, &k.into(), v).is_ok();
@@ -181,7 +164,13 @@ pub fn letter(contract_yaml: &JsValue, kind: Option<String>) -> JsValue {
     to_js(&run().map_or_else(Answer::from, Answer::Success).to_json())
 }
 
-type FormInputs = (String, Form, CheckOptions);
+/// The text, the corrected form, the options and the built-in rules they are checked against.
+type FormInputs = (
+    String,
+    Form,
+    CheckOptions,
+    &'static dixian_core::rules::RuleSet,
+);
 
 fn form_inputs(
     text: &JsValue,
@@ -207,5 +196,7 @@ fn form_inputs(
         Some(o) => read::check_options(o)?,
         None => CheckOptions::default(),
     };
-    Ok((String::from(js), form, opts))
+    let set = api::builtin()
+        .map_err(|_| guard::refusal(api::OPTIONS_FILE, 0, 0, "内置规则无法加载".to_owned()))?;
+    Ok((String::from(js), form, opts, set))
 }
