@@ -155,17 +155,7 @@ pub fn requirement(op: Op, q: Quantity, term: Option<&Term>, vocab: &Vocabulary)
         };
     }
     let amount = is_amount(unit);
-    let word = match (op, amount) {
-        (Op::AtLeast, false) => "不少于",
-        (Op::AtLeast, true) => "不低于",
-        (Op::AtMost, false) => "不超过",
-        (Op::AtMost, true) => "不高于",
-        (Op::Above, false) => "多于",
-        (Op::Above, true) => "高于",
-        (Op::Below, false) => "少于",
-        (Op::Below, true) => "低于",
-        (Op::Equals, _) => "",
-    };
+    let word = compared(op, amount);
     let (every, measure) = unit_parts(unit);
     format!(
         "{every}{word}{}{measure}{}",
@@ -177,11 +167,8 @@ pub fn requirement(op: Op, q: Quantity, term: Option<&Term>, vocab: &Vocabulary)
 /// A requirement measured against a fact of the contract: 不低于女职工占比40%.
 pub fn fact_requirement(op: Op, fact: &str, value: &str) -> String {
     let word = match op {
-        Op::AtLeast => "不低于",
-        Op::AtMost => "不高于",
-        Op::Above => "高于",
-        Op::Below => "低于",
         Op::Equals => "等于",
+        _ => compared(op, true),
     };
     format!("{word}{fact}{value}")
 }
@@ -189,7 +176,17 @@ pub fn fact_requirement(op: Op, fact: &str, value: &str) -> String {
 /// A condition on a fact of the contract: 女职工人数不少于100人, 女职工占比不低于40%.
 pub fn fact_condition(op: Op, fact: &str, value: &str) -> String {
     let amount = value.ends_with('%');
-    let word = match (op, amount) {
+    let word = match op {
+        Op::Equals => "为",
+        _ => compared(op, amount),
+    };
+    format!("{fact}{word}{value}")
+}
+
+/// The comparison as the law words it: 不少于 a count or a length, 不低于 an amount or a share;
+/// nothing for equality (each caller says 为 or 等于 as its sentence needs).
+fn compared(op: Op, amount: bool) -> &'static str {
+    match (op, amount) {
         (Op::AtLeast, false) => "不少于",
         (Op::AtLeast, true) => "不低于",
         (Op::AtMost, false) => "不超过",
@@ -198,9 +195,8 @@ pub fn fact_condition(op: Op, fact: &str, value: &str) -> String {
         (Op::Above, true) => "高于",
         (Op::Below, false) => "少于",
         (Op::Below, true) => "低于",
-        (Op::Equals, _) => "为",
-    };
-    format!("{fact}{word}{value}")
+        (Op::Equals, _) => "",
+    }
 }
 
 /// A fact's figure for a reader: a share to one decimal place at most (71.7%, not 71.666%), a count
