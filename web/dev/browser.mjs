@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { dirname, extname, join, normalize, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { crc32, deflateRawSync, inflateRawSync } from "node:zlib";
+import assert from "node:assert/strict";
 
 export const DEV = dirname(fileURLToPath(import.meta.url));
 export const WEB = resolve(DEV, "..");
@@ -45,6 +46,12 @@ export function recordRequests(page) {
 }
 
 /** Opens the page and waits for the engine to be ready. */
+/** Only the page's own files may be requested: no http(s), no websockets, nothing else. */
+export function assertOffline(requests, origin) {
+  const foreign = requests.filter((u) => !u.startsWith(origin) && !u.startsWith("data:"));
+  assert.deepEqual(foreign, [], "requests beyond the page's own files");
+}
+
 export async function openPage(context, url = PAGE_URL) {
   const page = await context.newPage();
   const requests = recordRequests(page);

@@ -8,7 +8,7 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
-import { DEV, ROOT, engine, fixture, launch, openPage, unzipEntry, zipArchive } from "./browser.mjs";
+import { DEV, ROOT, assertOffline, engine, fixture, launch, openPage, unzipEntry, zipArchive } from "./browser.mjs";
 
 const DOCUMENTS = {
   gbk: fixture("text/jiangsu-gbk.txt"),
@@ -79,7 +79,7 @@ for (const [what, path] of Object.entries(DOCUMENTS)) {
     assert.deepEqual([...marked].sort(), [...located].sort());
     assert.ok(await page.locator("#terms tbody tr").count() > 0, "no terms listed");
     assert.deepEqual(errors, []);
-    assert.deepEqual(requests.filter((u) => !u.startsWith("file://") && !u.startsWith("data:")), []);
+    assertOffline(requests, "file://");
     await page.close();
   });
 }
@@ -161,7 +161,7 @@ test("下载修订稿 gives the .docx with tracked changes, which dixian check t
     const left = cliFindings(revised).filter((f) => f.severity === "rectify" || f.severity === "refer");
     assert.deepEqual(left.map((f) => f.rule), [], `${basename(path)}: the revised draft still has rectify/refer findings`);
   }
-  assert.deepEqual(requests.filter((u) => !u.startsWith("file://") && !u.startsWith("data:")), []);
+  assertOffline(requests, "file://");
   await page.close();
 });
 

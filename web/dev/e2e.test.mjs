@@ -5,7 +5,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { DEV, engine, fixture, launch, openPage, serveWeb } from "./browser.mjs";
+import { DEV, assertOffline, engine, fixture, launch, openPage, serveWeb } from "./browser.mjs";
 
 const VIOLATING = fixture("hubei-wuhan-logistics.yaml");
 const COMPLIANT = fixture("compliant/hubei.yaml");
@@ -18,12 +18,6 @@ before(async () => {
   browser = await launch();
 });
 after(async () => browser && browser.close());
-
-/** Only the page's own files may be requested: no http(s), no websockets, nothing else. */
-function assertOffline(requests, origin) {
-  const foreign = requests.filter((u) => !u.startsWith(origin) && !u.startsWith("data:"));
-  assert.deepEqual(foreign, [], "requests beyond the page's own files");
-}
 
 async function openContract(page, path) {
   await page.setInputFiles("#file", path);
