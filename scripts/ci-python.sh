@@ -17,7 +17,8 @@ export PATH="$venv/bin:$PATH"
 
 cargo fmt --manifest-path crates/dixian-py/Cargo.toml -- --check
 cargo clippy -q --manifest-path crates/dixian-py/Cargo.toml --all-targets -- -D warnings
-cargo build -q -p dixian-cli
+# The CLI pytest compares against: the workspace build, in the workspace's own target directory.
+CARGO_TARGET_DIR="$PWD/target" cargo build -q -p dixian-cli
 MATURIN_PEP517_ARGS="--profile dev" "$venv/bin/python" -m pip install -q --no-build-isolation \
   --force-reinstall --no-deps ./crates/dixian-py
 
