@@ -58,6 +58,102 @@ pub fn write(milli: i64, style: Style) -> String {
     }
 }
 
+/// The style of the first figure in `words` (半 is written in Chinese), if they have one.
+pub fn written_style(words: &str) -> Option<Style> {
+    let c = words
+        .chars()
+        .find(|&c| numerals::is_arabic_digit(c) || numerals::is_chinese_numeral(c) || c == '半')?;
+    Some(if numerals::is_arabic_digit(c) {
+        style_of(&c.to_string())
+    } else {
+        Style::Chinese
+    })
+}
+
+/// The style most of the quantities in `texts` are written in (一百二十八天, 每月三十元 against
+/// 128天): a figure counts when a unit follows it, so dates (2022年1月1日) and words that only
+/// hold a numeral (统一, 第三级) do not. Arabic when none is written or the styles tie.
+pub fn prevailing<'t>(texts: impl IntoIterator<Item = &'t str>) -> Style {
+    const UNITS: [char; 11] = [
+        '天', '日', '个', '小', '元', '次', '周', '岁', '分', '%', '％',
+    ];
+    let mut counts = [0usize; 3];
+    for text in texts {
+        let chars: Vec<char> = text.chars().collect();
+        let mut i = 0;
+        while i < chars.len() {
+            let figure = |c: char| is_numeral(c) || c == '半';
+            if !chars.get(i).copied().is_some_and(figure) {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while chars.get(i).copied().is_some_and(figure) {
+                i += 1;
+            }
+            let after_date = matches!(
+                start.checked_sub(1).and_then(|b| chars.get(b)),
+                Some('月' | '年')
+            );
+            if after_date || !chars.get(i).is_some_and(|c| UNITS.contains(c)) {
+                continue;
+            }
+            let run: String = chars.get(start..i).unwrap_or_default().iter().collect();
+            let slot = match written_style(&run) {
+                Some(Style::Arabic) => 0,
+                Some(Style::FullWidth) => 1,
+                Some(Style::Chinese) => 2,
+                None => continue,
+            };
+            if let Some(n) = counts.get_mut(slot) {
+                *n += 1;
+            }
+        }
+    }
+    let [arabic, full, chinese] = counts;
+    if chinese > arabic && chinese >= full {
+        Style::Chinese
+    } else if full > arabic {
+        Style::FullWidth
+    } else {
+        Style::Arabic
+    }
+}
+
+/// `text` with each figure written in Arabic digits (1周岁, 12个月, 0.5) written in `style`
+/// instead: a model clause put into a contract that writes 一周岁 and 十二个月.
+pub fn restyle(text: &str, style: Style) -> String {
+    if style == Style::Arabic {
+        return text.to_owned();
+    }
+    let mut out = String::with_capacity(text.len() * 2);
+    let mut rest = text;
+    while let Some(start) = rest.find(|c: char| c.is_ascii_digit()) {
+        let (before, from) = rest.split_at(start);
+        out.push_str(before);
+        let mut end = from
+            .find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(from.len());
+        // A decimal point followed by a digit belongs to the figure.
+        if from.get(end..).is_some_and(|t| {
+            t.starts_with('.') && t.chars().nth(1).is_some_and(|c| c.is_ascii_digit())
+        }) {
+            end += 1 + from
+                .get(end + 1..)
+                .and_then(|t| t.find(|c: char| !c.is_ascii_digit()))
+                .unwrap_or(from.len() - end - 1);
+        }
+        let figure = from.get(..end).unwrap_or("");
+        match read(figure) {
+            Some(milli) => out.push_str(&write(milli, style)),
+            None => out.push_str(figure),
+        }
+        rest = from.get(end..).unwrap_or("");
+    }
+    out.push_str(rest);
+    out
+}
+
 fn digit(d: u32) -> char {
     DIGITS.get(d as usize).copied().unwrap_or('零')
 }
@@ -117,6 +213,34 @@ fn below_ten_thousand(n: u64, inner: bool) -> String {
 #[cfg(test)]
 mod tests {
     use super::{Style, style_of, write};
+
+    #[test]
+    fn a_contract_writes_its_quantities_in_one_style() {
+        let chinese = [
+            "第七条 女职工生育享受产假一百二十八天，难产的增加十五天。",
+            "本合同自2020年1月1日起至2022年12月31日止，统一执行。",
+        ];
+        assert_eq!(super::prevailing(chinese), Style::Chinese);
+        assert_eq!(
+            super::prevailing(["产假128天，每月发放卫生费一次"]),
+            Style::Arabic
+        );
+        assert_eq!(super::prevailing(["2022年1月1日起，第三级"]), Style::Arabic);
+        assert_eq!(super::written_style("半小时"), Some(Style::Chinese));
+        assert_eq!(super::written_style("３０分钟"), Some(Style::FullWidth));
+        assert_eq!(super::written_style("小时"), None);
+    }
+
+    #[test]
+    fn a_model_clause_is_restyled_figure_by_figure() {
+        let model = "哺乳未满1周岁婴儿的，哺乳期为12个月，每天0.5小时，第三级。";
+        assert_eq!(
+            super::restyle(model, Style::Chinese),
+            "哺乳未满一周岁婴儿的，哺乳期为十二个月，每天零点五小时，第三级。"
+        );
+        assert_eq!(super::restyle(model, Style::Arabic), model);
+        assert_eq!(super::restyle("158天", Style::FullWidth), "１５８天");
+    }
 
     #[test]
     fn chinese_figures_read_as_a_lawyer_writes_them() {

@@ -685,3 +685,48 @@ fn the_suggestions_read_as_an_officer_would_write_them() {
     }
     insta::assert_snapshot!(out);
 }
+
+/// A contract that writes its figures in Chinese numerals, with an addition whose base it only
+/// names and a daily time counted per feed in minutes.
+const CHINESE_NUMERALS: &str = "合肥某某电器有限公司女职工权益保护专项集体合同
+公司地址：安徽省合肥市经开区某某路2号
+第一条 本合同期限自2023年1月1日至2025年12月31日。
+第二条 女职工生育，在国家规定的产假基础上延长产假三十天。
+第三条 哺乳未满一周岁婴儿的女职工，每天哺乳时间两次，每次十五分钟。
+第四条 女职工哺乳期内每天享有半小时哺乳时间。
+第五条 本合同自签字之日起生效。
+";
+
+#[test]
+fn a_revised_figure_and_a_model_clause_read_as_the_contract_writes_its_figures() {
+    let set = rule_set();
+    let line = |text: &str, n: usize| text.lines().nth(n).unwrap_or_default().to_owned();
+    let fixed = fix(&set, "a.txt", CHINESE_NUMERALS.as_bytes(), Scope::Required);
+    let out = String::from_utf8(fixed.bytes).unwrap();
+    // The addition to the base only named (98天) changes, not the whole phrase to 158天.
+    assert_eq!(
+        line(&out, 3),
+        "第二条 女职工生育，在国家规定的产假基础上延长产假六十天。"
+    );
+    // Per feed, in minutes: two feeds of half an hour make the hour.
+    assert_eq!(
+        line(&out, 4),
+        "第三条 哺乳未满一周岁婴儿的女职工，每天哺乳时间两次，每次三十分钟。"
+    );
+    // Model clauses write 一周岁, as the contract does, never 1周岁.
+    assert!(out.contains("哺乳未满一周岁婴儿期间，不得从事"), "{out}");
+    assert!(!out.contains("1周岁"), "{out}");
+    assert!(worst(&set, "a.txt", out.as_bytes()) < Some(Severity::Rectify));
+
+    // 半小时 is Chinese: 一小时, not 1小时.
+    let single = CHINESE_NUMERALS.replace(
+        "第三条 哺乳未满一周岁婴儿的女职工，每天哺乳时间两次，每次十五分钟。\n",
+        "",
+    );
+    let fixed = fix(&set, "b.txt", single.as_bytes(), Scope::Required);
+    let out = String::from_utf8(fixed.bytes).unwrap();
+    assert!(
+        out.contains("第四条 女职工哺乳期内每天享有一小时哺乳时间。"),
+        "{out}"
+    );
+}

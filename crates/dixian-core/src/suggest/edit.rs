@@ -1,7 +1,7 @@
 //! Edits of one clause's text: a figure raised, a sentence replaced or struck out, a model clause
 //! appended. Offsets are bytes in the clause's text; `fix` maps them onto the document.
 
-use super::{Action, Place, Suggestion, spoken};
+use super::{Action, Place, Suggestion, spoken_in};
 use crate::contract::{Contract, TermValue};
 use crate::numeral_style::{self as numeral, Style};
 use crate::quantity::Quantity;
@@ -199,7 +199,10 @@ fn find_figure(text: &str, milli: i64) -> Option<(usize, usize)> {
 }
 
 /// The stated figure raised (or lowered, for a ceiling) to `new`, written as the clause writes it.
-/// In an addition phrase (在98天基础上增加30天) the addition changes, so the phrase still adds up.
+/// In an addition phrase (在98天基础上增加30天, or 在国家规定产假的基础上增加三十天 whose base is
+/// only named) the addition changes, so the phrase still adds up; a figure in another unit or per
+/// time (每次十五分钟) is scaled; words that cannot be read so are written anew in the style of
+/// their own figure (半小时 → 一小时), else of the contract's.
 pub(super) fn raise_figure(
     contract: &Contract,
     ci: usize,
@@ -223,22 +226,57 @@ pub(super) fn raise_figure(
             let runs = numeral_runs(text, words);
             let read = |r: &(usize, usize)| text.get(r.0..r.1).and_then(numeral::read);
             let last = runs.last().copied();
-            let sum_of_others = old.milli - last.as_ref().and_then(read).unwrap_or(0);
-            match last {
+            let last_read = last.as_ref().and_then(read);
+            // What the other parts of an addition add up to: the figures written before the last
+            // (在98天基础上增加30天), or the base the words only name (在国家规定产假的基础上延长
+            // 产假三十天 states 128天: the base is 98天).
+            let sum_of_others = last_read.map(|r| old.milli - r).filter(|s| *s >= 0);
+            let days = old.months == 0 && new.months == 0;
+            // A last figure larger than the whole counts it in another unit or per time (三十分钟
+            // of 0.5小时, 每次十五分钟 of 两次, 每季度九十元 of 30元/月): it is scaled as the value is.
+            let scaled = last_read
+                .filter(|r| days && *r > old.milli && old.milli > 0)
+                .and_then(|r| {
+                    let product = i128::from(r) * i128::from(new.milli);
+                    let old = i128::from(old.milli);
+                    (product % old == 0)
+                        .then(|| i64::try_from(product / old).ok())
+                        .flatten()
+                });
+            let style_at =
+                |run: (usize, usize)| numeral::style_of(text.get(run.0..run.1).unwrap_or(""));
+            match (last, sum_of_others, scaled) {
                 // One figure stating the value, or the addition of a phrase that still adds up.
-                Some(run)
-                    if (runs.len() == 1 && read(&run) == Some(old.milli))
-                        || (runs.len() > 1 && new.milli > sum_of_others) =>
-                {
-                    let figure = new.milli - if runs.len() > 1 { sum_of_others } else { 0 };
-                    let style = numeral::style_of(text.get(run.0..run.1).unwrap_or(""));
-                    (Some(run), numeral::write(figure, style))
+                (Some(run), Some(others), _) if others == 0 || (days && new.milli > others) => {
+                    (Some(run), numeral::write(new.milli - others, style_at(run)))
                 }
-                _ => (Some(words), spoken(new, vocab)),
+                (Some(run), _, Some(figure)) => (Some(run), numeral::write(figure, style_at(run))),
+                _ => {
+                    let style = text
+                        .get(words.0..words.1)
+                        .and_then(numeral::written_style)
+                        .unwrap_or_else(|| contract_style(contract));
+                    (Some(words), spoken_in(new, vocab, style))
+                }
             }
         }
     };
     restate(contract, ci, ti, TermValue::Quantity(new), range, with)
+}
+
+/// The style the contract writes its quantities in (see [`numeral::prevailing`]).
+fn contract_style(contract: &Contract) -> Style {
+    numeral::prevailing(contract.clauses.iter().map(|c| c.text.as_str()))
+}
+
+/// The style a model clause's figures take: Chinese numerals in a contract that writes its
+/// quantities so (一周岁, 十五天); else the rule data's Arabic digits (full-width digits are a
+/// typing habit, not a drafting style).
+fn model_style(contract: &Contract) -> Style {
+    match contract_style(contract) {
+        Style::Chinese => Style::Chinese,
+        Style::Arabic | Style::FullWidth => Style::Arabic,
+    }
 }
 
 /// Where the clause's own label (第八条) ends in its text, when the text starts with it.
@@ -290,7 +328,8 @@ pub(super) fn replace_sentence(contract: &Contract, ci: usize, ti: usize, model:
         .and_then(|r| sentence_around(contract, ci, r))
         .unwrap_or((text_len, text_len));
     let value = TermValue::Commitment(true);
-    restate(contract, ci, ti, value, Some(range), model.to_owned())
+    let model = numeral::restyle(model, model_style(contract));
+    restate(contract, ci, ti, value, Some(range), model)
 }
 
 /// Unlawful words: their sentence struck out, or replaced by the rule's lawful wording.
@@ -311,7 +350,7 @@ pub(super) fn strike_words(
         text.get(range.1..).unwrap_or("")
     );
     let (action, with) = match replacement {
-        Some(r) => (Action::Replace, r),
+        Some(r) => (Action::Replace, numeral::restyle(&r, model_style(contract))),
         // Nothing left of the clause: say so, as a revised contract marks a struck-out article.
         None if rest.trim().is_empty() => (Action::Delete, super::STRUCK_OUT.to_owned()),
         None => (Action::Delete, String::new()),
@@ -340,7 +379,7 @@ pub(super) fn insert_model(
         action: Action::Insert,
         clause: ci,
         range: Some((end, end)),
-        with: model.to_owned(),
+        with: numeral::restyle(model, model_style(contract)),
         term: Some(TermChange {
             term,
             value,

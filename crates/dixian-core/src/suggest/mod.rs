@@ -458,6 +458,11 @@ fn in_regional_words(
 /// A quantity as a clause says it: 158天, 30元 (a monthly allowance says 每月 elsewhere), 1小时,
 /// 12个月, 60%.
 pub fn spoken(q: Quantity, vocab: &Vocabulary) -> String {
+    spoken_in(q, vocab, crate::numeral_style::Style::Arabic)
+}
+
+/// A quantity as [`spoken`] says it, its figure written in `style` (一百五十八天).
+pub fn spoken_in(q: Quantity, vocab: &Vocabulary, style: crate::numeral_style::Style) -> String {
     let unit = vocab.unit_name(q.unit);
     let base = unit.split('/').next().unwrap_or(unit);
     let said = match base {
@@ -465,5 +470,5 @@ pub fn spoken(q: Quantity, vocab: &Vocabulary) -> String {
         "工作日" => "个工作日",
         other => other,
     };
-    format!("{}{said}", crate::quantity::format_milli(q.milli))
+    format!("{}{said}", crate::numeral_style::write(q.milli, style))
 }
