@@ -146,7 +146,11 @@ impl Numbering {
         let current = counts.get(i).copied().unwrap_or(0);
         let first = starts_at.get(i).copied().unwrap_or(1);
         if let Some(c) = counts.get_mut(i) {
-            *c = if current == 0 { first } else { current + 1 };
+            *c = if current == 0 {
+                first
+            } else {
+                current.saturating_add(1)
+            };
         }
         for c in counts.iter_mut().skip(i + 1) {
             *c = 0;
@@ -175,10 +179,22 @@ impl Numbering {
     }
 }
 
+/// Largest number written in letters (ZZ…Z, 30 letters) or roman numerals (MMMCMXCIX); a list
+/// numbered beyond is written in digits. A start value is the document's to choose, up to 4294967295,
+/// and a number in letters or roman numerals grows with it (4,000,000 M's), so without a bound one
+/// paragraph's number could outgrow the whole contract.
+const MAX_LETTERS: u32 = 780;
+const MAX_ROMAN: u32 = 3999;
+
 /// A list number in the list's format.
 fn written(n: u32, format: &str) -> String {
     use dixian_core::numeral_style::{Style, write};
     let milli = i64::from(n) * 1000;
+    let too_many_letters = matches!(format, "upperLetter" | "lowerLetter") && n > MAX_LETTERS;
+    let too_large_roman = matches!(format, "upperRoman" | "lowerRoman") && n > MAX_ROMAN;
+    if too_many_letters || too_large_roman {
+        return n.to_string();
+    }
     match format {
         "chineseCounting"
         | "chineseCountingThousand"
@@ -284,6 +300,31 @@ mod tests {
         assert_eq!(written(28, "upperLetter"), "BB");
         assert_eq!(written(14, "lowerRoman"), "xiv");
         assert_eq!(written(12, "decimalFullWidth"), "１２");
+        assert_eq!(written(780, "upperLetter"), "Z".repeat(30));
+        assert_eq!(written(3999, "upperRoman"), "MMMCMXCIX");
+    }
+
+    /// A list may start anywhere a 32-bit number reaches: its numbers stay short (digits beyond
+    /// what letters and roman numerals write) and the count stops at the largest instead of
+    /// overflowing.
+    #[test]
+    fn a_list_started_at_the_largest_number_stays_short_and_does_not_overflow() {
+        for format in ["upperLetter", "lowerRoman", "decimal", "chineseCounting"] {
+            let xml = XML
+                .replace(
+                    r#"<w:startOverride w:val="9"/>"#,
+                    r#"<w:startOverride w:val="4294967295"/>"#,
+                )
+                .replace(
+                    r#"<w:numFmt w:val="decimal"/>"#,
+                    &format!(r#"<w:numFmt w:val="{format}"/>"#),
+                );
+            let mut n = Numbering::read(&xml);
+            for _ in 0..3 {
+                let label = n.next("3", 0).unwrap();
+                assert!(label.chars().count() < 40, "{format}: {label}");
+            }
+        }
     }
 
     #[test]
