@@ -35,20 +35,16 @@ pub fn text(file: &str, bytes: &[u8]) -> Result<String, LoadError> {
         .and_then(|x| String::from_utf8(x).ok())
         .map(|x| Numbering::read(&x))
         .unwrap_or_default();
-    let text = document_text(&xml, numbering)
-        .map_err(|e| not_docx(format!("word/document.xml 不是合法的 XML（{e}）")))?;
-    if text.len() > MAX_CONTRACT_BYTES {
-        return Err(LoadError::one(
+    match document_text(&xml, numbering, MAX_CONTRACT_BYTES) {
+        Ok(Some(text)) => Ok(text),
+        Ok(None) => Err(LoadError::one(
             file,
             1,
             1,
-            format!(
-                "文档文字过多（{} 字节，上限 {MAX_CONTRACT_BYTES} 字节）",
-                text.len()
-            ),
-        ));
+            format!("文档文字过多（超过上限 {MAX_CONTRACT_BYTES} 字节）"),
+        )),
+        Err(e) => Err(not_docx(format!("word/document.xml 不是合法的 XML（{e}）"))),
     }
-    Ok(text)
 }
 
 /// Elements whose text the reader of the document does not see.
@@ -63,7 +59,13 @@ struct Table {
 
 #[derive(Default)]
 struct Walker {
-    lines: Vec<String>,
+    /// The text so far: the lines read, each ended by a newline.
+    text: String,
+    /// The bytes of text read so far (words, numbers and separators, before any is trimmed);
+    /// beyond `max` the rest is not kept, so neither the text nor a paragraph or table cell grows
+    /// past the limit however large the document (a 32 MB `document.xml`, a list number 4 MB long).
+    read: usize,
+    max: usize,
     paragraph: String,
     tables: Vec<Table>,
     hidden: usize,
@@ -77,9 +79,21 @@ struct Walker {
 }
 
 impl Walker {
+    /// Counts `bytes` more of text; whether they are still within the limit (to be kept).
+    fn within(&mut self, bytes: usize) -> bool {
+        self.read = self.read.saturating_add(bytes);
+        self.read <= self.max
+    }
+
     fn push_text(&mut self, s: &str) {
-        if self.hidden == 0 && self.in_text {
+        if self.hidden == 0 && self.in_text && self.within(s.len()) {
             self.paragraph.push_str(s);
+        }
+    }
+
+    fn push_char(&mut self, c: char) {
+        if self.hidden == 0 && self.within(c.len_utf8()) {
+            self.paragraph.push(c);
         }
     }
 
@@ -87,7 +101,13 @@ impl Walker {
         let mut p = std::mem::take(&mut self.paragraph);
         let (list, ilvl) = std::mem::take(&mut self.list);
         if let Some(label) = list.and_then(|id| self.numbering.next(&id, ilvl)) {
-            p.insert_str(0, &label);
+            if self.within(label.len()) {
+                p.insert_str(0, &label);
+            }
+        }
+        // The line's end (or the space that joins it to the cell's other paragraphs).
+        if !self.within(1) {
+            return;
         }
         match self.tables.last_mut() {
             Some(t) if !p.trim().is_empty() => {
@@ -97,7 +117,10 @@ impl Walker {
                 t.cell.push_str(p.trim());
             }
             Some(_) => {}
-            None => self.lines.push(p),
+            None => {
+                self.text.push_str(&p);
+                self.text.push('\n');
+            }
         }
     }
 
@@ -120,16 +143,19 @@ impl Walker {
             }
             _ => {
                 if !line.trim().is_empty() {
-                    self.lines.push(line);
+                    self.text.push_str(&line);
+                    self.text.push('\n');
                 }
             }
         }
     }
 }
 
-fn document_text(xml: &str, numbering: Numbering) -> Result<String, String> {
+/// The text of `document.xml`, or `None` when it is longer than `max` bytes.
+fn document_text(xml: &str, numbering: Numbering, max: usize) -> Result<Option<String>, String> {
     let mut w = Walker {
         numbering,
+        max,
         ..Walker::default()
     };
     xml::read_with_attributes(xml, |event, attrs| match event {
@@ -159,9 +185,9 @@ fn document_text(xml: &str, numbering: Numbering) -> Result<String, String> {
                     w.list.0 = Some(val).filter(|v| v != "0");
                 }
             }
-            "tab" if w.hidden == 0 => w.paragraph.push('\t'),
-            "br" | "cr" if w.hidden == 0 => w.paragraph.push('\n'),
-            "noBreakHyphen" if w.hidden == 0 => w.paragraph.push('-'),
+            "tab" => w.push_char('\t'),
+            "br" | "cr" => w.push_char('\n'),
+            "noBreakHyphen" => w.push_char('-'),
             "p" => w.end_paragraph(),
             _ => {}
         },
@@ -174,7 +200,7 @@ fn document_text(xml: &str, numbering: Numbering) -> Result<String, String> {
                 "pPr" => w.in_ppr = false,
                 "pPrChange" => w.in_ppr_change = w.in_ppr_change.saturating_sub(1),
                 "p" => w.end_paragraph(),
-                "tc" => {
+                "tc" if w.within(1) => {
                     if let Some(t) = w.tables.last_mut() {
                         let cell = std::mem::take(&mut t.cell);
                         t.row.push(cell);
@@ -189,8 +215,13 @@ fn document_text(xml: &str, numbering: Numbering) -> Result<String, String> {
         }
         Event::Text(s) => w.push_text(&s),
     })?;
+    if w.read > max {
+        return Ok(None);
+    }
     // Tabs and breaks inside a paragraph stay; empty paragraphs keep the document's blank lines.
-    Ok(w.lines.join("\n"))
+    let mut text = w.text;
+    text.pop();
+    Ok(Some(text))
 }
 
 #[cfg(test)]
@@ -209,13 +240,45 @@ mod tests {
 <w:p/><w:p><w:r><w:instrText>PAGE</w:instrText><w:t>完</w:t></w:r></w:p></w:body></w:document>"#
         );
         assert_eq!(
-            document_text(&xml, Numbering::default()).unwrap(),
-            "第六条 产假158天 & \n产假\t158天\n\n完"
+            document_text(&xml, Numbering::default(), 1000).unwrap(),
+            Some("第六条 产假158天 & \n产假\t158天\n\n完".to_owned())
         );
     }
 
     #[test]
     fn broken_xml_is_an_error() {
-        assert!(document_text("<w:document><w:p></w:document>", Numbering::default()).is_err());
+        assert!(
+            document_text("<w:document><w:p></w:document>", Numbering::default(), 1000).is_err()
+        );
+    }
+
+    /// A document longer than the limit is refused, and what is kept while reading it stays within
+    /// the limit however the length comes: many paragraphs, one long paragraph, a table cell, or a
+    /// list number many times longer than the document (numbering.xml's level text, repeated on
+    /// each numbered paragraph).
+    #[test]
+    fn text_beyond_the_limit_is_refused_and_not_kept() {
+        let long = "字".repeat(400);
+        let numbering = Numbering::read(&format!(
+            r#"<w:numbering {NS}><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:lvlText w:val="{long}%1"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>"#
+        ));
+        let numbered = r#"<w:p><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:p>"#;
+        for body in [
+            "<w:p/>".repeat(2000),
+            format!("<w:p><w:r><w:t>{}</w:t></w:r></w:p>", "a".repeat(2000)),
+            format!(
+                "<w:tbl><w:tr><w:tc>{}</w:tc></w:tr></w:tbl>",
+                "<w:p><w:r><w:t>b</w:t></w:r></w:p>".repeat(2000)
+            ),
+            numbered.repeat(10),
+        ] {
+            let xml = format!("<w:document {NS}><w:body>{body}</w:body></w:document>");
+            assert_eq!(document_text(&xml, numbering.clone(), 1000), Ok(None));
+            assert!(
+                document_text(&xml, numbering.clone(), 100_000)
+                    .unwrap()
+                    .is_some()
+            );
+        }
     }
 }
