@@ -298,7 +298,7 @@ pub fn revise_xml(
         })
         .collect();
     let mut applied = Vec::new();
-    let mut next_id = max_id(xml) + 1;
+    let mut next_id = max_id(xml).saturating_add(1);
     let mut replacements: Vec<(usize, usize, String)> = Vec::new();
     for (k, e) in edits.iter().enumerate() {
         if let Some(model) = e.with.strip_prefix('\n').filter(|_| e.start == e.end) {
@@ -424,8 +424,8 @@ fn new_paragraph(
     };
     let stamp = |id: u64| format!("{w}id=\"{id}\" {w}author=\"dixian\" {w}date=\"{date}\"");
     let mark = format!("<{w}ins {}/>", stamp(*next_id));
-    let words = stamp(*next_id + 1);
-    *next_id += 2;
+    let words = stamp(next_id.saturating_add(1));
+    *next_id = next_id.saturating_add(2);
     let mut ppr = like.ppr.clone();
     for drop in ["sectPr", "pPrChange"] {
         ppr = without(&ppr, w, drop);
@@ -551,7 +551,7 @@ fn rewrite_run(
             Piece::Kept => out.push_str(&r),
             Piece::Struck => {
                 out.push_str(&format!("<{w}del {w}id=\"{next_id}\" {w}author=\"dixian\" {w}date=\"{date}\">{r}</{w}del>"));
-                *next_id += 1;
+                *next_id = next_id.saturating_add(1);
             }
         }
         piece.clear();
@@ -566,10 +566,10 @@ fn rewrite_run(
             "<{w}ins {w}id=\"{next_id}\" {w}author=\"dixian\" {w}date=\"{date}\">{}{}<{w}t xml:space=\"preserve\">{escaped}</{w}t></{w}r></{w}ins>",
             run.open, run.rpr
         ));
-        *next_id += 1;
+        *next_id = next_id.saturating_add(1);
         if let Some(open) = &run.within {
             out.push_str(&with_id(open, w, *next_id));
-            *next_id += 1;
+            *next_id = next_id.saturating_add(1);
         }
     };
     if first {
@@ -681,4 +681,33 @@ pub fn revise(
     let out = crate::rezip::replace(bytes, "word/document.xml", revised.as_bytes())
         .map_err(|e| fail(e.message()))?;
     Ok((out, applied))
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    /// Revision ids follow the document's largest `w:id`, whatever it is: at the largest number
+    /// they stay there rather than overflow.
+    #[test]
+    fn ids_after_the_largest_do_not_overflow() {
+        let xml = r#"<w:document xmlns:w="w"><w:body><w:p><w:bookmarkStart w:id="18446744073709551615" w:name="a"/><w:r><w:t>产假128天</w:t></w:r></w:p></w:body></w:document>"#;
+        let edit = TextEdit {
+            start: "产假".len(),
+            end: "产假128".len(),
+            with: "158".to_owned(),
+        };
+        let (revised, made) =
+            revise_xml(xml, "产假128天", &[edit], "2026-12-05T17:00:00Z").unwrap();
+        assert_eq!(made, vec![0]);
+        assert!(
+            revised.contains(r#"<w:del w:id="18446744073709551615""#),
+            "{revised}"
+        );
+        assert!(
+            revised.contains("<w:delText xml:space=\"preserve\">128</w:delText>"),
+            "{revised}"
+        );
+    }
 }
