@@ -1,6 +1,6 @@
 #!/bin/sh
 # Seeds the corpora from the repository's fixtures and rules, then fuzzes one target.
-#   fuzz/run.sh TARGET [SECONDS]      (TARGET: rule_parser | contract_loader | quantity | check | importer)
+#   fuzz/run.sh TARGET [SECONDS]      (TARGET: rule_parser | contract_loader | quantity | check | importer | fix)
 # Needs nightly and cargo-fuzz (`cargo install cargo-fuzz`). Not run in CI: it takes minutes.
 set -eu
 cd "$(dirname "$0")"
@@ -14,9 +14,24 @@ case $target in
     [ -d ../fixtures/invalid/rules ] && cp ../fixtures/invalid/rules/*.dixian "$corpus"/ ;;
   contract_loader|check)
     find ../fixtures -name '*.yaml' -size -64k -exec cp {} "$corpus"/ \; ;;
-  importer)
-    find ../fixtures/text ../fixtures/corpus -type f \( -name '*.txt' -o -name '*.docx' \) -size -64k \
-      -exec cp {} "$corpus"/ \; ;;
+  importer|fix)
+    # Texts and .docx files as they are; the targets also write each text into a .docx package.
+    find ../fixtures/text ../fixtures/corpus -type f \( -name '*.txt' -o -name '*.docx' \) \
+      -size -64k -exec cp {} "$corpus"/ \;
+    # UTF-16 with and without a byte-order mark (no fixture is in UTF-16).
+    t=../fixtures/text/hubei-wuhan-logistics.txt
+    { printf '\377\376'; iconv -f UTF-8 -t UTF-16LE "$t"; } > "$corpus/utf16le-bom.txt"
+    iconv -f UTF-8 -t UTF-16BE "$t" > "$corpus/utf16be.txt"
+    # The XML of each .docx (then a NUL and its numbering.xml, when it has one), which the targets put
+    # back into a valid package: a mutated .docx seldom passes its CRC.
+    for d in ../fixtures/text/*.docx; do
+      b=$(basename "$d" .docx)
+      unzip -p "$d" word/document.xml > "$corpus/$b.document.xml"
+      if unzip -l "$d" word/numbering.xml >/dev/null 2>&1; then
+        { unzip -p "$d" word/document.xml; printf '\0'; unzip -p "$d" word/numbering.xml; } \
+          > "$corpus/$b.numbered.xml"
+      fi
+    done ;;
   quantity)
     i=0
     for q in 158天 0.5小时/日 35元/月 40% 10天/年 1次/年 7个月 -5天 1e309天 0.125天 \
