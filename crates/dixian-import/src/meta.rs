@@ -258,6 +258,21 @@ fn region(outside: &[(usize, &str)], set: &RuleSet) -> Option<Found<String>> {
     None
 }
 
+/// The region written after an address label inside a clause (第一条 ……。公司住所：北京市朝阳区……),
+/// for a contract whose lines outside the clauses name none.
+fn region_in_clauses(text: &str, set: &RuleSet) -> Option<Found<String>> {
+    lines(text).into_iter().find_map(|(at, line)| {
+        ADDRESS_LABELS.iter().find_map(|label| {
+            let after = line.find(label)? + label.len();
+            let (value, s, e) = region_in(line.get(after..)?, set, false)?;
+            Some(Found {
+                value,
+                span: (at + after + s, at + after + e),
+            })
+        })
+    })
+}
+
 /// The province of the first provincial statute the text cites (《浙江省女职工劳动保护办法》), for a
 /// template that names its province nowhere else; with the title, for the note that says so.
 fn region_from_statutes(text: &str, set: &RuleSet) -> Option<(Found<String>, String)> {
@@ -441,13 +456,14 @@ pub fn read(text: &str, clauses: &[(usize, usize)], set: &RuleSet) -> Meta {
     let signed = signed(&outside);
     let term = term(text, signed.as_ref());
     let (total, women) = workforce(text);
-    let (region, region_statute) = match region(&outside, set) {
-        Some(r) => (Some(r), None),
-        None => match region_from_statutes(text, set) {
-            Some((r, title)) => (Some(r), Some(title)),
-            None => (None, None),
-        },
-    };
+    let (region, region_statute) =
+        match region(&outside, set).or_else(|| region_in_clauses(text, set)) {
+            Some(r) => (Some(r), None),
+            None => match region_from_statutes(text, set) {
+                Some((r, title)) => (Some(r), Some(title)),
+                None => (None, None),
+            },
+        };
     Meta {
         title: title(text),
         region,
@@ -463,6 +479,18 @@ pub fn read(text: &str, clauses: &[(usize, usize)], set: &RuleSet) -> Meta {
 mod tests {
     #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
     use super::*;
+
+    #[test]
+    fn a_region_from_the_address_inside_a_clause() {
+        let set = dixian_core::rules::builtin().unwrap();
+        let text = "某某传媒有限公司女职工权益保护专项集体协议\n第一条 为维护女职工合法权益，依据《浙江省女职工劳动保护办法》订立本协议。公司住所：北京市朝阳区某某街10号。\n第二条 本协议期限为2022年1月1日至2024年12月31日。\n";
+        let clauses = [(text.find("第一条").unwrap(), text.len())];
+        let meta = read(text, &clauses, &set);
+        let region = meta.region.unwrap();
+        assert_eq!(region.value, "北京市朝阳区");
+        assert_eq!(&text[region.span.0..region.span.1], "北京市朝阳区");
+        assert_eq!(meta.region_statute, None);
+    }
 
     #[test]
     fn facts_from_the_header() {
