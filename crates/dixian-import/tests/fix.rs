@@ -730,3 +730,25 @@ fn a_revised_figure_and_a_model_clause_read_as_the_contract_writes_its_figures()
         "{out}"
     );
 }
+
+#[test]
+fn an_addition_in_calendar_months_is_raised_in_months() {
+    let set = rule_set();
+    let text = "新乡某某电池有限公司女职工权益保护专项集体合同
+公司地址：河南省新乡市红旗区某某路3号
+第一条 本合同期限自2022年1月1日至2024年12月31日。
+第二条 女职工生育享受产假九十八天，另增加产假一个月。
+第三条 本合同自签字之日起生效。
+";
+    let fixed = fix(&set, "m.txt", text.as_bytes(), Scope::Required);
+    let out = String::from_utf8(fixed.bytes).unwrap();
+    // 河南: 98天加3个月. The month stays a month (was 一百六十天, short of the floor, and a second fix
+    // raised it again).
+    assert!(
+        out.contains("第二条 女职工生育享受产假九十八天，另增加产假三个月。"),
+        "{out}"
+    );
+    assert!(worst(&set, "m.txt", out.as_bytes()) < Some(Severity::Rectify));
+    let again = fix(&set, "m.txt", out.as_bytes(), Scope::Required);
+    assert_eq!(String::from_utf8(again.bytes).unwrap(), out);
+}

@@ -223,45 +223,66 @@ pub(super) fn raise_figure(
     let (range, with) = match words {
         None => (None, String::new()),
         Some(words) => {
-            let runs = numeral_runs(text, words);
-            let read = |r: &(usize, usize)| text.get(r.0..r.1).and_then(numeral::read);
-            let last = runs.last().copied();
-            let last_read = last.as_ref().and_then(read);
-            // What the other parts of an addition add up to: the figures written before the last
-            // (在98天基础上增加30天), or the base the words only name (在国家规定产假的基础上延长
-            // 产假三十天 states 128天: the base is 98天).
-            let sum_of_others = last_read.map(|r| old.milli - r).filter(|s| *s >= 0);
-            let days = old.months == 0 && new.months == 0;
-            // A last figure larger than the whole counts it in another unit or per time (三十分钟
-            // of 0.5小时, 每次十五分钟 of 两次, 每季度九十元 of 30元/月): it is scaled as the value is.
-            let scaled = last_read
-                .filter(|r| days && *r > old.milli && old.milli > 0)
-                .and_then(|r| {
-                    let product = i128::from(r) * i128::from(new.milli);
-                    let old = i128::from(old.milli);
-                    (product % old == 0)
-                        .then(|| i64::try_from(product / old).ok())
-                        .flatten()
-                });
-            let style_at =
-                |run: (usize, usize)| numeral::style_of(text.get(run.0..run.1).unwrap_or(""));
-            match (last, sum_of_others, scaled) {
-                // One figure stating the value, or the addition of a phrase that still adds up.
-                (Some(run), Some(others), _) if others == 0 || (days && new.milli > others) => {
-                    (Some(run), numeral::write(new.milli - others, style_at(run)))
-                }
-                (Some(run), _, Some(figure)) => (Some(run), numeral::write(figure, style_at(run))),
-                _ => {
-                    let style = text
-                        .get(words.0..words.1)
-                        .and_then(numeral::written_style)
-                        .unwrap_or_else(|| contract_style(contract));
-                    (Some(words), spoken_in(new, vocab, style))
-                }
-            }
+            let (range, with) = rewritten(text, words, old, new).unwrap_or_else(|| {
+                let style = text
+                    .get(words.0..words.1)
+                    .and_then(numeral::written_style)
+                    .unwrap_or_else(|| contract_style(contract));
+                (words, spoken_in(new, vocab, style))
+            });
+            (Some(range), with)
         }
     };
     restate(contract, ci, ti, TermValue::Quantity(new), range, with)
+}
+
+/// The figure in the stated `words` of `text` that carries the change from `old` to `new`, and
+/// what it becomes in its own style; `None` when no one figure does (the words are then written
+/// anew).
+fn rewritten(
+    text: &str,
+    words: (usize, usize),
+    old: Quantity,
+    new: Quantity,
+) -> Option<((usize, usize), String)> {
+    let runs = numeral_runs(text, words);
+    let read = |r: &(usize, usize)| text.get(r.0..r.1).and_then(numeral::read);
+    let becomes = |run: (usize, usize), to: i64| {
+        (
+            run,
+            numeral::write(to, numeral::style_of(text.get(run.0..run.1).unwrap_or(""))),
+        )
+    };
+    if old.months != 0 || new.months != 0 {
+        // Days and calendar months (九十八天，另增加产假一个月): the figure of the part that
+        // changes, when one part alone does.
+        let (from, to) = match (old.months == new.months, old.milli == new.milli) {
+            (false, true) => (old.months, new.months),
+            (true, false) => (old.milli, new.milli),
+            _ => return None,
+        };
+        let run = runs.iter().rev().find(|r| read(r) == Some(from))?;
+        return Some(becomes(*run, to));
+    }
+    let last = *runs.last()?;
+    let last_read = read(&last)?;
+    // What the other parts of an addition add up to: the figures written before the last
+    // (在98天基础上增加30天), or the base the words only name (在国家规定产假的基础上延长产假三十天
+    // states 128天: the base is 98天).
+    let others = old.milli - last_read;
+    if others == 0 || (others > 0 && new.milli > others) {
+        return Some(becomes(last, new.milli - others));
+    }
+    // A last figure larger than the whole counts it in another unit or per time (三十分钟 of
+    // 0.5小时, 每次十五分钟 of 两次, 每季度九十元 of 30元/月): it is scaled as the value is.
+    if others < 0 && old.milli > 0 {
+        let product = i128::from(last_read) * i128::from(new.milli);
+        let whole = i128::from(old.milli);
+        if product % whole == 0 {
+            return Some(becomes(last, i64::try_from(product / whole).ok()?));
+        }
+    }
+    None
 }
 
 /// The style the contract writes its quantities in (see [`numeral::prevailing`]).

@@ -244,10 +244,24 @@ fn target(
     };
     let ceiling = op.lower_protects();
     Some(match stated {
+        // Days and calendar months (九十八天，另增加产假一个月) against a floor in days and months:
+        // each part raised to the floor's, so the months stay months (九十八天，另增加产假三个月).
+        Some(s) if s.months != 0 && bound.months != 0 && s.unit == bound.unit && !ceiling => {
+            Quantity {
+                milli: s.milli.max(bound.milli),
+                unit: s.unit,
+                months: s.months.max(bound.months) + step,
+            }
+        }
+        // The days moved by the largest shortfall; the stated months kept.
         Some(s) => {
             let (lo, hi) = s.difference(&bound, vocab)?;
             let moved = if ceiling { hi } else { lo };
-            Quantity::new(s.milli - moved + step, s.unit)
+            Quantity {
+                milli: s.milli - moved + step,
+                unit: s.unit,
+                months: s.months,
+            }
         }
         None => {
             let (lo, hi) = bound.difference(&Quantity::new(0, bound.unit), vocab)?;
@@ -470,5 +484,10 @@ pub fn spoken_in(q: Quantity, vocab: &Vocabulary, style: crate::numeral_style::S
         "工作日" => "个工作日",
         other => other,
     };
-    format!("{}{said}", crate::numeral_style::write(q.milli, style))
+    let figure = crate::numeral_style::write(q.milli, style);
+    if q.months == 0 {
+        return format!("{figure}{said}");
+    }
+    let months = crate::numeral_style::write(q.months, style);
+    format!("{figure}{said}加{months}个月")
 }
