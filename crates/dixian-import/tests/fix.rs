@@ -718,6 +718,12 @@ fn a_revised_figure_and_a_model_clause_read_as_the_contract_writes_its_figures()
     assert!(!out.contains("1周岁"), "{out}");
     assert!(worst(&set, "a.txt", out.as_bytes()) < Some(Severity::Rectify));
 
+    // Twenty minutes twice (0.667小时): thirty, a whole number of minutes.
+    let twenty = CHINESE_NUMERALS.replace("每次十五分钟", "每次二十分钟");
+    let out =
+        String::from_utf8(fix(&set, "c.txt", twenty.as_bytes(), Scope::Required).bytes).unwrap();
+    assert!(out.contains("每天哺乳时间两次，每次三十分钟。"), "{out}");
+
     // 半小时 is Chinese: 一小时, not 1小时.
     let single = CHINESE_NUMERALS.replace(
         "第三条 哺乳未满一周岁婴儿的女职工，每天哺乳时间两次，每次十五分钟。\n",

@@ -274,13 +274,27 @@ fn rewritten(
         return Some(becomes(last, new.milli - others));
     }
     // A last figure larger than the whole counts it in another unit or per time (三十分钟 of
-    // 0.5小时, 每次十五分钟 of 两次, 每季度九十元 of 30元/月): it is scaled as the value is.
+    // 0.5小时, 每次十五分钟 of 两次, 每季度九十元 of 30元/月): it is scaled as the value is. A value
+    // read in thousandths may be rounded (两次，每次二十分钟 is 0.666小时): a scaled figure within
+    // that rounding of a whole number is the whole number (每次三十分钟, not 30.03); another is
+    // taken to the whole number on the protective side.
     if others < 0 && old.milli > 0 {
         let product = i128::from(last_read) * i128::from(new.milli);
         let whole = i128::from(old.milli);
-        if product % whole == 0 {
-            return Some(becomes(last, i64::try_from(product / whole).ok()?));
-        }
+        let exact = product / whole;
+        let nearest = (exact + 500) / 1000 * 1000;
+        // The rounding of `old` (at most one thousandth) moves the figure by at most this much.
+        let slack = product / (whole * (whole - 1)).max(1) + 1;
+        let scaled = if product % whole == 0 {
+            exact
+        } else if (exact - nearest).abs() <= slack {
+            nearest
+        } else if new.milli > old.milli {
+            (exact / 1000 + 1) * 1000
+        } else {
+            exact / 1000 * 1000
+        };
+        return Some(becomes(last, i64::try_from(scaled).ok()?));
     }
     None
 }
