@@ -48,6 +48,11 @@ struct Paragraph {
     ppr: String,
     /// For a paragraph in a table, where the outermost table ends.
     table_end: Option<usize>,
+    /// For a paragraph in a table, where its (innermost) row starts, and its whole range once read.
+    row_start: Option<usize>,
+    row: Option<(usize, usize)>,
+    /// Where its (innermost) cell starts.
+    cell: Option<usize>,
 }
 
 impl Paragraph {
@@ -80,6 +85,8 @@ fn paragraphs(xml: &str) -> Result<Vec<Paragraph>, String> {
     let mut insertions: Vec<(String, usize)> = Vec::new();
     // The first paragraph of the outermost open table, and where the open paragraph's pPr starts.
     let mut table_from = 0usize;
+    // The starts of the open rows and cells.
+    let (mut rows, mut cells): (Vec<usize>, Vec<usize>) = (Vec::new(), Vec::new());
     let mut ppr_from: Option<usize> = None;
     let mut run: Option<Run> = None;
     // Inside a run: the depth of the child being captured and where it started.
@@ -104,8 +111,12 @@ fn paragraphs(xml: &str) -> Result<Vec<Paragraph>, String> {
                     "p" => open.push(Paragraph {
                         in_table: tables > 0,
                         prefix: prefix(),
+                        row_start: rows.last().copied(),
+                        cell: cells.last().copied(),
                         ..Paragraph::default()
                     }),
+                    "tr" => rows.push(before),
+                    "tc" => cells.push(before),
                     "pPr" if run.is_none() && !open.is_empty() => ppr_from = Some(before),
                     "tbl" => {
                         if tables == 0 {
@@ -172,6 +183,16 @@ fn paragraphs(xml: &str) -> Result<Vec<Paragraph>, String> {
                             p.ppr = xml.get(from..after).unwrap_or("").to_owned();
                         }
                     }
+                    "tr" => {
+                        if let Some(start) = rows.pop() {
+                            for p in done.iter_mut().filter(|p| p.row_start == Some(start)) {
+                                p.row = Some((start, after));
+                            }
+                        }
+                    }
+                    "tc" => {
+                        cells.pop();
+                    }
                     "tbl" => {
                         tables = tables.saturating_sub(1);
                         if tables == 0 {
@@ -220,6 +241,8 @@ fn paragraphs(xml: &str) -> Result<Vec<Paragraph>, String> {
                         in_table: tables > 0,
                         end: after,
                         prefix: prefix(),
+                        row_start: rows.last().copied(),
+                        cell: cells.last().copied(),
                         ..Paragraph::default()
                     }),
                     (_, Some(r)) if hidden == 0 => {
@@ -303,6 +326,7 @@ pub fn revise_xml(
     for (k, e) in edits.iter().enumerate() {
         if let Some(model) = e.with.strip_prefix('\n').filter(|_| e.start == e.end) {
             if let Some((at, new)) = new_paragraph(
+                xml,
                 &paragraphs,
                 &located,
                 e.start,
@@ -388,12 +412,15 @@ pub fn revise_xml(
 }
 
 /// A paragraph of its own for a model clause inserted at `point` of the plain text (the end of a
-/// line): after the paragraph ending there, or after the whole table when that paragraph is in one.
-/// It takes the properties of the paragraph it follows (so a numbered clause is followed by the next
-/// number); after a table, those of the body paragraph before the table without its numbering. The
-/// paragraph mark and the words are both tracked insertions, so rejecting them leaves the document
-/// as it was. Returns where it goes and its XML.
+/// line): after the paragraph ending there; when that paragraph is in a table, in a row of its own
+/// after the paragraph's row (the clause's cell holds the words, the other cells are left empty),
+/// or after the whole table when the row is the table's last. It takes the properties of the
+/// paragraph it follows (so a numbered clause is followed by the next number); after a table, those
+/// of the body paragraph before the table without its numbering. The paragraph mark, the row and the
+/// words are tracked insertions, so rejecting them leaves the document as it was. Returns where it
+/// goes and its XML.
 fn new_paragraph(
+    xml: &str,
     paragraphs: &[Paragraph],
     located: &[Option<(usize, String)>],
     point: usize,
@@ -405,6 +432,19 @@ fn new_paragraph(
         .iter()
         .rposition(|l| l.as_ref().is_some_and(|(at, _)| *at <= point))?;
     let anchor = paragraphs.get(pi)?;
+    if let Some((row_start, row_end)) = anchor.row.filter(|&(_, end)| !last_row(xml, end)) {
+        if let Some(row) = new_row(
+            xml,
+            paragraphs,
+            anchor,
+            (row_start, row_end),
+            text,
+            date,
+            next_id,
+        ) {
+            return Some((row_end, row));
+        }
+    }
     let (at, like, numbered) = match anchor.table_end {
         Some(end) => {
             let body = paragraphs
@@ -422,10 +462,26 @@ fn new_paragraph(
     } else {
         like.prefix.as_str()
     };
+    Some((
+        at,
+        paragraph_xml(like, w, numbered, Some(text), date, next_id),
+    ))
+}
+
+/// A new paragraph formatted as `like` (without its section break, its own revision of its
+/// properties and, unless `numbered`, its numbering), holding `text` if any; its mark and its words
+/// are tracked insertions.
+fn paragraph_xml(
+    like: &Paragraph,
+    w: &str,
+    numbered: bool,
+    text: Option<&str>,
+    date: &str,
+    next_id: &mut u64,
+) -> String {
     let stamp = |id: u64| format!("{w}id=\"{id}\" {w}author=\"dixian\" {w}date=\"{date}\"");
     let mark = format!("<{w}ins {}/>", stamp(*next_id));
-    let words = stamp(next_id.saturating_add(1));
-    *next_id = next_id.saturating_add(2);
+    *next_id = next_id.saturating_add(1);
     let mut ppr = like.ppr.clone();
     for drop in ["sectPr", "pPrChange"] {
         ppr = without(&ppr, w, drop);
@@ -434,18 +490,124 @@ fn new_paragraph(
         ppr = without(&ppr, w, "numPr");
     }
     let ppr = with_inserted_mark(&ppr, w, &mark);
+    let Some(text) = text else {
+        return format!("<{w}p>{ppr}</{w}p>");
+    };
+    let words = stamp(*next_id);
+    *next_id = next_id.saturating_add(1);
     let rpr = like
         .runs
         .last()
         .map(|r| without(&r.rpr, w, "rPrChange"))
         .unwrap_or_default();
     let escaped = xml::escape(text);
-    Some((
-        at,
-        format!(
-            "<{w}p>{ppr}<{w}ins {words}><{w}r>{rpr}<{w}t xml:space=\"preserve\">{escaped}</{w}t></{w}r></{w}ins></{w}p>"
-        ),
-    ))
+    format!(
+        "<{w}p>{ppr}<{w}ins {words}><{w}r>{rpr}<{w}t xml:space=\"preserve\">{escaped}</{w}t></{w}r></{w}ins></{w}p>"
+    )
+}
+
+/// Whether the row ending at `end` is its table's last.
+fn last_row(xml: &str, end: usize) -> bool {
+    let rest = xml.get(end..).unwrap_or("").trim_start();
+    rest.strip_prefix("</")
+        .is_some_and(|t| t.split('>').next().is_some_and(|tag| tag.ends_with("tbl")))
+}
+
+/// A row like the row `range` holding the anchor paragraph: its row properties and each cell's
+/// properties kept, the anchor's cell holding the model clause and every other cell an empty
+/// paragraph, the row itself a tracked insertion. `None` for a row this does not rebuild (a table
+/// inside a cell, content controls around the cells).
+fn new_row(
+    xml: &str,
+    paragraphs: &[Paragraph],
+    anchor: &Paragraph,
+    (row_start, row_end): (usize, usize),
+    text: &str,
+    date: &str,
+    next_id: &mut u64,
+) -> Option<String> {
+    let row = xml.get(row_start..row_end)?;
+    let w = anchor.prefix.as_str();
+    // The row's own children: properties (as written) and cells (start, tcPr).
+    let mut depth = 0usize;
+    let (mut tr_pr, mut tbl_pr_ex) = (String::new(), String::new());
+    let mut cells: Vec<(usize, String)> = Vec::new();
+    let mut open_child: Option<(&str, usize)> = None;
+    let mut plain = true;
+    xml::read_with_ranges(row, &mut |event, _, range| match event {
+        Event::Start(name) => {
+            depth += 1;
+            match (depth, name) {
+                (2, "tc") => cells.push((row_start + range.start, String::new())),
+                (2, "trPr" | "tblPrEx") | (3, "tcPr") => open_child = Some((name, range.start)),
+                (2, "tr" | "bookmarkStart" | "bookmarkEnd") | (1, "tr") => {}
+                (2, _) => plain = false,
+                (_, "tbl") => plain = false,
+                _ => {}
+            }
+        }
+        Event::End(name) => {
+            if let Some((open, from)) = open_child.filter(|(open, _)| *open == name) {
+                if (depth == 2 && open != "tcPr") || (depth == 3 && open == "tcPr") {
+                    let whole = row.get(from..range.end).unwrap_or("").to_owned();
+                    match open {
+                        "trPr" => tr_pr = whole,
+                        "tblPrEx" => tbl_pr_ex = whole,
+                        _ => {
+                            if let Some(c) = cells.last_mut() {
+                                c.1 = whole;
+                            }
+                        }
+                    }
+                    open_child = None;
+                }
+            }
+            depth = depth.saturating_sub(1);
+        }
+        Event::Empty(name) => match (depth, name) {
+            (1, "trPr") => tr_pr = row.get(range).unwrap_or("").to_owned(),
+            (2, "tcPr") => {
+                if let Some(c) = cells.last_mut() {
+                    c.1 = row.get(range).unwrap_or("").to_owned();
+                }
+            }
+            (1, "tc" | "sdt" | "customXml") => plain = false,
+            _ => {}
+        },
+        Event::Text(_) => {}
+    })
+    .ok()?;
+    if !plain || cells.is_empty() || !cells.iter().any(|(at, _)| Some(*at) == anchor.cell) {
+        return None;
+    }
+    let stamp = format!(
+        "{w}id=\"{}\" {w}author=\"dixian\" {w}date=\"{date}\"",
+        *next_id
+    );
+    *next_id = next_id.saturating_add(1);
+    let mark = format!("<{w}ins {stamp}/>");
+    let mut tr_pr = without(&without(&tr_pr, w, "ins"), w, "del");
+    tr_pr = without(&tr_pr, w, "trPrChange");
+    let tr_pr = match tr_pr.rfind(&format!("</{w}trPr>")) {
+        Some(i) => format!("{}{mark}{}", tr_pr.get(..i)?, tr_pr.get(i..)?),
+        None => format!("<{w}trPr>{mark}</{w}trPr>"),
+    };
+    let mut out = format!("<{w}tr>{tbl_pr_ex}{tr_pr}");
+    for (at, tc_pr) in &cells {
+        let words = (Some(*at) == anchor.cell).then_some(text);
+        let like = if words.is_some() {
+            anchor
+        } else {
+            paragraphs
+                .iter()
+                .find(|p| p.cell == Some(*at))
+                .unwrap_or(anchor)
+        };
+        let p = paragraph_xml(like, w, false, words, date, next_id);
+        out.push_str(&format!("<{w}tc>{tc_pr}{p}</{w}tc>"));
+    }
+    out.push_str(&format!("</{w}tr>"));
+    Some(out)
 }
 
 /// `xml` without its `<w:name …>…</w:name>` or `<w:name/>` elements.

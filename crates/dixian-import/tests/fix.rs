@@ -545,6 +545,35 @@ fn a_paragraph_inserted_after_a_numbered_clause_is_the_next_number() {
 }
 
 #[test]
+fn a_clause_inserted_after_a_row_of_a_table_of_clauses_is_a_row_of_its_own() {
+    // Articles in a table, the last of them a final provision: a model clause after the first row
+    // goes in a new row right after it, not after the table (after 本合同自签字之日起生效).
+    let row = |n: &str, words: &str| {
+        format!(
+            r#"<w:tr><w:trPr><w:jc w:val="center"/></w:trPr><w:tc><w:tcPr><w:tcW w:w="1200" w:type="dxa"/></w:tcPr><w:p><w:r><w:t>{n}</w:t></w:r></w:p></w:tc><w:tc><w:tcPr><w:tcW w:w="7000" w:type="dxa"/></w:tcPr><w:p><w:pPr><w:jc w:val="both"/></w:pPr><w:r><w:rPr><w:sz w:val="24"/></w:rPr><w:t>{words}</w:t></w:r></w:p></w:tc></w:tr>"#
+        )
+    };
+    let first = row("第一条", "女职工产前检查时间计入劳动时间。");
+    let last = row("第二条", "本合同自签字之日起生效。");
+    let xml = format!("{W}<w:tbl>{first}{last}</w:tbl><w:sectPr/></w:body></w:document>");
+    let plain = "第一条\t女职工产前检查时间计入劳动时间。\n第二条\t本合同自签字之日起生效。";
+    let at = plain.find('\n').unwrap();
+    let edits = [dixian_core::fix::TextEdit {
+        start: at,
+        end: at,
+        with: "\n女职工在孕期不得从事孕期禁忌从事的劳动。".to_owned(),
+    }];
+    let (out, applied) = dixian_import::docx_revise::revise_xml(&xml, plain, &edits, "D").unwrap();
+    assert_eq!(applied, vec![0]);
+    // The row's and the cells' properties kept; the row, each paragraph mark and the words tracked.
+    let inserted = r#"<w:tr><w:trPr><w:jc w:val="center"/><w:ins w:id="1" w:author="dixian" w:date="D"/></w:trPr><w:tc><w:tcPr><w:tcW w:w="1200" w:type="dxa"/></w:tcPr><w:p><w:pPr><w:rPr><w:ins w:id="2" w:author="dixian" w:date="D"/></w:rPr></w:pPr></w:p></w:tc><w:tc><w:tcPr><w:tcW w:w="7000" w:type="dxa"/></w:tcPr><w:p><w:pPr><w:jc w:val="both"/><w:rPr><w:ins w:id="3" w:author="dixian" w:date="D"/></w:rPr></w:pPr><w:ins w:id="4" w:author="dixian" w:date="D"><w:r><w:rPr><w:sz w:val="24"/></w:rPr><w:t xml:space="preserve">女职工在孕期不得从事孕期禁忌从事的劳动。</w:t></w:r></w:ins></w:p></w:tc></w:tr>"#;
+    assert_eq!(
+        out,
+        format!("{W}<w:tbl>{first}{inserted}{last}</w:tbl><w:sectPr/></w:body></w:document>")
+    );
+}
+
+#[test]
 fn a_paragraph_inserted_after_a_table_row_goes_after_the_table_as_body_text() {
     let heading = r#"<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="2"/></w:numPr><w:jc w:val="both"/><w:sectPr/></w:pPr><w:r><w:t>甲方保障女职工享受下列待遇：</w:t></w:r></w:p>"#;
     let table = r#"<w:tbl><w:tr><w:tc><w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:t>产假</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>158天</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"#;
