@@ -31,6 +31,30 @@ pub struct TermChange {
 
 const SENTENCE_ENDS: [char; 5] = ['。', '；', '！', '？', '\n'];
 
+/// The contract the suggestions are drafted for, with the style of its figures read once: every
+/// suggestion writes its figures in that style, and reading it takes the whole contract, so read for
+/// each suggestion a contract of thousands of clauses took minutes (quadratic).
+pub(super) struct Drafting<'c> {
+    contract: &'c Contract,
+    style: std::cell::OnceCell<Style>,
+}
+
+impl<'c> Drafting<'c> {
+    pub(super) fn new(contract: &'c Contract) -> Self {
+        Drafting {
+            contract,
+            style: std::cell::OnceCell::new(),
+        }
+    }
+}
+
+impl std::ops::Deref for Drafting<'_> {
+    type Target = Contract;
+    fn deref(&self) -> &Contract {
+        self.contract
+    }
+}
+
 impl Edit {
     /// The clause's text after the edit.
     pub fn revised(&self, text: &str) -> String {
@@ -204,7 +228,7 @@ fn find_figure(text: &str, milli: i64) -> Option<(usize, usize)> {
 /// time (每次十五分钟) is scaled; words that cannot be read so are written anew in the style of
 /// their own figure (半小时 → 一小时), else of the contract's.
 pub(super) fn raise_figure(
-    contract: &Contract,
+    contract: &Drafting<'_>,
     ci: usize,
     ti: usize,
     old: Quantity,
@@ -300,14 +324,16 @@ fn rewritten(
 }
 
 /// The style the contract writes its quantities in (see [`numeral::prevailing`]).
-fn contract_style(contract: &Contract) -> Style {
-    numeral::prevailing(contract.clauses.iter().map(|c| c.text.as_str()))
+fn contract_style(contract: &Drafting<'_>) -> Style {
+    *contract
+        .style
+        .get_or_init(|| numeral::prevailing(contract.clauses.iter().map(|c| c.text.as_str())))
 }
 
 /// The style a model clause's figures take: Chinese numerals in a contract that writes its
 /// quantities so (一周岁, 十五天); else the rule data's Arabic digits (full-width digits are a
 /// typing habit, not a drafting style).
-fn model_style(contract: &Contract) -> Style {
+fn model_style(contract: &Drafting<'_>) -> Style {
     match contract_style(contract) {
         Style::Chinese => Style::Chinese,
         Style::Arabic | Style::FullWidth => Style::Arabic,
@@ -357,7 +383,7 @@ fn sentence_around(contract: &Contract, ci: usize, at: (usize, usize)) -> Option
 
 /// A refused commitment: its sentence replaced by the model clause (or the model clause added at the
 /// clause's end, when the text does not state the refusal).
-pub(super) fn replace_sentence(contract: &Contract, ci: usize, ti: usize, model: &str) -> Edit {
+pub(super) fn replace_sentence(contract: &Drafting<'_>, ci: usize, ti: usize, model: &str) -> Edit {
     let text_len = contract.clauses.get(ci).map_or(0, |c| c.text.len());
     let range = stated_range(contract, ci, ti)
         .and_then(|r| sentence_around(contract, ci, r))
@@ -369,7 +395,7 @@ pub(super) fn replace_sentence(contract: &Contract, ci: usize, ti: usize, model:
 
 /// Unlawful words: their sentence struck out, or replaced by the rule's lawful wording.
 pub(super) fn strike_words(
-    contract: &Contract,
+    contract: &Drafting<'_>,
     ci: usize,
     words: &str,
     replacement: Option<String>,
@@ -402,7 +428,7 @@ pub(super) fn strike_words(
 /// A missing term: its model clause inserted after the clause [`super::place::anchor`] chooses, as
 /// a paragraph of its own where the document allows (see [`Edit::inline`] for where it cannot).
 pub(super) fn insert_model(
-    contract: &Contract,
+    contract: &Drafting<'_>,
     vocab: &Vocabulary,
     term: TermId,
     model: &str,

@@ -6,6 +6,7 @@
 mod edit;
 mod place;
 
+use edit::Drafting;
 pub(crate) use edit::label_end;
 pub use edit::{Edit, TermChange};
 
@@ -121,9 +122,10 @@ fn is_numeral(c: char) -> bool {
 /// Fills `suggestion` on every finding a suggestion can be made for. Findings on one sentence
 /// (不得生育 and 视为自动离职 in one) get one revision of it that answers them all.
 pub fn attach(set: &RuleSet, contract: &Contract, report: &mut Report) {
+    let drafting = Drafting::new(contract);
     for f in &mut report.findings {
         if f.suggestion.is_none() {
-            f.suggestion = suggest(set, contract, f);
+            f.suggestion = suggest_for(set, &drafting, f);
         }
     }
     // Unlawful words struck or replaced: a figure raised to two floors is not such a case.
@@ -170,6 +172,10 @@ pub fn attach(set: &RuleSet, contract: &Contract, report: &mut Report) {
 
 /// The suggestion for one finding, if the contract and the rule data give one.
 pub fn suggest(set: &RuleSet, contract: &Contract, f: &Finding) -> Option<Suggestion> {
+    suggest_for(set, &Drafting::new(contract), f)
+}
+
+fn suggest_for(set: &RuleSet, contract: &Drafting<'_>, f: &Finding) -> Option<Suggestion> {
     let version = version_of(set, f);
     let edit = match f.kind {
         // A figure that holds or fails with the calendar (188天 against 98天加3个月) is raised as a
@@ -270,7 +276,12 @@ fn target(
     })
 }
 
-fn violated(set: &RuleSet, contract: &Contract, f: &Finding, version: &Version) -> Option<Edit> {
+fn violated(
+    set: &RuleSet,
+    contract: &Drafting<'_>,
+    f: &Finding,
+    version: &Version,
+) -> Option<Edit> {
     let (ci, ti) = stated_at(set, contract, f)?;
     let clause = contract.clauses.get(ci)?;
     let stated = clause.terms.get(ti)?;
@@ -288,7 +299,7 @@ fn violated(set: &RuleSet, contract: &Contract, f: &Finding, version: &Version) 
     }
 }
 
-fn missing(set: &RuleSet, contract: &Contract, f: &Finding, version: &Version) -> Option<Edit> {
+fn missing(set: &RuleSet, contract: &Drafting<'_>, f: &Finding, version: &Version) -> Option<Edit> {
     let vocab = &set.vocabulary;
     let term = version.check.term()?;
     let (floor, value) = match &version.check {
@@ -405,7 +416,7 @@ fn meeting_every_rule(
     q
 }
 
-fn unlawful(contract: &Contract, f: &Finding, version: Option<&Version>) -> Option<Edit> {
+fn unlawful(contract: &Drafting<'_>, f: &Finding, version: Option<&Version>) -> Option<Edit> {
     let ci = contract
         .clauses
         .iter()
@@ -416,7 +427,7 @@ fn unlawful(contract: &Contract, f: &Finding, version: Option<&Version>) -> Opti
 
 /// A vague clause (按国家有关规定执行): its sentence replaced by the model clause of a commitment it is
 /// about (the term's name or period written before the vague words), as a suggestion to negotiate.
-fn vague(set: &RuleSet, contract: &Contract, f: &Finding) -> Option<Edit> {
+fn vague(set: &RuleSet, contract: &Drafting<'_>, f: &Finding) -> Option<Edit> {
     let vocab = &set.vocabulary;
     let ci = contract
         .clauses
