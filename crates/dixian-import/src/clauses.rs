@@ -350,15 +350,18 @@ fn paragraphs(_text: &str, lines: &[Line<'_>]) -> Vec<RawClause> {
 
 /// Ids must be unique (the YAML form refuses duplicates): a repeated id gets a suffix (第五条之2).
 fn dedupe_ids(clauses: &mut [RawClause]) {
-    let mut seen: Vec<String> = Vec::new();
+    // A set, and the last number given to each label: a text of thousands of clauses that repeat
+    // one label took minutes when each id was looked for in a list, and each suffix tried from 2.
+    let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
+    let mut last: std::collections::HashMap<String, u32> = std::collections::HashMap::new();
     for c in clauses.iter_mut() {
         let base = c.id.clone();
-        let mut n = 1;
+        let n = last.entry(base.clone()).or_insert(1);
         while seen.contains(&c.id) {
-            n += 1;
+            *n += 1;
             c.id = format!("{base}之{n}");
         }
-        seen.push(c.id.clone());
+        seen.insert(c.id.clone());
     }
 }
 
@@ -434,5 +437,28 @@ mod tests {
             vec!["一", "二"]
         );
         assert_eq!(got[0].2, "一、女职工享受以下假期：\n产假\t158天");
+    }
+
+    /// Repeated labels are numbered in order and no id is given twice, in a text of thousands of
+    /// clauses that repeat their labels (a contract pasted over and over).
+    #[test]
+    fn repeated_ids_are_numbered_once_each() {
+        let text =
+            "合同\n第一条 甲。\n第一条 乙。\n第一条 丙。\n第一条 丁。\n第二条 戊。\n".repeat(300);
+        let got = ids(&text);
+        assert_eq!(got.len(), 1500);
+        assert_eq!(
+            got.iter().take(6).map(|g| g.0.as_str()).collect::<Vec<_>>(),
+            vec![
+                "第一条",
+                "第一条之2",
+                "第一条之3",
+                "第一条之4",
+                "第二条",
+                "第一条之5"
+            ]
+        );
+        let unique: std::collections::BTreeSet<&str> = got.iter().map(|g| g.0.as_str()).collect();
+        assert_eq!(unique.len(), got.len());
     }
 }
