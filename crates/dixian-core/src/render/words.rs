@@ -403,10 +403,13 @@ pub fn clause_name(id: &str) -> String {
     }
 }
 
-/// The phrase of `text` around bytes `start..end`, between punctuation marks: the words a clause
-/// agreed (“合同期内不得生育”), not only the matched pattern.
+/// The phrase of `text` around bytes `start..end`, between punctuation marks (or the tab between
+/// two cells of a table's row): the words a clause agreed (“合同期内不得生育”), not only the matched
+/// pattern.
 pub fn phrase_around(text: &str, start: usize, end: usize) -> &str {
-    const STOPS: [char; 10] = ['，', '。', '；', '：', '、', '\n', ',', ';', '！', '？'];
+    const STOPS: [char; 11] = [
+        '，', '。', '；', '：', '、', '\n', '\t', ',', ';', '！', '？',
+    ];
     let start = start.min(text.len());
     let end = end.clamp(start, text.len());
     let from = text
@@ -434,7 +437,7 @@ fn without_article_number(text: &str) -> &str {
                 && number
                     .chars()
                     .all(|c| c.is_ascii_digit() || "一二三四五六七八九十百零".contains(c))
-                && after.starts_with([' ', '\u{3000}']) =>
+                && after.starts_with([' ', '\u{3000}', '\t']) =>
         {
             after.trim_start()
         }
@@ -588,6 +591,22 @@ mod tests {
         assert_eq!(
             phrase_around(text, at, at + "不得生育".len()),
             "合同期内不得生育"
+        );
+        // A table's row: the article number in one cell, the words in the next.
+        let row = "第三条\t女职工怀孕的，视为自动离职。";
+        let at = row.find("自动离职").unwrap_or(0);
+        assert_eq!(
+            phrase_around(row, at, at + "自动离职".len()),
+            "视为自动离职"
+        );
+        let at = row.find("女职工").unwrap_or(0);
+        assert_eq!(
+            phrase_around(row, at, at + "女职工怀孕".len()),
+            "女职工怀孕的"
+        );
+        assert_eq!(
+            without_article_number("第三条\t女职工怀孕的"),
+            "女职工怀孕的"
         );
     }
 
