@@ -272,12 +272,24 @@ fn paragraphs(xml: &str) -> Result<Vec<Paragraph>, String> {
 
 /// Where each paragraph's text starts in the document's plain text, found in order; `None` for a
 /// paragraph whose text is not there as read (an empty one).
-fn locate(plain: &str, paragraphs: &[Paragraph]) -> Vec<Option<(usize, String)>> {
+///
+/// A paragraph the writer reads otherwise than the reader (words in a text box or a ruby, which the
+/// reader shows and the writer leaves as they are) is not found, and looking for it reads the rest
+/// of the document: thousands of them took minutes. So the searches that find nothing may read
+/// twice the text in all; after that, a paragraph is looked for only just past the last one found.
+fn locate(
+    plain: &str,
+    paragraphs: &[Paragraph],
+    chars: &[Vec<(char, usize, usize)>],
+) -> Vec<Option<(usize, String)>> {
+    const NEAR: usize = 256;
     let mut cursor = 0;
+    let mut budget = plain.len().saturating_mul(2);
     paragraphs
         .iter()
-        .map(|p| {
-            let text: String = p.chars().iter().map(|c| c.0).collect();
+        .zip(chars)
+        .map(|(p, chars)| {
+            let text: String = chars.iter().map(|c| c.0).collect();
             let shown = if p.in_table {
                 text.trim()
             } else {
@@ -286,7 +298,20 @@ fn locate(plain: &str, paragraphs: &[Paragraph]) -> Vec<Option<(usize, String)>>
             if shown.is_empty() {
                 return None;
             }
-            let at = cursor + plain.get(cursor..)?.find(shown)?;
+            let rest = plain.get(cursor..)?;
+            let mut limit = if budget > 0 {
+                rest.len()
+            } else {
+                rest.len().min(shown.len() + NEAR)
+            };
+            while !rest.is_char_boundary(limit) {
+                limit -= 1;
+            }
+            let Some(found) = rest.get(..limit).and_then(|r| r.find(shown)) else {
+                budget = budget.saturating_sub(limit);
+                return None;
+            };
+            let at = cursor + found;
             cursor = at + shown.len();
             let lead = text.len() - text.trim_start().len();
             let lead = if p.in_table { lead } else { 0 };
@@ -303,6 +328,20 @@ struct Marks {
     inserts: Vec<(Option<usize>, String)>,
 }
 
+impl Marks {
+    /// The words inserted after character `after` (`None`: before the first), in the order of the
+    /// edits. `inserts` must be sorted by where they go (stably, so the order of the edits stays).
+    fn inserted(&self, after: Option<usize>) -> impl Iterator<Item = &str> {
+        let from = self.inserts.partition_point(|(a, _)| *a < after);
+        self.inserts
+            .get(from..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(move |(a, _)| *a == after)
+            .map(|(_, words)| words.as_str())
+    }
+}
+
 /// Writes the tracked changes into `document.xml`; returns the new XML and which edits were made
 /// (their indices).
 pub fn revise_xml(
@@ -312,11 +351,29 @@ pub fn revise_xml(
     date: &str,
 ) -> Result<(String, Vec<usize>), String> {
     let paragraphs = paragraphs(xml)?;
-    let located = locate(plain, &paragraphs);
-    let mut marks: Vec<Marks> = paragraphs
+    // Each paragraph's characters, read once: every edit and every run looks them up, and read for
+    // each, a paragraph of thousands of runs (a contract on one line) took minutes.
+    let chars: Vec<Vec<(char, usize, usize)>> = paragraphs.iter().map(Paragraph::chars).collect();
+    let located = locate(plain, &paragraphs, &chars);
+    // The located paragraphs in the order they start, and where each of their characters starts.
+    let mut starts: Vec<(usize, usize)> = located
         .iter()
-        .map(|p| Marks {
-            struck: vec![false; p.chars().len()],
+        .enumerate()
+        .filter_map(|(pi, l)| Some((l.as_ref()?.0, pi)))
+        .collect();
+    dixian_core::sort::sort_by_key(&mut starts, |s| s.0);
+    let offsets: Vec<Vec<usize>> = located
+        .iter()
+        .map(|l| {
+            l.as_ref()
+                .map(|(_, text)| text.char_indices().map(|(i, _)| i).collect())
+                .unwrap_or_default()
+        })
+        .collect();
+    let mut marks: Vec<Marks> = chars
+        .iter()
+        .map(|c| Marks {
+            struck: vec![false; c.len()],
             inserts: Vec::new(),
         })
         .collect();
@@ -339,21 +396,31 @@ pub fn revise_xml(
             }
             continue;
         }
-        let found = located.iter().enumerate().find_map(|(pi, l)| {
-            let (at, text) = l.as_ref()?;
+        let fits = |&(_, pi): &(usize, usize)| {
+            let (at, text) = located.get(pi)?.as_ref()?;
             let (s, end) = (e.start.checked_sub(*at)?, e.end.checked_sub(*at)?);
             (end <= text.len() && text.is_char_boundary(s) && text.is_char_boundary(end)).then(
                 || {
-                    let char_at = |b: usize| text.get(..b).map_or(0, |t| t.chars().count());
+                    let starts = offsets.get(pi).map_or(&[][..], Vec::as_slice);
+                    let char_at = |b: usize| starts.partition_point(|&o| o < b);
                     (pi, char_at(s), char_at(end))
                 },
             )
-        });
+        };
+        // The last paragraph starting at or before the edit, or the one before it where the edit is
+        // at the point where one ends and the other starts (the earlier takes it).
+        let last = starts.partition_point(|(at, _)| *at <= e.start);
+        let found = starts
+            .get(last.saturating_sub(2)..last)
+            .unwrap_or_default()
+            .iter()
+            .find_map(fits);
         let Some((pi, s, end)) = found else { continue };
-        let (Some(m), Some(p)) = (marks.get_mut(pi), paragraphs.get(pi)) else {
+        let (Some(m), Some(p), Some(chars)) =
+            (marks.get_mut(pi), paragraphs.get(pi), chars.get(pi))
+        else {
             continue;
         };
-        let chars = p.chars();
         // Words in another reviewer's insertion are revised only where the insertion can be split
         // around the new words (the run is its direct child).
         let touches_insertion = (s..end.max(s + 1)).filter_map(|i| chars.get(i)).any(|c| {
@@ -374,28 +441,33 @@ pub fn revise_xml(
         }
         applied.push(k);
     }
-    for (p, m) in paragraphs.iter().zip(&marks) {
+    for ((p, m), chars) in paragraphs.iter().zip(&mut marks).zip(&chars) {
         if !m.struck.contains(&true) && m.inserts.is_empty() {
             continue;
         }
-        let chars = p.chars();
-        for (ri, run) in p.runs.iter().enumerate() {
-            let mine: Vec<usize> = chars
-                .iter()
-                .enumerate()
-                .filter(|(_, c)| c.1 == ri)
-                .map(|(i, _)| i)
-                .collect();
-            let struck = mine.iter().any(|&i| m.struck.get(i) == Some(&true));
+        dixian_core::sort::sort_by_key(&mut m.inserts, |i| i.0);
+        // Each run's characters: the paragraph's come run by run, so a run's are one range.
+        let mut ranges = vec![0..0; p.runs.len()];
+        for (i, c) in chars.iter().enumerate() {
+            if let Some(r) = ranges.get_mut(c.1) {
+                if r.start == r.end {
+                    r.start = i;
+                }
+                r.end = i + 1;
+            }
+        }
+        for (ri, (run, mine)) in p.runs.iter().zip(ranges).enumerate() {
+            let struck = m
+                .struck
+                .get(mine.clone())
+                .is_some_and(|s| s.contains(&true));
             let first_run_with_text = chars.first().map(|c| c.1) == Some(ri);
-            let inserts_here = m.inserts.iter().any(|(after, _)| match after {
-                Some(a) => mine.contains(a),
-                None => first_run_with_text,
-            });
+            let inserts_here = (first_run_with_text && m.inserted(None).next().is_some())
+                || mine.clone().any(|i| m.inserted(Some(i)).next().is_some());
             if !struck && !inserts_here {
                 continue;
             }
-            let new = rewrite_run(run, &mine, m, first_run_with_text, date, &mut next_id);
+            let new = rewrite_run(run, mine, m, first_run_with_text, date, &mut next_id);
             replacements.push((run.start, run.end, new));
         }
     }
@@ -693,7 +765,7 @@ enum Piece {
 /// formatting.
 fn rewrite_run(
     run: &Run,
-    mine: &[usize],
+    mine: std::ops::Range<usize>,
     m: &Marks,
     first: bool,
     date: &str,
@@ -735,12 +807,12 @@ fn rewrite_run(
         }
     };
     if first {
-        for (_, text) in m.inserts.iter().filter(|(a, _)| a.is_none()) {
+        for text in m.inserted(None) {
             insert(&mut out, text, next_id);
         }
     }
     // Walk the run's items, splitting text items at the paragraph characters they hold.
-    let mut char_iter = mine.iter().copied();
+    let mut char_iter = mine;
     for item in &run.items {
         match item {
             Item::Text(t) => {
@@ -760,7 +832,7 @@ fn rewrite_run(
                         _ => piece.push(Item::Text(c.to_string())),
                     }
                     if let Some(i) = i {
-                        for (_, text) in m.inserts.iter().filter(|(a, _)| *a == Some(i)) {
+                        for text in m.inserted(Some(i)) {
                             flush(&mut out, &mut piece, kind, next_id);
                             insert(&mut out, text, next_id);
                         }
@@ -784,7 +856,7 @@ fn rewrite_run(
                 }
                 piece.push(item.clone());
                 if let Some(i) = i {
-                    for (_, text) in m.inserts.iter().filter(|(a, _)| *a == Some(i)) {
+                    for text in m.inserted(Some(i)) {
                         flush(&mut out, &mut piece, kind, next_id);
                         insert(&mut out, text, next_id);
                     }
@@ -870,6 +942,54 @@ mod tests {
         assert!(
             revised.contains("<w:delText xml:space=\"preserve\">128</w:delText>"),
             "{revised}"
+        );
+    }
+
+    /// The text a reader of the revised XML sees: tracked deletions left out, insertions kept.
+    fn shown(xml: &str) -> String {
+        let mut out = String::new();
+        let mut deleted = 0;
+        crate::xml::read(xml, |e| match e {
+            Event::Start("del") => deleted += 1,
+            Event::End("del") => deleted -= 1,
+            Event::End("p") => out.push('\n'),
+            Event::Text(t) if deleted == 0 => out.push_str(&t),
+            _ => {}
+        })
+        .unwrap();
+        out
+    }
+
+    /// A contract on one line, every character its own run (as some converters write it), and a
+    /// paragraph before it that the writer reads otherwise than the reader (a ruby): each edit is
+    /// made where it belongs, two at one point in the order given.
+    #[test]
+    fn edits_in_a_paragraph_of_one_character_runs() {
+        let plain = "甲注乙\n第六条 产假128天，哺乳时间30分钟";
+        let runs: String = "第六条 产假128天，哺乳时间30分钟"
+            .chars()
+            .map(|c| format!("<w:r><w:t xml:space=\"preserve\">{c}</w:t></w:r>"))
+            .collect();
+        let xml = format!(
+            r#"<w:document xmlns:w="w"><w:body><w:p><w:r><w:t>甲</w:t><w:ruby><w:rt><w:r><w:t>注</w:t></w:r></w:rt></w:ruby><w:t>乙</w:t></w:r></w:p><w:p>{runs}</w:p></w:body></w:document>"#
+        );
+        let at = |words: &str| plain.find(words).unwrap();
+        let edit = |start: usize, end: usize, with: &str| TextEdit {
+            start,
+            end,
+            with: with.to_owned(),
+        };
+        let edits = [
+            edit(at("128"), at("128") + 3, "158"),
+            edit(at("30"), at("30") + 2, "60"),
+            edit(plain.len(), plain.len(), "；"),
+            edit(plain.len(), plain.len(), "每日两次"),
+        ];
+        let (revised, made) = revise_xml(&xml, plain, &edits, "2026-12-05T17:00:00Z").unwrap();
+        assert_eq!(made, vec![0, 1, 2, 3]);
+        assert_eq!(
+            shown(&revised),
+            "甲注乙\n第六条 产假158天，哺乳时间60分钟；每日两次\n"
         );
     }
 }
