@@ -787,3 +787,31 @@ fn an_addition_in_calendar_months_is_raised_in_months() {
     let again = fix(&set, "m.txt", out.as_bytes(), Scope::Required);
     assert_eq!(String::from_utf8(again.bytes).unwrap(), out);
 }
+
+#[test]
+fn a_total_and_its_parts_in_brackets_still_add_up() {
+    let set = rule_set();
+    let text = "武汉某某物流有限公司女职工权益保护专项集体合同
+地址：湖北省武汉市江汉区某某路1号
+第一条 本合同期限自2022年1月1日至2024年12月31日。
+第二条 女职工生育享受产假一百二十八天（含国家规定的产假九十八天、生育奖励假三十天）。
+第三条 本合同自签字之日起生效。
+";
+    let out =
+        String::from_utf8(fix(&set, "b.txt", text.as_bytes(), Scope::Required).bytes).unwrap();
+    assert!(
+        out.contains("产假一百五十八天（含国家规定的产假九十八天、生育奖励假六十天）。"),
+        "{out}"
+    );
+    assert!(worst(&set, "b.txt", out.as_bytes()) < Some(Severity::Rectify));
+    // One part in brackets is not a breakdown of the total.
+    let one = text.replace(
+        "（含国家规定的产假九十八天、生育奖励假三十天）",
+        "（含产前假十五天）",
+    );
+    let out = String::from_utf8(fix(&set, "c.txt", one.as_bytes(), Scope::Required).bytes).unwrap();
+    assert!(
+        out.contains("产假一百五十八天（含产前假十五天）。"),
+        "{out}"
+    );
+}

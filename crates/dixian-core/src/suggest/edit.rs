@@ -294,7 +294,10 @@ fn rewritten(
     // (在98天基础上增加30天), or the base the words only name (在国家规定产假的基础上延长产假三十天
     // states 128天: the base is 98天).
     let others = old.milli - last_read;
-    if others == 0 || (others > 0 && new.milli > others) {
+    if others == 0 {
+        return Some(breakdown(text, words, old, new).unwrap_or_else(|| becomes(last, new.milli)));
+    }
+    if others > 0 && new.milli > others {
         return Some(becomes(last, new.milli - others));
     }
     // A last figure larger than the whole counts it in another unit or per time (三十分钟 of
@@ -321,6 +324,45 @@ fn rewritten(
         return Some(becomes(last, i64::try_from(scaled).ok()?));
     }
     None
+}
+
+/// A total followed by its parts in brackets (128天（含国家规定的98天产假和30天生育假）): the total
+/// and the last part both changed, so the parts still add up (158天（含国家规定的98天产假和60天生育假）).
+/// `None` when no bracket follows or its figures do not add up to the total (（含产前假15天） is one
+/// part, not the whole).
+fn breakdown(
+    text: &str,
+    words: (usize, usize),
+    old: Quantity,
+    new: Quantity,
+) -> Option<((usize, usize), String)> {
+    let rest = text.get(words.1..)?;
+    let open = rest.len() - rest.trim_start().len();
+    let inner = rest.get(open..)?.strip_prefix(['（', '('])?;
+    let inner_start = words.1 + (rest.len() - inner.len());
+    let inner_end = inner_start + inner.find(['）', ')'])?;
+    let parts = numeral_runs(text, (inner_start, inner_end));
+    let read = |r: &(usize, usize)| text.get(r.0..r.1).and_then(numeral::read);
+    let values: Vec<i64> = parts.iter().map(read).collect::<Option<_>>()?;
+    let (&last, last_value) = (parts.last()?, *values.last()?);
+    let raised = last_value + (new.milli - old.milli);
+    if parts.len() < 2 || values.iter().sum::<i64>() != old.milli || raised <= 0 {
+        return None;
+    }
+    let total = numeral_runs(text, words)
+        .into_iter()
+        .rev()
+        .find(|r| read(r) == Some(old.milli))?;
+    let style = |r: (usize, usize)| numeral::style_of(text.get(r.0..r.1).unwrap_or(""));
+    Some((
+        (total.0, last.1),
+        format!(
+            "{}{}{}",
+            numeral::write(new.milli, style(total)),
+            text.get(total.1..last.0)?,
+            numeral::write(raised, style(last))
+        ),
+    ))
 }
 
 /// The style the contract writes its quantities in (see [`numeral::prevailing`]).
