@@ -382,12 +382,18 @@ pub fn revise_xml(
     let mut replacements: Vec<(usize, usize, String)> = Vec::new();
     for (k, e) in edits.iter().enumerate() {
         if let Some(model) = e.with.strip_prefix('\n').filter(|_| e.start == e.end) {
+            // The clause's indent, when typed as spaces (　　第四条…), stays the new paragraph's.
+            let indent: String = model
+                .chars()
+                .take_while(|c| matches!(c, ' ' | '\u{3000}'))
+                .collect();
+            let words = format!("{indent}{}", model.trim());
             if let Some((at, new)) = new_paragraph(
                 xml,
                 &paragraphs,
                 &located,
                 e.start,
-                model.trim(),
+                &words,
                 date,
                 &mut next_id,
             ) {

@@ -815,3 +815,22 @@ fn a_total_and_its_parts_in_brackets_still_add_up() {
         "{out}"
     );
 }
+
+#[test]
+fn a_paragraph_inserted_after_a_clause_indented_with_spaces_is_indented_alike() {
+    let xml = format!(
+        "{W}<w:p><w:r><w:t xml:space=\"preserve\">　　第四条　哺乳期内，每天哺乳时间一小时。</w:t></w:r></w:p><w:sectPr/></w:body></w:document>"
+    );
+    let plain = "　　第四条　哺乳期内，每天哺乳时间一小时。";
+    let edits = [dixian_core::fix::TextEdit {
+        start: plain.len(),
+        end: plain.len(),
+        with: "\n　　女职工在孕期不得从事孕期禁忌从事的劳动。".to_owned(),
+    }];
+    let (out, applied) = dixian_import::docx_revise::revise_xml(&xml, plain, &edits, "D").unwrap();
+    assert_eq!(applied, vec![0]);
+    assert!(
+        out.contains(r#"<w:t xml:space="preserve">　　女职工在孕期不得从事孕期禁忌从事的劳动。</w:t>"#),
+        "{out}"
+    );
+}
