@@ -830,7 +830,9 @@ fn a_paragraph_inserted_after_a_clause_indented_with_spaces_is_indented_alike() 
     let (out, applied) = dixian_import::docx_revise::revise_xml(&xml, plain, &edits, "D").unwrap();
     assert_eq!(applied, vec![0]);
     assert!(
-        out.contains(r#"<w:t xml:space="preserve">　　女职工在孕期不得从事孕期禁忌从事的劳动。</w:t>"#),
+        out.contains(
+            r#"<w:t xml:space="preserve">　　女职工在孕期不得从事孕期禁忌从事的劳动。</w:t>"#
+        ),
         "{out}"
     );
 }
