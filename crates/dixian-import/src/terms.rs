@@ -630,6 +630,15 @@ fn number_of_family(
                     } else {
                         Role::Base
                     };
+                    let piece = slice(text, piece_start(text, sentence, m.start), m.start);
+                    if role == Role::Addition && contains_any(piece, &CONDITIONAL_ADDITION) {
+                        c.out.notes.push(format!(
+                            "产假“{}{}”只适用于部分女职工，未计入产假",
+                            piece.trim(),
+                            slice(text, m.start, m.end)
+                        ));
+                        return;
+                    }
                     c.maternity.push((role, m.milli, span));
                     c.used_sentences.push(sentence);
                 }
@@ -1110,6 +1119,21 @@ mod tests {
             terms("工会女职委的代表参加企业与工会的集体协商。"),
             vec![("女职工协商代表", "是".into())]
         );
+    }
+
+    #[test]
+    fn an_addition_for_some_women_only_is_not_counted() {
+        let text = "女职工生育享受产假九十八天，晚育的另增加三十天。";
+        assert_eq!(terms(text), vec![("产假", "98天".into())]);
+        let out = extract(text, (0, text.len()), None);
+        assert!(
+            out.notes.iter().any(|n| n.contains("晚育的另增加三十天")),
+            "{:?}",
+            out.notes
+        );
+        // An addition every woman gets is counted.
+        let text = "女职工生育享受产假九十八天，另增加三十天。";
+        assert_eq!(terms(text), vec![("产假", "128天".into())]);
     }
 
     #[test]

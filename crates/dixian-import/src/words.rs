@@ -89,6 +89,9 @@ pub const ADDITION: [&str; 8] = [
     "另外",
     "奖励",
 ];
+/// Before an addition to maternity leave: only some women get it (晚育的另增加三十天, 领取独生子女证的
+/// 增加产假), so it is not leave every woman is sure of.
+pub const CONDITIONAL_ADDITION: [&str; 4] = ["晚育", "晚婚", "独生子女", "光荣证"];
 /// Before a number: the number is the total (增加至158天, 共计158天).
 pub const TOTAL: [&str; 9] = [
     "增加至",
