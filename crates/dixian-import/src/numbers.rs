@@ -96,15 +96,34 @@ fn numeral_at(text: &str, at: usize) -> Option<(usize, i64)> {
     Some((end, value))
 }
 
-/// The unit written at byte `at` (spaces allowed before it), with the byte where it ends.
+/// The unit written at byte `at` (spaces allowed before it, and one line break: a text wrapped by
+/// hand, as one pasted from a PDF is, may break 七|天 over two lines), with the byte where it ends.
 fn unit_at(text: &str, at: usize) -> Option<(RawUnit, usize)> {
     let rest = text.get(at..)?;
-    let trimmed = rest.trim_start_matches([' ', '\u{3000}']);
+    let spaces = [' ', '\u{3000}'];
+    let trimmed = rest.trim_start_matches(spaces);
+    let trimmed = trimmed
+        .strip_prefix("\r\n")
+        .or_else(|| trimmed.strip_prefix('\n'))
+        .map_or(trimmed, |t| t.trim_start_matches(spaces));
     let skipped = rest.len() - trimmed.len();
     UNITS
         .iter()
         .find(|(w, _)| trimmed.starts_with(w))
         .map(|(w, u)| (*u, at + skipped + w.len()))
+}
+
+/// Whether the line break at byte `at` of `text` splits a number from its unit (七|天): a line wrapped
+/// by hand, not the end of a sentence.
+pub fn wraps_a_figure(text: &str, at: usize) -> bool {
+    let before = text.get(..at).and_then(|b| b.chars().next_back());
+    let after = text
+        .get(at..)
+        .map(|a| a.trim_start_matches(['\r', '\n']))
+        .map(|a| a.trim_start_matches([' ', '\u{3000}']))
+        .unwrap_or("");
+    before.is_some_and(|c| is_arabic(c) || is_chinese_digit(c))
+        && UNITS.iter().any(|(w, _)| after.starts_with(w))
 }
 
 /// Every number-with-unit in `text`, skipping ordinals (第三条) and the byte ranges in `skip` (dates).
@@ -211,6 +230,10 @@ mod tests {
             (60_000, RawUnit::Percent, "百分之六十")
         );
         assert_eq!(one("十五天"), (15_000, RawUnit::Day, "十五天"));
+        // A line wrapped by hand between the number and its unit.
+        assert_eq!(one("护理假七\n天。"), (7_000, RawUnit::Day, "七\n天"));
+        assert_eq!(one("护理假七\r\n天。"), (7_000, RawUnit::Day, "七\r\n天"));
+        assert!(mentions("护理假七\n\n天", &[]).is_empty());
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! additions are summed with their base (“在国家规定98天产假基础上增加产假60天” → 产假 158天). Yes/no
 //! commitments are recognised by phrase groups (words.rs). Every value keeps the byte range of its words.
 
-use crate::numbers::{Mention, RawUnit, mentions};
+use crate::numbers::{Mention, RawUnit, mentions, wraps_a_figure};
 use crate::words::*;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -54,7 +54,7 @@ fn sentences(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
     let mut from = start;
     let body = text.get(start..end).unwrap_or("");
     for (i, c) in body.char_indices() {
-        if SENTENCE_ENDS.contains(&c) {
+        if SENTENCE_ENDS.contains(&c) && !(c == '\n' && wraps_a_figure(text, start + i)) {
             out.push((from, start + i));
             from = start + i + c.len_utf8();
         }
@@ -1119,6 +1119,12 @@ mod tests {
             terms("工会女职委的代表参加企业与工会的集体协商。"),
             vec![("女职工协商代表", "是".into())]
         );
+    }
+
+    #[test]
+    fn a_figure_wrapped_over_two_lines_is_read() {
+        let text = "女职工配偶享受护理假七\n天。";
+        assert_eq!(terms(text), vec![("陪产假", "7天".into())]);
     }
 
     #[test]

@@ -836,3 +836,22 @@ fn a_paragraph_inserted_after_a_clause_indented_with_spaces_is_indented_alike() 
         "{out}"
     );
 }
+
+#[test]
+fn a_figure_wrapped_over_two_lines_is_read_and_raised_in_place() {
+    let set = rule_set();
+    // A text pasted from a PDF: its lines wrapped by hand, one between 七 and 天.
+    let text = "襄阳某某汽车配件有限公司女职工权益保护专项集体合同
+公司地址：湖北省襄阳市高新区某某路3号
+第一条 本合同期限自2023年1月1日至2025年12月31日。
+第二条 女职工生育享受产假一百五十八天。女职工配偶享受护理假七
+天。
+第三条 本合同自签字之日起生效。
+";
+    let fixed = fix(&set, "w.txt", text.as_bytes(), Scope::Required);
+    let out = String::from_utf8(fixed.bytes).unwrap();
+    // Raised where it stands, not a second 护理假 clause beside the first.
+    assert!(out.contains("享受护理假十五\n天。"), "{out}");
+    assert_eq!(out.matches("护理假").count(), 1, "{out}");
+    assert!(worst(&set, "w.txt", out.as_bytes()) < Some(Severity::Rectify));
+}

@@ -47,7 +47,8 @@ impl StatedTerm {
                     && !self.written.chars().any(|c| c.is_ascii_digit())
                     && crate::quantity::parse_quantity(&self.written, vocab) == Ok(q);
                 if in_words {
-                    self.written.trim().to_owned()
+                    // As one phrase, when the words were wrapped over two lines (七|天).
+                    self.written.split_whitespace().collect()
                 } else {
                     crate::render::words::figure(q, vocab.term_info(self.term), vocab)
                 }
