@@ -18,6 +18,16 @@ pub(super) fn anchor(contract: &Contract, vocab: &Vocabulary, term: TermId) -> O
     let shares_keyword = |s: &str| keywords.iter().any(|k| s.contains(k.as_str()));
     let body =
         |ci: usize| !is_final_provision(section(ci), clauses.get(ci).map_or("", |c| &c.text));
+    let states_a_term = |ci: usize, of: &dyn Fn(&[crate::vocabulary::Period]) -> bool| {
+        !info.periods.is_empty()
+            && clauses.get(ci).is_some_and(|c| {
+                c.terms.iter().any(|st| {
+                    vocab
+                        .term_info(st.term)
+                        .is_some_and(|i| !i.periods.is_empty() && of(&i.periods))
+                })
+            })
+    };
     // Clause of the same topic, of the same period by what it states, chapter named for the period
     // or for the term, a clause that speaks of the period; else the end of the body.
     last(&|ci| {
@@ -27,17 +37,10 @@ pub(super) fn anchor(contract: &Contract, vocab: &Vocabulary, term: TermId) -> O
             .is_some_and(about_period)
     })
     .or_else(|| last(&|ci| about_period(section(ci))))
-    .or_else(|| {
-        last(&|ci| {
-            clauses.get(ci).is_some_and(|c| {
-                c.terms.iter().any(|st| {
-                    vocab
-                        .term_info(st.term)
-                        .is_some_and(|i| i.periods.iter().any(|p| info.periods.contains(p)))
-                })
-            })
-        })
-    })
+    // A clause stating a term of the same period: one only of that period (哺乳时间 for a 哺乳期
+    // term) before one that spans it among others (孕期、产期、哺乳期内劳动合同期满的……).
+    .or_else(|| last(&|ci| states_a_term(ci, &|p| p.iter().all(|p| info.periods.contains(p)))))
+    .or_else(|| last(&|ci| states_a_term(ci, &|p| p.iter().any(|p| info.periods.contains(p)))))
     .or_else(|| last(&|ci| shares_keyword(section(ci))))
     .or_else(|| last(&|ci| body(ci) && clauses.get(ci).is_some_and(|c| about_period(&c.text))))
     .or_else(|| last(&body))
