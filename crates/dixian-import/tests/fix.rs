@@ -855,3 +855,49 @@ fn a_figure_wrapped_over_two_lines_is_read_and_raised_in_place() {
     assert_eq!(out.matches("护理假").count(), 1, "{out}");
     assert!(worst(&set, "w.txt", out.as_bytes()) < Some(Severity::Rectify));
 }
+
+#[test]
+fn a_model_clause_after_a_list_s_last_item_is_the_next_item() {
+    let set = rule_set();
+    let text = "宜昌某某电力设备有限公司女职工权益保护专项集体合同
+地址：湖北省宜昌市西陵区某某路1号
+第一条 本合同期限自2023年1月1日至2025年12月31日。
+第二条 孕期、产期保护：
+（一）女职工产前检查所需时间计入劳动时间；
+（二）女职工生育享受产假一百五十八天；
+（三）女职工配偶享受护理假十五天。
+第三条 本合同自签字之日起生效。
+";
+    let out =
+        String::from_utf8(fix(&set, "l.txt", text.as_bytes(), Scope::Required).bytes).unwrap();
+    assert!(
+        out.contains("（三）女职工配偶享受护理假十五天。\n（四）用人单位不得因女职工结婚"),
+        "{out}"
+    );
+    assert!(
+        out.contains("\n（五）女职工在孕期、产期、哺乳期内"),
+        "{out}"
+    );
+    assert!(worst(&set, "l.txt", out.as_bytes()) < Some(Severity::Rectify));
+    let again = fix(&set, "l.txt", out.as_bytes(), Scope::Required);
+    assert_eq!(String::from_utf8(again.bytes).unwrap(), out);
+}
+
+#[test]
+fn a_paragraph_numbered_by_word_gets_no_second_number() {
+    // The item's number is Word's (numPr): the inserted item's words go without （四）.
+    let first = r#"<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="3"/></w:numPr></w:pPr><w:r><w:t>女职工配偶享受护理假十五天。</w:t></w:r></w:p>"#;
+    let xml = format!("{W}{first}<w:sectPr/></w:body></w:document>");
+    let plain = "（三）女职工配偶享受护理假十五天。";
+    let edits = [dixian_core::fix::TextEdit {
+        start: plain.len(),
+        end: plain.len(),
+        with: "\n（四）女职工在孕期不得从事孕期禁忌从事的劳动。".to_owned(),
+    }];
+    let (out, applied) = dixian_import::docx_revise::revise_xml(&xml, plain, &edits, "D").unwrap();
+    assert_eq!(applied, vec![0]);
+    assert!(
+        out.contains(r#"<w:t xml:space="preserve">女职工在孕期不得从事孕期禁忌从事的劳动。</w:t>"#),
+        "{out}"
+    );
+}
