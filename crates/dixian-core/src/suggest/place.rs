@@ -128,7 +128,12 @@ fn is_final_provision(section: &str, text: &str) -> bool {
         "签字",
         "盖章",
     ];
-    section.contains("附则") || ABOUT_THE_CONTRACT.iter().any(|w| text.contains(w))
+    // 劳动合同期限 / 劳动合同期满前 are about a woman's own contract, not this one.
+    let about_this_contract = |w: &&str| {
+        text.match_indices(*w)
+            .any(|(i, _)| !text.get(..i).is_some_and(|b| b.ends_with("劳动")))
+    };
+    section.contains("附则") || ABOUT_THE_CONTRACT.iter().any(about_this_contract)
 }
 
 #[cfg(test)]
@@ -169,5 +174,10 @@ mod tests {
             "其他",
             "女职工委员会主任作为协商代表参加集体协商。"
         ));
+        assert!(!is_final_provision(
+            "女职工特殊保护",
+            "女职工孕期、产期、哺乳期内劳动合同期满的，劳动合同期限自动延续至相应情形消失时终止。"
+        ));
+        assert!(is_final_provision("", "本合同期限为三年。"));
     }
 }
