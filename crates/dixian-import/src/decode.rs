@@ -51,6 +51,9 @@ pub fn decode_with(file: &str, bytes: &[u8], decoder: Decoder<'_>) -> Result<Dec
         let body = bytes.get(bom..).unwrap_or_default();
         return finish(file, encoding, body, decoder);
     }
+    if let Some(encoding) = utf16_without_bom(bytes) {
+        return finish(file, encoding, bytes, decoder);
+    }
     if bytes.contains(&0) {
         return Err(LoadError::one(
             file,
@@ -74,6 +77,40 @@ pub fn decode_with(file: &str, bytes: &[u8], decoder: Decoder<'_>) -> Result<Dec
         guessed
     };
     finish(file, encoding, bytes, decoder)
+}
+
+/// UTF-16 saved without a byte-order mark, when the bytes have zeros (ASCII characters and line ends
+/// in UTF-16): the byte order whose reading has line ends and no control character but tabs (the
+/// other order reads a line end as U+0A00). A binary file reads as neither.
+fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
+    if bytes.len() < 4 || bytes.len() % 2 != 0 || !bytes.contains(&0) {
+        return None;
+    }
+    let reads = |unit: fn([u8; 2]) -> u16| {
+        let units = bytes.chunks_exact(2).map(|pair| {
+            unit([
+                pair.first().copied().unwrap_or(0),
+                pair.get(1).copied().unwrap_or(0),
+            ])
+        });
+        let mut line_end = false;
+        for c in char::decode_utf16(units) {
+            match c {
+                Ok('\n') => line_end = true,
+                Ok('\r' | '\t') => {}
+                Ok(c) if !c.is_control() => {}
+                _ => return false,
+            }
+        }
+        line_end
+    };
+    if reads(u16::from_le_bytes) {
+        Some(encoding_rs::UTF_16LE)
+    } else if reads(u16::from_be_bytes) {
+        Some(encoding_rs::UTF_16BE)
+    } else {
+        None
+    }
 }
 
 /// chardetng's guess for text with no BOM that is not UTF-8.
@@ -169,6 +206,17 @@ mod tests {
         utf16.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
         assert_eq!(decode("a", &utf16).unwrap().encoding, "UTF-16LE");
         assert!(decode("a", b"PK\x03\x04\x00\x00").is_err());
+        // Without a byte-order mark, either way round.
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let d = decode("a", &le).unwrap();
+        assert_eq!(
+            (d.text.as_str(), d.encoding),
+            ("第五条 女职工生育享受产假一百五十八天。\n", "UTF-16LE")
+        );
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        assert_eq!(decode("a", &be).unwrap().encoding, "UTF-16BE");
+        // Zeros on both sides are binary.
+        assert!(decode("a", b"\x00\x00ab\n\x00\x00\x00").is_err());
     }
 
     #[test]
