@@ -350,18 +350,24 @@ fn paragraphs(_text: &str, lines: &[Line<'_>]) -> Vec<RawClause> {
 
 /// Ids must be unique (the YAML form refuses duplicates): a repeated id gets a suffix (第五条之2).
 fn dedupe_ids(clauses: &mut [RawClause]) {
-    // A set, and the last number given to each label: a text of thousands of clauses that repeat
-    // one label took minutes when each id was looked for in a list, and each suffix tried from 2.
-    let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
-    let mut last: std::collections::HashMap<String, u32> = std::collections::HashMap::new();
+    // Each id given, with the last suffix given to it as a label: a text of thousands of clauses
+    // that repeat one label took minutes when each id was looked for in a list, and each suffix
+    // tried from 2.
+    let mut given: std::collections::HashMap<String, u32> = std::collections::HashMap::new();
     for c in clauses.iter_mut() {
-        let base = c.id.clone();
-        let n = last.entry(base.clone()).or_insert(1);
-        while seen.contains(&c.id) {
-            *n += 1;
-            c.id = format!("{base}之{n}");
+        if let Some(&last) = given.get(&c.id) {
+            let base = std::mem::take(&mut c.id);
+            let mut n = last;
+            loop {
+                n += 1;
+                c.id = format!("{base}之{n}");
+                if !given.contains_key(&c.id) {
+                    break;
+                }
+            }
+            given.insert(base, n);
         }
-        seen.insert(c.id.clone());
+        given.insert(c.id.clone(), 1);
     }
 }
 
