@@ -8,7 +8,7 @@ use crate::contract::Contract;
 use crate::report::{Finding, FindingKind, Report};
 use crate::rules::Severity;
 use annotate_snippets::renderer::DecorStyle;
-use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 
 /// The words of the frame, per language.
 struct Words {
@@ -136,12 +136,27 @@ pub fn render_in(report: &Report, contract: &Contract, color: bool, lang: Lang) 
             // Only the lines the finding is on: rendering the whole source for each of thousands of
             // findings would be quadratic in the contract's length.
             let (lines, span) = excerpt(&contract.source, s, e);
-            title.element(
-                Snippet::source(lines)
-                    .line_start(f.line.map_or(1, |l| usize::try_from(l).unwrap_or(1)))
-                    .path(report.contract.file.as_str())
-                    .annotation(AnnotationKind::Primary.span(span).label(label)),
-            )
+            let line = f.line.map_or(1, |l| usize::try_from(l).unwrap_or(1));
+            let snippet = Snippet::source(lines).line_start(line);
+            match clipped(lines, span.clone()) {
+                None => title.element(
+                    snippet
+                        .path(report.contract.file.as_str())
+                        .annotation(AnnotationKind::Primary.span(span).label(label)),
+                ),
+                // A line too long to show whole: its words around the finding, the place said apart.
+                Some((words, span)) => title
+                    .element(
+                        Origin::path(report.contract.file.as_str())
+                            .line(line)
+                            .char_column(f.column.map_or(1, |c| usize::try_from(c).unwrap_or(1))),
+                    )
+                    .element(
+                        Snippet::source(words)
+                            .line_start(line)
+                            .annotation(AnnotationKind::Primary.span(span).label(label)),
+                    ),
+            }
         } else {
             let text = match lang {
                 Lang::Zh => format!("{}：{}", report.contract.file, words::unplaced(f)),
@@ -253,10 +268,99 @@ fn english_authorities(authorities: &[String]) -> String {
         .join(", ")
 }
 
+/// Lines longer than this (bytes) are shown only around the finding's words: annotate-snippets
+/// measures the whole line for each finding, and a contract written on one line of 650 KB took 99 s
+/// to show. A real contract's longest line (a contract on one line) is a few kilobytes.
+const LONG_LINE: usize = 16 * 1024;
+/// Characters shown on each side of the finding's words in a line longer than [`LONG_LINE`].
+const AROUND: usize = 60;
+
+/// For a line longer than [`LONG_LINE`]: its words around `span` (at most [`AROUND`] characters
+/// on each side, and the underlined words at most [`LONG_LINE`] bytes) between ellipses, and where
+/// `span` is in them.
+fn clipped(line: &str, span: std::ops::Range<usize>) -> Option<(String, std::ops::Range<usize>)> {
+    if line.len() <= LONG_LINE {
+        return None;
+    }
+    let before = line.get(..span.start)?;
+    let from = before
+        .char_indices()
+        .rev()
+        .nth(AROUND - 1)
+        .map_or(0, |(i, _)| i);
+    let mut end = span.end.min(span.start + LONG_LINE);
+    while !line.is_char_boundary(end) {
+        end -= 1;
+    }
+    let after = line.get(end..)?;
+    let to = end
+        + after
+            .char_indices()
+            .nth(AROUND)
+            .map_or(after.len(), |(i, _)| i);
+    let lead = if from > 0 { "…" } else { "" };
+    let words = format!(
+        "{lead}{}{}",
+        line.get(from..to)?,
+        if to < line.len() { "…" } else { "" }
+    );
+    let start = lead.len() + span.start - from;
+    Some((words, start..start + (end - span.start)))
+}
+
 /// The whole lines of `source` that bytes `start..end` fall on, and that range within them.
 fn excerpt(source: &str, start: usize, end: usize) -> (&str, std::ops::Range<usize>) {
     let start = start.min(source.len());
     let end = end.clamp(start, source.len());
     let (from, to) = crate::source::lines_around(source, start, end);
     (source.get(from..to).unwrap_or(""), start - from..end - from)
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
+    use super::*;
+
+    /// A finding on a line of 200 KB (a contract written on one line: here its clauses as one flow
+    /// list) shows the words around it, underlined, and says its place in the whole line.
+    #[test]
+    fn a_finding_on_a_very_long_line_shows_the_words_around_it() {
+        let clause = |n: usize, text: &str| format!("{{id: 第{n}条, text: {text}}}");
+        let mut clauses: Vec<String> = (1..3000)
+            .map(|n| clause(n, "女职工依法享有劳动保护。"))
+            .collect();
+        clauses.insert(
+            1500,
+            clause(9999, "女职工在合同期内不得生育，怀孕的视为自动离职。"),
+        );
+        let yaml = format!(
+            "region: 湖北省武汉市\nterm: {{start: 2021-05-01, end: 2024-04-30}}\nclauses: [{}]\n",
+            clauses.join(", ")
+        );
+        let rules = crate::rules::builtin().unwrap();
+        let contract = crate::contract::load_yaml("long.yaml", &yaml, &rules.vocabulary).unwrap();
+        let report = crate::eval::check(&rules, &contract).unwrap();
+        let f = report
+            .findings
+            .iter()
+            .find(|f| f.kind == FindingKind::UnlawfulText)
+            .unwrap();
+        let out = render_in(&report, &contract, false, Lang::Zh);
+        assert!(out.len() < 50_000, "{}", out.len());
+        let (line, column) = (f.line.unwrap(), f.column.unwrap());
+        assert!(column > 1000, "{column}");
+        assert!(out.contains(&format!("long.yaml:{line}:{column}")), "{out}");
+        assert!(out.contains("text: 女职工在合同期内不得生育"), "{out}");
+        assert!(out.contains('…'), "{out}");
+    }
+
+    #[test]
+    fn short_lines_are_shown_whole() {
+        assert_eq!(clipped("产假128天", 6..9), None);
+        let line = format!("{}产假128天{}", "甲".repeat(9000), "乙".repeat(9000));
+        let at = line.find("128").unwrap();
+        let (words, span) = clipped(&line, at..at + 3).unwrap();
+        assert_eq!(&words[span], "128");
+        assert_eq!(words.chars().count(), 1 + 60 + 3 + 60 + 1);
+    }
 }
