@@ -540,12 +540,6 @@ fn new_paragraph(
     } else {
         like.prefix.as_str()
     };
-    // A list's next item (（四）…) after a paragraph Word numbers itself: Word writes the number.
-    let text = if numbered && like.ppr.contains("numPr") {
-        dixian_core::fix::without_item_label(text)
-    } else {
-        text
-    };
     Some((
         at,
         paragraph_xml(like, w, numbered, Some(text), date, next_id),

@@ -146,7 +146,6 @@ pub fn text_edits(contract: &Contract, changes: &[Change<'_>]) -> Vec<TextEdit> 
 pub fn text_edits_of(contract: &Contract, changes: &[Change<'_>]) -> Vec<(usize, TextEdit)> {
     let src = contract.source.as_str();
     let mut joiner = Joiner::default();
-    let mut inserted_lines: Vec<usize> = Vec::new();
     let mut edits: Vec<(usize, TextEdit)> = changes
         .iter()
         .enumerate()
@@ -168,20 +167,7 @@ pub fn text_edits_of(contract: &Contract, changes: &[Change<'_>]) -> Vec<(usize,
                 .get(line_start..base)
                 .filter(|i| i.trim().is_empty())
                 .unwrap_or("");
-            // After the last item of a list (（三）……。), the next item: （四）.
-            let (last_line_start, _) = lines_around(src, line_end, line_end);
-            let last_line = src.get(last_line_start..line_end).unwrap_or("");
-            let before = inserted_lines.iter().filter(|&&at| at == line_end).count();
-            inserted_lines.push(line_end);
-            let (indent, label) =
-                match next_item(last_line, src.get(line_end..).unwrap_or(""), before) {
-                    Some(label) => {
-                        let lead = last_line.len() - last_line.trim_start().len();
-                        (last_line.get(..lead).unwrap_or(""), label)
-                    }
-                    None => (indent, String::new()),
-                };
-            let with = format!("\n{indent}{label}{}", c.edit.with);
+            let with = format!("\n{indent}{}", c.edit.with);
             Some((
                 i,
                 TextEdit {
@@ -194,73 +180,6 @@ pub fn text_edits_of(contract: &Contract, changes: &[Change<'_>]) -> Vec<(usize,
         .collect();
     crate::sort::sort_by_key(&mut edits, |(_, e)| (e.start, e.end));
     edits
-}
-
-/// An item's number in a list and the marks around it: （三） → ("（", 3, "）"), 3. → ("", 3, ".").
-/// Articles (第三条) and headings (三、) are not items: the next number is taken.
-fn item_label(line: &str) -> Option<(&str, i64, numeral_style::Style, &str)> {
-    let line = line.trim_start();
-    let open = ["（", "("]
-        .into_iter()
-        .find(|o| line.starts_with(o))
-        .unwrap_or("");
-    let rest = line.get(open.len()..)?;
-    let digits = rest
-        .char_indices()
-        .find(|&(_, c)| !numeral_style::is_numeral(c) || c == '.' || c == '．')
-        .map_or(rest.len(), |(i, _)| i);
-    let number = rest.get(..digits).filter(|n| !n.is_empty())?;
-    let after = rest.get(digits..)?;
-    let style = numeral_style::style_of(number);
-    let close = match open {
-        "（" | "(" => ["）", ")"].into_iter().find(|c| after.starts_with(c))?,
-        // 3. or 3、 in Arabic digits; 三、 heads a section.
-        _ if style != numeral_style::Style::Chinese => [".", "．", "、"]
-            .into_iter()
-            .find(|c| after.starts_with(c))?,
-        _ => return None,
-    };
-    Some((open, numeral_style::read(number)?, style, close))
-}
-
-/// `text` without the item label it starts with (（四）女职工… → 女职工…): for a paragraph whose
-/// number the word processor writes itself.
-pub fn without_item_label(text: &str) -> &str {
-    let trimmed = text.trim_start();
-    let Some((open, _, _, close)) = item_label(trimmed) else {
-        return text;
-    };
-    let rest = trimmed.get(open.len()..).unwrap_or("");
-    rest.find(close)
-        .and_then(|i| rest.get(i + close.len()..))
-        .map_or(text, str::trim_start)
-}
-
-/// The label of the item inserted after `line` (the `before`-th inserted there already), when
-/// `line` is a list's last item: no line after it, up to the next blank one, starts an item of the
-/// same marks.
-fn next_item(line: &str, after: &str, before: usize) -> Option<String> {
-    let (open, number, style, close) = item_label(line)?;
-    let next = after
-        .lines()
-        .map(str::trim)
-        .find(|l| !l.is_empty())
-        .unwrap_or("");
-    if item_label(next).is_some_and(|(o, _, _, c)| o == open && c == close) {
-        return None;
-    }
-    let n = number + 1000 * (1 + i64::try_from(before).ok()?);
-    // The space the list puts after its labels (1. 妊娠…), if any.
-    let words = line.trim_start();
-    let label_end = words.find(close).map_or(0, |i| i + close.len());
-    let rest = words.get(label_end..).unwrap_or("");
-    let space = rest
-        .get(..rest.len() - rest.trim_start().len())
-        .unwrap_or("");
-    Some(format!(
-        "{open}{}{close}{space}",
-        numeral_style::write(n, style)
-    ))
 }
 
 /// Which of the edits (sorted, as [`text_edits`] gives them) [`apply`] makes: all but one that
@@ -506,35 +425,4 @@ fn phrase(clause: &Clause, s: usize, e: usize) -> (usize, usize) {
             .map_or(text.len(), |i| e + i)
     };
     (from.max(suggest::label_end(clause).min(s)), to)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::{next_item, without_item_label};
-
-    #[test]
-    fn the_item_after_a_list_s_last_takes_the_next_number() {
-        let after = "\n第三条 哺乳期保护：\n（一）哺乳期内每天哺乳时间一小时。";
-        assert_eq!(
-            next_item("（三）女职工配偶享受护理假十五天。", after, 0).as_deref(),
-            Some("（四）")
-        );
-        assert_eq!(
-            next_item("（三）女职工配偶享受护理假十五天。", after, 1).as_deref(),
-            Some("（五）")
-        );
-        assert_eq!(
-            next_item("1. 妊娠……", "\n三、产期保护", 0).as_deref(),
-            Some("2. ")
-        );
-        assert_eq!(next_item("(9)……", "", 0).as_deref(), Some("(10)"));
-        // Not the last item: the next line is an item of the same list.
-        assert_eq!(next_item("（一）……；", "\n（二）……。", 0), None);
-        // Articles and section headings are not items.
-        assert_eq!(next_item("第三条 ……。", "\n", 0), None);
-        assert_eq!(next_item("三、……。", "\n", 0), None);
-        assert_eq!(without_item_label("（四）女职工……"), "女职工……");
-        assert_eq!(without_item_label("3. 女职工……"), "女职工……");
-        assert_eq!(without_item_label("女职工……"), "女职工……");
-    }
 }
