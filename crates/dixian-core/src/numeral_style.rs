@@ -126,31 +126,30 @@ pub fn restyle(text: &str, style: Style) -> String {
     if style == Style::Arabic {
         return text.to_owned();
     }
-    let mut out = String::with_capacity(text.len() * 2);
-    let mut rest = text;
-    while let Some(start) = rest.find(|c: char| c.is_ascii_digit()) {
-        let (before, from) = rest.split_at(start);
-        out.push_str(before);
-        let mut end = from
-            .find(|c: char| !c.is_ascii_digit())
-            .unwrap_or(from.len());
-        // A decimal point followed by a digit belongs to the figure.
-        if from.get(end..).is_some_and(|t| {
-            t.starts_with('.') && t.chars().nth(1).is_some_and(|c| c.is_ascii_digit())
-        }) {
-            end += 1 + from
-                .get(end + 1..)
-                .and_then(|t| t.find(|c: char| !c.is_ascii_digit()))
-                .unwrap_or(from.len() - end - 1);
+    // The figure gathered so far written in `style` (a trailing point is not part of it).
+    fn flush(out: &mut String, figure: &mut String, style: Style) {
+        let digits = figure.trim_end_matches('.');
+        match read(digits) {
+            Some(milli) if !digits.is_empty() => out.push_str(&write(milli, style)),
+            _ => out.push_str(digits),
         }
-        let figure = from.get(..end).unwrap_or("");
-        match read(figure) {
-            Some(milli) => out.push_str(&write(milli, style)),
-            None => out.push_str(figure),
+        if figure.ends_with('.') {
+            out.push('.');
         }
-        rest = from.get(end..).unwrap_or("");
+        figure.clear();
     }
-    out.push_str(rest);
+    let mut out = String::with_capacity(text.len() * 2);
+    let mut figure = String::new();
+    for c in text.chars() {
+        // A decimal point belongs to a figure it continues (0.5).
+        if c.is_ascii_digit() || (c == '.' && !figure.is_empty() && !figure.contains('.')) {
+            figure.push(c);
+        } else {
+            flush(&mut out, &mut figure, style);
+            out.push(c);
+        }
+    }
+    flush(&mut out, &mut figure, style);
     out
 }
 

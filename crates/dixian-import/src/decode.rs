@@ -79,9 +79,11 @@ pub fn decode_with(file: &str, bytes: &[u8], decoder: Decoder<'_>) -> Result<Dec
     finish(file, encoding, bytes, decoder)
 }
 
-/// UTF-16 saved without a byte-order mark, when the bytes have zeros (ASCII characters and line ends
+/// UTF-16 saved without a byte-order mark (a guess, so with feature `guess-encoding`), when the bytes
+/// have zeros (ASCII characters and line ends
 /// in UTF-16): the byte order whose reading has line ends and no control character but tabs (the
 /// other order reads a line end as U+0A00). A binary file reads as neither.
+#[cfg(feature = "guess-encoding")]
 fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
     if bytes.len() < 4 || bytes.len() % 2 != 0 || !bytes.contains(&0) {
         return None;
@@ -111,6 +113,12 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
     } else {
         None
     }
+}
+
+/// Without chardetng (the browser build): UTF-16 needs its byte-order mark.
+#[cfg(not(feature = "guess-encoding"))]
+fn utf16_without_bom(_bytes: &[u8]) -> Option<&'static Encoding> {
+    None
 }
 
 /// chardetng's guess for text with no BOM that is not UTF-8.
@@ -206,7 +214,13 @@ mod tests {
         utf16.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
         assert_eq!(decode("a", &utf16).unwrap().encoding, "UTF-16LE");
         assert!(decode("a", b"PK\x03\x04\x00\x00").is_err());
-        // Without a byte-order mark, either way round.
+        // Without a byte-order mark, either way round (a guess: not in the browser build).
+        #[cfg(feature = "guess-encoding")]
+        utf16_without_a_byte_order_mark(text);
+    }
+
+    #[cfg(feature = "guess-encoding")]
+    fn utf16_without_a_byte_order_mark(text: &str) {
         let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
         let d = decode("a", &le).unwrap();
         assert_eq!(

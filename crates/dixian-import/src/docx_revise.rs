@@ -557,9 +557,7 @@ fn paragraph_xml(
     date: &str,
     next_id: &mut u64,
 ) -> String {
-    let stamp = |id: u64| format!("{w}id=\"{id}\" {w}author=\"dixian\" {w}date=\"{date}\"");
-    let mark = format!("<{w}ins {}/>", stamp(*next_id));
-    *next_id = next_id.saturating_add(1);
+    let mark = revision(w, "ins", next_id, date) + "/>";
     let mut ppr = like.ppr.clone();
     for drop in ["sectPr", "pPrChange"] {
         ppr = without(&ppr, w, drop);
@@ -567,21 +565,20 @@ fn paragraph_xml(
     if !numbered {
         ppr = without(&ppr, w, "numPr");
     }
-    let ppr = with_inserted_mark(&ppr, w, &mark);
-    let Some(text) = text else {
-        return format!("<{w}p>{ppr}</{w}p>");
-    };
-    let words = stamp(*next_id);
-    *next_id = next_id.saturating_add(1);
-    let rpr = like
-        .runs
-        .last()
-        .map(|r| without(&r.rpr, w, "rPrChange"))
-        .unwrap_or_default();
-    let escaped = xml::escape(text);
-    format!(
-        "<{w}p>{ppr}<{w}ins {words}><{w}r>{rpr}<{w}t xml:space=\"preserve\">{escaped}</{w}t></{w}r></{w}ins></{w}p>"
-    )
+    let mut out = format!("<{w}p>");
+    out.push_str(&with_inserted_mark(&ppr, w, &mark));
+    if let Some(text) = text {
+        out.push_str(&revision(w, "ins", next_id, date));
+        out.push_str(&format!("><{w}r>"));
+        if let Some(r) = like.runs.last() {
+            out.push_str(&without(&r.rpr, w, "rPrChange"));
+        }
+        out.push_str(&format!("<{w}t xml:space=\"preserve\">"));
+        out.push_str(&xml::escape(text));
+        out.push_str(&format!("</{w}t></{w}r></{w}ins>"));
+    }
+    out.push_str(&format!("</{w}p>"));
+    out
 }
 
 /// Whether the row ending at `end` is its table's last.
@@ -658,12 +655,7 @@ fn new_row(
     if !plain || cells.is_empty() || !cells.iter().any(|(at, _)| Some(*at) == anchor.cell) {
         return None;
     }
-    let stamp = format!(
-        "{w}id=\"{}\" {w}author=\"dixian\" {w}date=\"{date}\"",
-        *next_id
-    );
-    *next_id = next_id.saturating_add(1);
-    let mark = format!("<{w}ins {stamp}/>");
+    let mark = revision(w, "ins", next_id, date) + "/>";
     let mut tr_pr = without(&without(&tr_pr, w, "ins"), w, "del");
     tr_pr = without(&tr_pr, w, "trPrChange");
     let tr_pr = match tr_pr.rfind(&format!("</{w}trPr>")) {
@@ -682,10 +674,21 @@ fn new_row(
                 .unwrap_or(anchor)
         };
         let p = paragraph_xml(like, w, false, words, date, next_id);
-        out.push_str(&format!("<{w}tc>{tc_pr}{p}</{w}tc>"));
+        out.push_str(&format!("<{w}tc>"));
+        out.push_str(tc_pr);
+        out.push_str(&p);
+        out.push_str(&format!("</{w}tc>"));
     }
     out.push_str(&format!("</{w}tr>"));
     Some(out)
+}
+
+/// The opening of a tracked change by dixian, `<w:ins w:id="7" w:author="dixian" w:date="…"`, without
+/// its closing `>` or `/>`; the id taken from `next_id`, which moves on.
+fn revision(w: &str, tag: &str, next_id: &mut u64, date: &str) -> String {
+    let id = *next_id;
+    *next_id = next_id.saturating_add(1);
+    format!("<{w}{tag} {w}id=\"{id}\" {w}author=\"dixian\" {w}date=\"{date}\"")
 }
 
 /// `xml` without its `<w:name …>…</w:name>` or `<w:name/>` elements.
@@ -790,8 +793,10 @@ fn rewrite_run(
         match kind {
             Piece::Kept => out.push_str(&r),
             Piece::Struck => {
-                out.push_str(&format!("<{w}del {w}id=\"{next_id}\" {w}author=\"dixian\" {w}date=\"{date}\">{r}</{w}del>"));
-                *next_id = next_id.saturating_add(1);
+                out.push_str(&revision(w, "del", next_id, date));
+                out.push('>');
+                out.push_str(&r);
+                out.push_str(&format!("</{w}del>"));
             }
         }
         piece.clear();
@@ -802,11 +807,13 @@ fn rewrite_run(
         if run.within.is_some() {
             out.push_str(&format!("</{w}ins>"));
         }
-        out.push_str(&format!(
-            "<{w}ins {w}id=\"{next_id}\" {w}author=\"dixian\" {w}date=\"{date}\">{}{}<{w}t xml:space=\"preserve\">{escaped}</{w}t></{w}r></{w}ins>",
-            run.open, run.rpr
-        ));
-        *next_id = next_id.saturating_add(1);
+        out.push_str(&revision(w, "ins", next_id, date));
+        out.push('>');
+        out.push_str(&run.open);
+        out.push_str(&run.rpr);
+        out.push_str(&format!("<{w}t xml:space=\"preserve\">"));
+        out.push_str(&escaped);
+        out.push_str(&format!("</{w}t></{w}r></{w}ins>"));
         if let Some(open) = &run.within {
             out.push_str(&with_id(open, w, *next_id));
             *next_id = next_id.saturating_add(1);

@@ -117,13 +117,7 @@ fn unit_at(text: &str, at: usize) -> Option<(RawUnit, usize)> {
 /// by hand, not the end of a sentence.
 pub fn wraps_a_figure(text: &str, at: usize) -> bool {
     let before = text.get(..at).and_then(|b| b.chars().next_back());
-    let after = text
-        .get(at..)
-        .map(|a| a.trim_start_matches(['\r', '\n']))
-        .map(|a| a.trim_start_matches([' ', '\u{3000}']))
-        .unwrap_or("");
-    before.is_some_and(|c| is_arabic(c) || is_chinese_digit(c))
-        && UNITS.iter().any(|(w, _)| after.starts_with(w))
+    before.is_some_and(|c| is_arabic(c) || is_chinese_digit(c)) && unit_at(text, at).is_some()
 }
 
 /// Every number-with-unit in `text`, skipping ordinals (第三条) and the byte ranges in `skip` (dates).

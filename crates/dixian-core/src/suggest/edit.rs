@@ -306,12 +306,14 @@ fn rewritten(
     // that rounding of a whole number is the whole number (每次三十分钟, not 30.03); another is
     // taken to the whole number on the protective side.
     if others < 0 && old.milli > 0 {
-        let product = i128::from(last_read) * i128::from(new.milli);
-        let whole = i128::from(old.milli);
+        // In i64 (a figure past 9·10^18 thousandths is no contract's): 128-bit division would
+        // weigh on the browser module.
+        let product = last_read.checked_mul(new.milli)?;
+        let whole = old.milli;
         let exact = product / whole;
         let nearest = (exact + 500) / 1000 * 1000;
         // The rounding of `old` (at most one thousandth) moves the figure by at most this much.
-        let slack = product / (whole * (whole - 1)).max(1) + 1;
+        let slack = product / whole.saturating_mul(whole - 1).max(1) + 1;
         let scaled = if product % whole == 0 {
             exact
         } else if (exact - nearest).abs() <= slack {
@@ -321,7 +323,7 @@ fn rewritten(
         } else {
             exact / 1000 * 1000
         };
-        return Some(becomes(last, i64::try_from(scaled).ok()?));
+        return Some(becomes(last, scaled));
     }
     None
 }
