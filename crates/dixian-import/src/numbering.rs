@@ -31,6 +31,11 @@ pub struct Numbering {
 /// Levels a list may have (Word writes 0 to 8).
 const LEVELS: u8 = 9;
 
+/// Longest level text (`w:lvlText`) written before a paragraph; a longer one numbers nothing. Word's
+/// are a few characters (第%1条); each `%1` of a 4 MB one would become a number of up to 19
+/// characters, 100 MB for one paragraph.
+const MAX_LEVEL_TEXT: usize = 1024;
+
 impl Numbering {
     /// The lists of `numbering.xml`; none when it is not XML (the numbers are then left out).
     pub fn read(xml: &str) -> Numbering {
@@ -155,7 +160,10 @@ impl Numbering {
         for c in counts.iter_mut().skip(i + 1) {
             *c = 0;
         }
-        if matches!(level.format.as_str(), "bullet" | "none") || level.text.is_empty() {
+        if matches!(level.format.as_str(), "bullet" | "none")
+            || level.text.is_empty()
+            || level.text.len() > MAX_LEVEL_TEXT
+        {
             return None;
         }
         let mut label = level.text.clone();
@@ -325,6 +333,18 @@ mod tests {
                 assert!(label.chars().count() < 40, "{format}: {label}");
             }
         }
+    }
+
+    #[test]
+    fn a_level_text_longer_than_any_words_numbers_nothing() {
+        let long = "%1".repeat(MAX_LEVEL_TEXT / 2 + 1);
+        let mut n = Numbering::read(&XML.replace("%1.", &long));
+        assert_eq!(n.next("3", 0), None);
+        let mut n = Numbering::read(&XML.replace("%1.", &"%1".repeat(MAX_LEVEL_TEXT / 2)));
+        assert_eq!(
+            n.next("3", 0).map(|l| l.len()),
+            Some(MAX_LEVEL_TEXT / 2 + 1)
+        );
     }
 
     #[test]
