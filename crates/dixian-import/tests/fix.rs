@@ -855,3 +855,26 @@ fn a_figure_wrapped_over_two_lines_is_read_and_raised_in_place() {
     assert_eq!(out.matches("护理假").count(), 1, "{out}");
     assert!(worst(&set, "w.txt", out.as_bytes()) < Some(Severity::Rectify));
 }
+
+#[test]
+fn days_below_a_floor_in_months_become_the_months_the_law_writes() {
+    let set = rule_set();
+    // 河南: 护理假1个月. Raised to the floor as written (一个月), not to the days of the longest
+    // month (三十一天), in the clause's own numerals.
+    for (stated, raised) in [("十五天", "一个月"), ("15天", "1个月")] {
+        let text = format!(
+            "郑州某某机械有限公司女职工权益保护专项集体合同
+公司地址：河南省郑州市金水区某某路8号
+第一条 本合同期限自2023年1月1日至2025年12月31日。
+第二条 女职工配偶享受护理假{stated}。
+第三条 本合同自签字之日起生效。
+"
+        );
+        let fixed = fix(&set, "h.txt", text.as_bytes(), Scope::Required);
+        let out = String::from_utf8(fixed.bytes).unwrap();
+        assert!(out.contains(&format!("享受护理假{raised}。")), "{out}");
+        assert!(worst(&set, "h.txt", out.as_bytes()) < Some(Severity::Rectify));
+        let again = fix(&set, "h.txt", out.as_bytes(), Scope::Required);
+        assert_eq!(String::from_utf8(again.bytes).unwrap(), out);
+    }
+}

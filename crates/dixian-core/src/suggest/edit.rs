@@ -269,6 +269,10 @@ fn rewritten(
     old: Quantity,
     new: Quantity,
 ) -> Option<((usize, usize), String)> {
+    // Another unit (十五天 raised to 一个月): the words are written anew.
+    if old.unit != new.unit {
+        return None;
+    }
     let runs = numeral_runs(text, words);
     let read = |r: &(usize, usize)| text.get(r.0..r.1).and_then(numeral::read);
     let becomes = |run: (usize, usize), to: i64| {

@@ -259,6 +259,19 @@ fn target(
                 months: s.months.max(bound.months) + step,
             }
         }
+        // Days against a floor of whole calendar months (护理假十五天 against 1个月): the floor as
+        // the law writes it (一个月), not the days of the longest month (三十一天).
+        Some(s)
+            if s.months == 0
+                && bound.months == 0
+                && vocab.calendar_day() == Some(s.unit)
+                && vocab.calendar_month() == Some(bound.unit) =>
+        {
+            Quantity {
+                milli: bound.milli + step,
+                ..bound
+            }
+        }
         // The days moved by the largest shortfall; the stated months kept.
         Some(s) => {
             let (lo, hi) = s.difference(&bound, vocab)?;
